@@ -1,0 +1,35 @@
+/* ens-cli.h
+ *
+ * Copyright 2026 The ENS Image Share authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* TRUE when @argv asks for the command-line mode (--image, --list, --help …),
+ * which never initialises GTK. */
+gboolean ens_cli_wants_command_line (int    argc,
+                                     char **argv);
+/* Runs the command line; returns the exit status (0 ok, 1 a request failed, 2 usage). */
+int      ens_cli_run                (int    argc,
+                                     char **argv);
+
+G_END_DECLS

@@ -1,0 +1,127 @@
+/* ens-client.h
+ *
+ * Copyright 2026 The ENS Image Share authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ens-core-types.h"
+
+G_BEGIN_DECLS
+
+#define ENS_TYPE_CLIENT (ens_client_get_type ())
+
+G_DECLARE_FINAL_TYPE (EnsClient, ens_client, ENS, CLIENT, GObject)
+
+/*
+ * The client owns one SoupSession (keep-alive reused).  Properties:
+ *   "endpoint"          string, default ENS_DEFAULT_ENDPOINT; http only for loopback
+ *   "signature-version" int (EnsSignatureVersion), default ENS_SIGNATURE_V3
+ *   "http-method"       string, "POST" (default) or "GET"
+ *   "connect-timeout"   uint seconds, default 10
+ *   "timeout"           uint seconds for a whole request, default 30
+ *   "max-retries"       uint, default 3
+ *   "retry-delay"       uint milliseconds, base of the exponential backoff, default 500
+ *   "batch-size"        uint 1..100, accounts per AddAccounts request, default 10
+ *   "concurrency"       uint 1..16, requests in flight in a plan, default 4
+ *   "user-agent"        string, read-only, names the app and its version
+ */
+EnsClient        *ens_client_new                                     (void);
+const char       *ens_client_get_endpoint                            (EnsClient            *self);
+gboolean          ens_client_set_endpoint                            (EnsClient            *self,
+                                                                      const char           *endpoint,
+                                                                      GError              **error);
+EnsSignatureVersion ens_client_get_signature_version                 (EnsClient            *self);
+void              ens_client_set_signature_version                   (EnsClient            *self,
+                                                                      EnsSignatureVersion   version);
+void              ens_client_set_credentials                         (EnsClient            *self,
+                                                                      const EnsCredentials *credentials);
+gboolean          ens_client_has_credentials                         (EnsClient            *self);
+guint             ens_client_get_concurrency                         (EnsClient            *self);
+void              ens_client_set_concurrency                         (EnsClient            *self,
+                                                                      guint                 concurrency);
+guint             ens_client_get_batch_size                          (EnsClient            *self);
+void              ens_client_set_batch_size                          (EnsClient            *self,
+                                                                      guint                 batch_size);
+void              ens_client_set_timeouts                            (EnsClient            *self,
+                                                                      guint                 connect_timeout,
+                                                                      guint                 timeout);
+
+/* Checks an endpoint URL without changing anything (https, or http to loopback). */
+gboolean          ens_client_check_endpoint                          (const char           *endpoint,
+                                                                      GError              **error);
+
+void              ens_client_modify_image_share_permission_async     (EnsClient            *self,
+                                                                      const char           *image_id,
+                                                                      const char * const   *add_accounts,
+                                                                      const char           *remove_account,
+                                                                      GCancellable         *cancellable,
+                                                                      GAsyncReadyCallback   callback,
+                                                                      gpointer              user_data);
+/* Returns the RequestId; @tries (optional) says how many attempts it took. */
+char             *ens_client_modify_image_share_permission_finish    (EnsClient            *self,
+                                                                      GAsyncResult         *result,
+                                                                      guint                *tries,
+                                                                      GError              **error);
+
+/* Fetches every page.  Returns the account IDs in the order served. */
+void              ens_client_describe_image_share_permission_async   (EnsClient            *self,
+                                                                      const char           *image_id,
+                                                                      GCancellable         *cancellable,
+                                                                      GAsyncReadyCallback   callback,
+                                                                      gpointer              user_data);
+GStrv             ens_client_describe_image_share_permission_finish  (EnsClient            *self,
+                                                                      GAsyncResult         *result,
+                                                                      GError              **error);
+
+/* @page_number 0 fetches every page; otherwise just that page. */
+void              ens_client_describe_images_async                   (EnsClient            *self,
+                                                                      guint                 page_number,
+                                                                      guint                 page_size,
+                                                                      const char           *image_id,
+                                                                      const char           *image_name,
+                                                                      GCancellable         *cancellable,
+                                                                      GAsyncReadyCallback   callback,
+                                                                      gpointer              user_data);
+/* Returns (element-type EnsImage); @total_count (optional) is the server's TotalCount. */
+GPtrArray        *ens_client_describe_images_finish                  (EnsClient            *self,
+                                                                      GAsyncResult         *result,
+                                                                      guint                *total_count,
+                                                                      GError              **error);
+
+/*
+ * Carries out @plan: additions in batches of "batch-size", removals one
+ * request per account, at most "concurrency" requests at once.  Outcomes
+ * are recorded in the plan as requests finish.  Cancelling stops what has
+ * not started (those accounts become ENS_OUTCOME_NOT_ATTEMPTED).
+ *
+ * _finish returns TRUE when every account succeeded.  Otherwise FALSE with
+ * G_IO_ERROR_CANCELLED when cancelled, or a copy of the first failure.
+ */
+void              ens_client_run_plan_async                          (EnsClient            *self,
+                                                                      EnsSharePlan         *plan,
+                                                                      GCancellable         *cancellable,
+                                                                      GAsyncReadyCallback   callback,
+                                                                      gpointer              user_data);
+gboolean          ens_client_run_plan_finish                         (EnsClient            *self,
+                                                                      GAsyncResult         *result,
+                                                                      GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,85 @@
+/* ens-response.h
+ *
+ * Copyright 2026 The ENS Image Share authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "ens-core-types.h"
+
+G_BEGIN_DECLS
+
+/*
+ * Defensive parsing of ENS answers.  Success is decided by the HTTP status
+ * (Describe answers carry "Code": 0 on success).  Error bodies become an
+ * ENS_ERROR with the API details attached (ens_error_new_api()).  A body
+ * that is not JSON, is empty, is XML/HTML, or is larger than
+ * ENS_MAX_RESPONSE_SIZE becomes ENS_ERROR_INVALID_RESPONSE (or, for a 5xx
+ * status, ENS_ERROR_SERVER), never a crash.
+ *
+ * @content_type may be NULL.  @retry_after may be NULL (the value of an
+ * x-acs-retry-after header, in seconds, attached to the error).
+ */
+JsonObject   *ens_response_parse_object        (guint        http_status,
+                                                const char  *content_type,
+                                                GBytes      *body,
+                                                GError     **error);
+
+/* ModifyImageSharePermission: returns the RequestId. */
+char         *ens_response_parse_modify        (guint        http_status,
+                                                const char  *content_type,
+                                                GBytes      *body,
+                                                GError     **error);
+
+struct _EnsSharePage
+{
+  char      *request_id;
+  char      *image_id;
+  GStrv      accounts;     /* AliyunUid values, in order */
+  guint      total_count;
+  guint      page_number;
+  guint      page_size;
+};
+
+EnsSharePage *ens_response_parse_share_page    (guint        http_status,
+                                                const char  *content_type,
+                                                GBytes      *body,
+                                                GError     **error);
+void          ens_share_page_free              (EnsSharePage *page);
+
+struct _EnsImagePage
+{
+  char      *request_id;
+  GPtrArray *images;       /* of EnsImage */
+  guint      total_count;
+  guint      page_number;
+  guint      page_size;
+};
+
+EnsImagePage *ens_response_parse_image_page    (guint        http_status,
+                                                const char  *content_type,
+                                                GBytes      *body,
+                                                GError     **error);
+void          ens_image_page_free              (EnsImagePage *page);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EnsSharePage, ens_share_page_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EnsImagePage, ens_image_page_free)
+
+G_END_DECLS

@@ -1,0 +1,91 @@
+/* ens-share-plan.h
+ *
+ * Copyright 2026 The ENS Image Share authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "ens-core-types.h"
+
+G_BEGIN_DECLS
+
+#define ENS_TYPE_SHARE_PLAN (ens_share_plan_get_type ())
+
+G_DECLARE_FINAL_TYPE (EnsSharePlan, ens_share_plan, ENS, SHARE_PLAN, GObject)
+
+typedef enum
+{
+  ENS_SHARE_CHANGE_ADD,
+  ENS_SHARE_CHANGE_REMOVE,
+} EnsShareChange;
+
+typedef enum
+{
+  ENS_OUTCOME_PENDING,        /* not finished yet */
+  ENS_OUTCOME_DONE,           /* the request for it succeeded */
+  ENS_OUTCOME_FAILED,         /* its request failed; see the error */
+  ENS_OUTCOME_NOT_ATTEMPTED,  /* cancelled before its request started */
+} EnsOutcomeState;
+
+/*
+ * A change to one image's share list: accounts to add and to remove.  The
+ * client carries it out (ens_client_run_plan_async()) and records an outcome
+ * per account.  Accounts are indexed 0 .. n-1: the additions first, in the
+ * order given, then the removals.
+ *
+ * Properties: "image-id" (construct-only), "done" and "total" (accounts
+ * with a final outcome / all accounts, notified as the plan runs).
+ */
+EnsSharePlan    *ens_share_plan_new               (const char          *image_id,
+                                                   const char * const  *add_accounts,
+                                                   const char * const  *remove_accounts);
+EnsSharePlan    *ens_share_plan_new_inverse       (EnsSharePlan        *self);
+const char      *ens_share_plan_get_image_id      (EnsSharePlan        *self);
+guint            ens_share_plan_get_n_accounts    (EnsSharePlan        *self);
+guint            ens_share_plan_get_done          (EnsSharePlan        *self);
+guint            ens_share_plan_get_total         (EnsSharePlan        *self);
+const char      *ens_share_plan_get_account       (EnsSharePlan        *self,
+                                                   guint                position);
+EnsShareChange   ens_share_plan_get_change        (EnsSharePlan        *self,
+                                                   guint                position);
+EnsOutcomeState  ens_share_plan_get_state         (EnsSharePlan        *self,
+                                                   guint                position);
+const char      *ens_share_plan_get_request_id    (EnsSharePlan        *self,
+                                                   guint                position);
+const GError    *ens_share_plan_get_error         (EnsSharePlan        *self,
+                                                   guint                position);
+guint            ens_share_plan_get_tries         (EnsSharePlan        *self,
+                                                   guint                position);
+GStrv            ens_share_plan_dup_accounts      (EnsSharePlan        *self,
+                                                   EnsShareChange       change,
+                                                   EnsOutcomeState      state);
+guint            ens_share_plan_count             (EnsSharePlan        *self,
+                                                   EnsShareChange       change,
+                                                   EnsOutcomeState      state);
+
+/* For EnsClient: records the final outcome of one account (notifies "done"). */
+void             ens_share_plan_set_outcome       (EnsSharePlan        *self,
+                                                   guint                position,
+                                                   EnsOutcomeState      state,
+                                                   const char          *request_id,
+                                                   const GError        *error,
+                                                   guint                tries);
+
+G_END_DECLS
