@@ -1,0 +1,474 @@
+/* ens-share-plan.c
+ *
+ * Copyright 2026 The ENS Image Share authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "ens-share-plan.h"
+
+/*
+ * One entry per account.  The additions come first, in the order given,
+ * then the removals, so that the position of an account is stable for the
+ * life of the plan and a list view can bind to it.
+ */
+typedef struct
+{
+  char            *account;
+  EnsShareChange   change;
+  EnsOutcomeState  state;
+  char            *request_id;
+  GError          *error;
+  guint            tries;
+} Entry;
+
+struct _EnsSharePlan
+{
+  GObject  parent_instance;
+
+  char    *image_id;
+  GArray  *entries;   /* of Entry */
+  guint    done;
+};
+
+G_DEFINE_FINAL_TYPE (EnsSharePlan, ens_share_plan, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_IMAGE_ID,
+  PROP_DONE,
+  PROP_TOTAL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+entry_clear (gpointer data)
+{
+  Entry *entry = data;
+
+  g_clear_pointer (&entry->account, g_free);
+  g_clear_pointer (&entry->request_id, g_free);
+  g_clear_error (&entry->error);
+}
+
+static inline gboolean
+state_is_final (EnsOutcomeState state)
+{
+  return state != ENS_OUTCOME_PENDING;
+}
+
+static void
+ens_share_plan_append (EnsSharePlan       *self,
+                       const char * const *accounts,
+                       EnsShareChange      change)
+{
+  if (accounts == NULL)
+    return;
+
+  for (guint i = 0; accounts[i] != NULL; i++)
+    {
+      Entry entry = { 0 };
+
+      entry.account = g_strdup (accounts[i]);
+      entry.change = change;
+      entry.state = ENS_OUTCOME_PENDING;
+      g_array_append_val (self->entries, entry);
+    }
+}
+
+static void
+ens_share_plan_finalize (GObject *object)
+{
+  EnsSharePlan *self = (EnsSharePlan *)object;
+
+  g_clear_pointer (&self->image_id, g_free);
+  g_clear_pointer (&self->entries, g_array_unref);
+
+  G_OBJECT_CLASS (ens_share_plan_parent_class)->finalize (object);
+}
+
+static void
+ens_share_plan_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  EnsSharePlan *self = ENS_SHARE_PLAN (object);
+
+  switch (prop_id)
+    {
+    case PROP_IMAGE_ID:
+      g_value_set_string (value, self->image_id);
+      break;
+
+    case PROP_DONE:
+      g_value_set_uint (value, self->done);
+      break;
+
+    case PROP_TOTAL:
+      g_value_set_uint (value, self->entries->len);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ens_share_plan_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  EnsSharePlan *self = ENS_SHARE_PLAN (object);
+
+  switch (prop_id)
+    {
+    case PROP_IMAGE_ID:
+      g_free (self->image_id);
+      self->image_id = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ens_share_plan_class_init (EnsSharePlanClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ens_share_plan_finalize;
+  object_class->get_property = ens_share_plan_get_property;
+  object_class->set_property = ens_share_plan_set_property;
+
+  /**
+   * EnsSharePlan:image-id:
+   *
+   * The image whose share list this plan changes.
+   */
+  properties[PROP_IMAGE_ID] =
+    g_param_spec_string ("image-id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  /**
+   * EnsSharePlan:done:
+   *
+   * How many accounts have a final outcome (done, failed or not attempted).
+   */
+  properties[PROP_DONE] =
+    g_param_spec_uint ("done", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
+  /**
+   * EnsSharePlan:total:
+   *
+   * How many accounts the plan has in all.
+   */
+  properties[PROP_TOTAL] =
+    g_param_spec_uint ("total", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ens_share_plan_init (EnsSharePlan *self)
+{
+  self->entries = g_array_new (FALSE, TRUE, sizeof (Entry));
+  g_array_set_clear_func (self->entries, entry_clear);
+}
+
+/**
+ * ens_share_plan_new:
+ * @image_id: the image to change
+ * @add_accounts: (nullable) (array zero-terminated=1): accounts to share with
+ * @remove_accounts: (nullable) (array zero-terminated=1): accounts to stop sharing with
+ *
+ * The accounts are taken as given: parse and de-duplicate them first
+ * (ens_account_list_parse()).
+ *
+ * Returns: (transfer full): a new plan with every outcome pending
+ */
+EnsSharePlan *
+ens_share_plan_new (const char         *image_id,
+                    const char * const *add_accounts,
+                    const char * const *remove_accounts)
+{
+  EnsSharePlan *self;
+
+  g_return_val_if_fail (image_id != NULL, NULL);
+
+  self = g_object_new (ENS_TYPE_SHARE_PLAN,
+                       "image-id", image_id,
+                       NULL);
+  ens_share_plan_append (self, add_accounts, ENS_SHARE_CHANGE_ADD);
+  ens_share_plan_append (self, remove_accounts, ENS_SHARE_CHANGE_REMOVE);
+
+  return self;
+}
+
+/**
+ * ens_share_plan_new_inverse:
+ * @self: a plan that has run
+ *
+ * The plan that undoes what @self did: every addition that succeeded
+ * becomes a removal and every removal that succeeded becomes an addition.
+ * Accounts whose change failed or was not attempted are left out, since
+ * nothing changed for them.
+ *
+ * Returns: (transfer full): a new plan, possibly with no accounts
+ */
+EnsSharePlan *
+ens_share_plan_new_inverse (EnsSharePlan *self)
+{
+  g_auto(GStrv) added = NULL;
+  g_auto(GStrv) removed = NULL;
+
+  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), NULL);
+
+  added = ens_share_plan_dup_accounts (self, ENS_SHARE_CHANGE_ADD, ENS_OUTCOME_DONE);
+  removed = ens_share_plan_dup_accounts (self, ENS_SHARE_CHANGE_REMOVE, ENS_OUTCOME_DONE);
+
+  return ens_share_plan_new (self->image_id,
+                             (const char * const *)removed,
+                             (const char * const *)added);
+}
+
+const char *
+ens_share_plan_get_image_id (EnsSharePlan *self)
+{
+  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), NULL);
+
+  return self->image_id;
+}
+
+guint
+ens_share_plan_get_n_accounts (EnsSharePlan *self)
+{
+  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), 0);
+
+  return self->entries->len;
+}
+
+guint
+ens_share_plan_get_done (EnsSharePlan *self)
+{
+  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), 0);
+
+  return self->done;
+}
+
+guint
+ens_share_plan_get_total (EnsSharePlan *self)
+{
+  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), 0);
+
+  return self->entries->len;
+}
+
+static Entry *
+get_entry (EnsSharePlan *self,
+           guint         position)
+{
+  return &g_array_index (self->entries, Entry, position);
+}
+
+const char *
+ens_share_plan_get_account (EnsSharePlan *self,
+                            guint         position)
+{
+  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), NULL);
+  g_return_val_if_fail (position < self->entries->len, NULL);
+
+  return get_entry (self, position)->account;
+}
+
+EnsShareChange
+ens_share_plan_get_change (EnsSharePlan *self,
+                           guint         position)
+{
+  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), ENS_SHARE_CHANGE_ADD);
+  g_return_val_if_fail (position < self->entries->len, ENS_SHARE_CHANGE_ADD);
+
+  return get_entry (self, position)->change;
+}
+
+EnsOutcomeState
+ens_share_plan_get_state (EnsSharePlan *self,
+                          guint         position)
+{
+  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), ENS_OUTCOME_PENDING);
+  g_return_val_if_fail (position < self->entries->len, ENS_OUTCOME_PENDING);
+
+  return get_entry (self, position)->state;
+}
+
+/**
+ * ens_share_plan_get_request_id:
+ *
+ * Returns: (nullable): the RequestId of the request that carried this
+ *   account, when the server answered (also for failures)
+ */
+const char *
+ens_share_plan_get_request_id (EnsSharePlan *self,
+                               guint         position)
+{
+  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), NULL);
+  g_return_val_if_fail (position < self->entries->len, NULL);
+
+  return get_entry (self, position)->request_id;
+}
+
+/**
+ * ens_share_plan_get_error:
+ *
+ * Returns: (nullable): why the change failed (%ENS_OUTCOME_FAILED), or
+ *   %NULL
+ */
+const GError *
+ens_share_plan_get_error (EnsSharePlan *self,
+                          guint         position)
+{
+  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), NULL);
+  g_return_val_if_fail (position < self->entries->len, NULL);
+
+  return get_entry (self, position)->error;
+}
+
+guint
+ens_share_plan_get_tries (EnsSharePlan *self,
+                          guint         position)
+{
+  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), 0);
+  g_return_val_if_fail (position < self->entries->len, 0);
+
+  return get_entry (self, position)->tries;
+}
+
+/**
+ * ens_share_plan_dup_accounts:
+ * @change: additions or removals
+ * @state: the outcome to select
+ *
+ * Returns: (transfer full): the matching accounts in plan order (an empty
+ *   vector when none match)
+ */
+GStrv
+ens_share_plan_dup_accounts (EnsSharePlan    *self,
+                             EnsShareChange   change,
+                             EnsOutcomeState  state)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), NULL);
+
+  builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const Entry *entry = get_entry (self, i);
+
+      if (entry->change == change && entry->state == state)
+        g_strv_builder_add (builder, entry->account);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+guint
+ens_share_plan_count (EnsSharePlan    *self,
+                      EnsShareChange   change,
+                      EnsOutcomeState  state)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), 0);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const Entry *entry = get_entry (self, i);
+
+      if (entry->change == change && entry->state == state)
+        count++;
+    }
+
+  return count;
+}
+
+/**
+ * ens_share_plan_set_outcome:
+ * @position: the account's index
+ * @state: its new outcome
+ * @request_id: (nullable): the RequestId of the request, if any
+ * @error: (nullable): the failure, for %ENS_OUTCOME_FAILED
+ * @tries: how many attempts the request took
+ *
+ * Records the outcome of one account.  "done" is notified when the number
+ * of accounts with a final outcome changes.
+ */
+void
+ens_share_plan_set_outcome (EnsSharePlan    *self,
+                            guint            position,
+                            EnsOutcomeState  state,
+                            const char      *request_id,
+                            const GError    *error,
+                            guint            tries)
+{
+  Entry *entry;
+  gboolean was_final;
+  char *new_request_id;
+  GError *new_error;
+
+  g_return_if_fail (ENS_IS_SHARE_PLAN (self));
+  g_return_if_fail (position < self->entries->len);
+
+  entry = get_entry (self, position);
+  was_final = state_is_final (entry->state);
+
+  entry->state = state;
+  entry->tries = tries;
+  new_request_id = g_strdup (request_id);
+  new_error = error != NULL ? g_error_copy (error) : NULL;
+  g_free (entry->request_id);
+  entry->request_id = new_request_id;
+  g_clear_error (&entry->error);
+  entry->error = new_error;
+
+  if (was_final != state_is_final (state))
+    {
+      if (was_final)
+        self->done--;
+      else
+        self->done++;
+
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE]);
+    }
+}

@@ -37,6 +37,9 @@ char *ens_signer_v1_string_to_sign       (const char         *method,
                                           GHashTable         *params);
 char *ens_signer_v1_signature            (const char         *access_key_secret,
                                           const char         *string_to_sign);
+/* The V1 primitive: Base64 (HMAC-SHA1 (@key, @data)) with @key used as given */
+char *ens_signer_hmac_sha1_base64        (const char         *key,
+                                          const char         *data);
 
 /* V3: ACS3-HMAC-SHA256 (reference §2) */
 char *ens_signer_sha256_hex              (const guint8       *data,
