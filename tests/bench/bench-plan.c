@@ -1,0 +1,214 @@
+/* bench-plan.c
+ *
+ * Copyright 2026 The ENS Image Share authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/*
+ * Bulk speed against the emulator with added latency per request.  Each
+ * figure is printed with its baseline, the physical limit
+ * ceil(requests / concurrency) × latency, and the ratio to it:
+ *
+ *   remove-200-c1    200 removals, one request each, concurrency 1
+ *   remove-200-cN    the same at the client's default concurrency
+ *   add-200-cN       200 additions in batches (default batch size)
+ *   list-1000        a 1,000-account share list loaded page by page
+ *   rss-growth       resident memory after the runs minus before (KiB)
+ *
+ * Usage: bench-plan [LATENCY_MS]   (default 50)
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ens-core.h"
+#include "ens-emulator.h"
+
+#define IMAGE_ID "m-benchbenchbenchbenchbench"
+#define KEY_ID   "LTAI5tBenchBenchBench000"
+#define SECRET   "BenchSecretBenchSecretBenchSe"
+
+typedef struct
+{
+  GMainLoop *loop;
+  GError    *error;
+  gboolean   ok;
+  GStrv      accounts;
+} Wait;
+
+static long
+rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmRSS:");
+  return line != NULL ? strtol (line + 6, NULL, 10) : -1;
+}
+
+static GStrv
+make_accounts (guint n,
+               guint offset)
+{
+  GStrv accounts = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    accounts[i] = g_strdup_printf ("%016u", 1000000000u + offset + i);
+
+  return accounts;
+}
+
+static void
+plan_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->ok = ens_client_run_plan_finish (ENS_CLIENT (object), result, &wait->error);
+  g_main_loop_quit (wait->loop);
+}
+
+static void
+list_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->accounts = ens_client_describe_image_share_permission_finish (ENS_CLIENT (object),
+                                                                      result, &wait->error);
+  wait->ok = wait->accounts != NULL;
+  g_main_loop_quit (wait->loop);
+}
+
+static double
+run_plan (EnsClient          *client,
+          EnsSharePlan       *plan)
+{
+  Wait wait = { g_main_loop_new (NULL, FALSE), NULL, FALSE, NULL };
+  gint64 start = g_get_monotonic_time ();
+
+  ens_client_run_plan_async (client, plan, NULL, plan_done_cb, &wait);
+  g_main_loop_run (wait.loop);
+  if (!wait.ok)
+    g_error ("plan failed: %s", wait.error->message);
+  g_main_loop_unref (wait.loop);
+
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+report (const char *name,
+        double      ms,
+        guint       requests,
+        guint       concurrency,
+        guint       latency)
+{
+  double limit = (double) ((requests + concurrency - 1) / concurrency) * latency;
+
+  g_print ("%s %.1f ms limit %.1f ms ratio %.3f\n", name, ms, limit, ms / limit);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint latency = argc > 1 ? (guint) atoi (argv[1]) : 50;
+  g_autoptr(EnsEmulator) emulator = ens_emulator_new ();
+  g_autoptr(EnsClient) client = ens_client_new ();
+  g_autoptr(EnsCredentials) credentials = ens_credentials_new (KEY_ID, SECRET, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_auto(GStrv) accounts = make_accounts (200, 0);
+  g_auto(GStrv) many = make_accounts (1000, 5000);
+  guint concurrency, batch;
+  double c1, cn, add;
+  long rss_before, rss_after;
+  Wait wait = { 0 };
+  gint64 start;
+
+  ens_emulator_add_key (emulator, KEY_ID, SECRET, FALSE);
+  ens_emulator_add_image (emulator, IMAGE_ID, "bench", "self", "Linux", "2026-01-01T00:00:00Z");
+  if (!ens_emulator_listen (emulator, 0, &error))
+    g_error ("emulator: %s", error->message);
+  url = ens_emulator_dup_url (emulator);
+  if (!ens_client_set_endpoint (client, url, &error))
+    g_error ("endpoint: %s", error->message);
+  ens_client_set_credentials (client, credentials);
+  concurrency = ens_client_get_concurrency (client);
+  batch = ens_client_get_batch_size (client);
+
+  /* Warm up the connections without latency. */
+  ens_emulator_set_shares (emulator, IMAGE_ID, (const char * const *) accounts);
+  {
+    g_autoptr(EnsSharePlan) plan = ens_share_plan_new (IMAGE_ID, NULL, (const char * const *) accounts);
+    run_plan (client, plan);
+  }
+  rss_before = rss_kib ();
+  ens_emulator_set_latency (emulator, latency);
+
+  ens_emulator_set_shares (emulator, IMAGE_ID, (const char * const *) accounts);
+  ens_client_set_concurrency (client, 1);
+  {
+    g_autoptr(EnsSharePlan) plan = ens_share_plan_new (IMAGE_ID, NULL, (const char * const *) accounts);
+    c1 = run_plan (client, plan);
+  }
+
+  ens_emulator_set_shares (emulator, IMAGE_ID, (const char * const *) accounts);
+  ens_client_set_concurrency (client, concurrency);
+  {
+    g_autoptr(EnsSharePlan) plan = ens_share_plan_new (IMAGE_ID, NULL, (const char * const *) accounts);
+    cn = run_plan (client, plan);
+  }
+
+  ens_emulator_set_shares (emulator, IMAGE_ID, NULL);
+  {
+    g_autoptr(EnsSharePlan) plan = ens_share_plan_new (IMAGE_ID, (const char * const *) accounts, NULL);
+    add = run_plan (client, plan);
+  }
+
+  ens_emulator_set_shares (emulator, IMAGE_ID, (const char * const *) many);
+  wait.loop = g_main_loop_new (NULL, FALSE);
+  start = g_get_monotonic_time ();
+  ens_client_describe_image_share_permission_async (client, IMAGE_ID, NULL, list_done_cb, &wait);
+  g_main_loop_run (wait.loop);
+  if (!wait.ok || g_strv_length (wait.accounts) != 1000)
+    g_error ("list failed");
+
+  g_print ("concurrency %u\n", concurrency);
+  g_print ("latency %u ms\n", latency);
+  report ("remove-200-c1", c1, 200, 1, latency);
+  report ("remove-200-default", cn, 200, concurrency, latency);
+  g_print ("speedup-default-vs-c1 %.2f\n", c1 / cn);
+  report ("add-200-default", add, (200 + batch - 1) / batch, concurrency, latency);
+  report ("list-1000", (g_get_monotonic_time () - start) / 1000.0, 10, 1, latency);
+
+  rss_after = rss_kib ();
+  g_print ("rss-before-kib %ld\n", rss_before);
+  g_print ("rss-after-kib %ld\n", rss_after);
+
+  g_strfreev (wait.accounts);
+  g_main_loop_unref (wait.loop);
+  ens_emulator_stop (emulator);
+
+  return 0;
+}

@@ -1,0 +1,121 @@
+#!/usr/bin/python3
+# tests/bench/run-bench.py — ENS Image Share benchmarks.
+#
+# Copyright 2026 The ENS Image Share authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: run-bench.py BUILDDIR [--runs N]
+#
+# Every figure is printed next to a baseline measured in the same run, with
+# the ratio and the target, because absolute times drift on shared machines.
+# Exits non-zero only when a benchmark could not run, never for a missed
+# target.  The GUI parts need a display and a session bus: run it through
+# build-aux/bench.sh, which provides both.
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+def run(cmd, env=None, timeout=300):
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
+    if out.returncode != 0:
+        sys.stderr.write(out.stdout + out.stderr)
+        raise SystemExit(f"benchmark could not run: {' '.join(cmd)} exited {out.returncode}")
+    return out.stdout
+
+def parse_lines(text):
+    values = {}
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) >= 2:
+            values[parts[0]] = parts[1:]
+    return values
+
+rows = []
+
+def row(name, value, baseline, ratio, target, ok):
+    rows.append((name, value, baseline, ratio, target, "met" if ok else "MISSED"))
+
+def first_frame(cmd, env):
+    """Microseconds from exec to the first frame, and the RSS then (KiB)."""
+    start = time.monotonic_ns() // 1000
+    values = parse_lines(run(cmd, env=env, timeout=60))
+    return int(values["first-frame"][0]) - start, int(values["rss-kib"][0])
+
+def main():
+    builddir = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "_build")
+    runs = 10
+    if "--runs" in sys.argv:
+        runs = int(sys.argv[sys.argv.index("--runs") + 1])
+    bench = os.path.join(builddir, "tests", "bench")
+    app = os.path.join(builddir, "src", "ens-image-share")
+
+    # 1. Bulk speed against the emulator with 50 ms latency per request.
+    v = parse_lines(run([os.path.join(bench, "bench-plan"), "50"]))
+    conc = int(v["concurrency"][0])
+    c1 = float(v["remove-200-c1"][0])
+    cn = float(v["remove-200-default"][0])
+    limit = float(v["remove-200-default"][3])
+    row("200 removals, concurrency 1", f"{c1:.0f} ms", f"{float(v['remove-200-c1'][3]):.0f} ms limit",
+        f"{c1 / float(v['remove-200-c1'][3]):.2f}×", "—", True)
+    row(f"200 removals, concurrency {conc}", f"{cn:.0f} ms", f"{limit:.0f} ms limit",
+        f"{cn / limit:.2f}×", "≤ 1.2× limit", cn / limit <= 1.2)
+    row(f"speed-up, concurrency {conc} vs 1", f"{c1 / cn:.2f}×", "concurrency 1", f"{c1 / cn:.2f}×",
+        "≥ 3.5×", c1 / cn >= 3.5)
+    add, add_limit = float(v["add-200-default"][0]), float(v["add-200-default"][3])
+    row("200 additions (batches)", f"{add:.0f} ms", f"{add_limit:.0f} ms limit", f"{add / add_limit:.2f}×",
+        "≤ 1.2× limit", add / add_limit <= 1.2)
+    lst, lst_limit = float(v["list-1000"][0]), float(v["list-1000"][3])
+    row("1,000-account list, 10 pages", f"{lst:.0f} ms", f"{lst_limit:.0f} ms limit",
+        f"{lst / lst_limit:.2f}×", "≤ 1.2× limit", lst / lst_limit <= 1.2)
+    before, after = int(v["rss-before-kib"][0]), int(v["rss-after-kib"][0])
+    row("RSS growth over the runs", f"{after - before} KiB", f"{before} KiB before",
+        f"{after / before:.2f}×", "no leak growth", after / before <= 1.2)
+
+    # 2./3. Start-up and memory against a bare AdwApplicationWindow.
+    env = dict(os.environ)
+    env.update({"ENS_EXIT_AFTER_FIRST_FRAME": "1", "GSETTINGS_BACKEND": "memory",
+                "GSETTINGS_SCHEMA_DIR": os.path.join(builddir, "data"), "NO_AT_BRIDGE": "1"})
+    for k in ("ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"):
+        env.pop(k, None)
+    bare = os.path.join(bench, "bare-window")
+    first_frame([app], env), first_frame([bare], env)  # warm the caches
+    app_t, bare_t, app_rss, bare_rss = [], [], [], []
+    for _ in range(runs):
+        t, r = first_frame([bare], env); bare_t.append(t); bare_rss.append(r)
+        t, r = first_frame([app], env); app_t.append(t); app_rss.append(r)
+    at, bt = statistics.median(app_t), statistics.median(bare_t)
+    row(f"start-up to first frame (median of {runs})", f"{at / 1000:.0f} ms", f"{bt / 1000:.0f} ms bare",
+        f"{at / bt:.2f}×", "≤ 1.15×", at / bt <= 1.15)
+    ar, br = statistics.median(app_rss), statistics.median(bare_rss)
+    row("RSS after first frame, idle", f"{ar / 1024:.1f} MiB", f"{br / 1024:.1f} MiB bare",
+        f"{ar / br:.2f}×", "≤ 1.2×", ar / br <= 1.2)
+
+    # 4. Responsiveness while the GUI removes 200 accounts.
+    gui = os.path.join(os.path.dirname(os.path.abspath(__file__)), "gui-removal.py")
+    if os.path.exists(gui):
+        v = parse_lines(run(["/usr/bin/python3", gui, builddir], timeout=300))
+        gap = int(v["max-loop-gap-us"][0])
+        base = int(v["idle-max-loop-gap-us"][0])
+        row("largest main-loop gap, GUI 200 removals", f"{gap / 1000:.1f} ms", f"{base / 1000:.1f} ms idle",
+            f"{gap / max(base, 1):.2f}×", "≤ 16 ms", gap <= 16000)
+
+    # 5. Signing speed, against a bare HMAC of the same length.
+    v = parse_lines(run([os.path.join(bench, "bench-sign")]))
+    for name, label in (("sign-v1", "V1 (HMAC-SHA1)"), ("sign-v3", "V3 (ACS3-HMAC-SHA256)")):
+        rate, base = float(v[name][0]), float(v[name][2])
+        row(f"signatures/s, {label}", f"{rate:,.0f}/s", f"{base:,.0f}/s bare HMAC",
+            f"{base / rate:.2f}× slower", "—", True)
+
+    widths = [max(len(str(r[i])) for r in rows + [("figure", "value", "baseline", "ratio", "target", "")])
+              for i in range(6)]
+    header = ("figure", "value", "baseline", "ratio", "target", "")
+    print("| " + " | ".join(h.ljust(w) for h, w in zip(header, widths)) + " |")
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for r in rows:
+        print("| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths)) + " |")
+
+if __name__ == "__main__":
+    main()
