@@ -151,6 +151,31 @@ ens_error_new_transport (EnsError    category,
 }
 
 /**
+ * ens_error_new_http:
+ * @http_status: the HTTP status of the answer
+ * @category: an #EnsError category without an API code
+ *   (%ENS_ERROR_INVALID_RESPONSE, %ENS_ERROR_SERVER, …)
+ * @detail: (nullable): the technical detail
+ *
+ * Like ens_error_new_transport(), for an answer that arrived but could not
+ * be used (an HTML error page, a body that is not JSON, …): the HTTP
+ * status is kept.
+ *
+ * Returns: (transfer full): a new error
+ */
+GError *
+ens_error_new_http (guint       http_status,
+                    EnsError    category,
+                    const char *detail)
+{
+  GError *error = ens_error_new_transport (category, detail);
+
+  ens_error_get_private (error)->http_status = http_status;
+
+  return error;
+}
+
+/**
  * ens_error_from_gio:
  * @error: an error from GIO, libsoup or GLib's TLS and resolver code
  *

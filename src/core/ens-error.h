@@ -104,6 +104,9 @@ GError                *ens_error_new_api               (guint                htt
                                                         const char          *recommend);
 GError                *ens_error_new_transport         (EnsError             category,
                                                         const char          *detail);
+GError                *ens_error_new_http              (guint                http_status,
+                                                        EnsError             category,
+                                                        const char          *detail);
 GError                *ens_error_from_gio              (const GError        *error);
 
 /* Details carried by an ENS_ERROR (NULL / 0 when not known) */
