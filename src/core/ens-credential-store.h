@@ -88,7 +88,14 @@ gboolean            ens_credential_store_delete_finish      (EnsCredentialStore 
                                                              GAsyncResult         *result,
                                                              GError              **error);
 
-/* Sources in order: environment, then @profile in the keyring. */
+/*
+ * Sources in order: the environment, then the session slot when it holds
+ * @profile, then @profile in the keyring.  The session slot comes before the
+ * keyring because the user chose "for this session only" most recently; it
+ * also answers when the keyring cannot be used.  @profile NULL means
+ * "default".  Nothing found: NULL, no error, source NONE.  A keyring failure
+ * is returned as an error only when the session slot does not answer.
+ */
 void                ens_credential_store_resolve_async      (EnsCredentialStore   *self,
                                                              const char           *profile,
                                                              GCancellable         *cancellable,
@@ -97,6 +104,40 @@ void                ens_credential_store_resolve_async      (EnsCredentialStore 
 EnsCredentials     *ens_credential_store_resolve_finish     (EnsCredentialStore   *self,
                                                              GAsyncResult         *result,
                                                              EnsCredentialSource  *source,
+                                                             GError              **error);
+
+/* Keyring operations still running after @seconds (default 15) are
+ * cancelled and fail with ENS_ERROR_KEYRING, "the keyring did not answer":
+ * an unlock prompt nobody sees must not block the app. */
+void                ens_credential_store_set_timeout        (EnsCredentialStore   *self,
+                                                             guint                 seconds);
+
+/*
+ * "Use for this session only": @credentials are copied into memory, never
+ * written anywhere, and wiped on clear, on replacement and when the store is
+ * disposed.  @profile NULL means "default"; @credentials NULL clears.
+ */
+void                ens_credential_store_set_session_credentials   (EnsCredentialStore   *self,
+                                                                    const char           *profile,
+                                                                    const EnsCredentials *credentials);
+void                ens_credential_store_clear_session_credentials (EnsCredentialStore   *self);
+
+/*
+ * Imports the AK and StsToken profiles of the aliyun CLI configuration at
+ * @path (NULL: ~/.aliyun/config.json; see ens-aliyun-config.h) into the
+ * keyring under their own names ("default" stays "default").  The file is
+ * only read.  @imported_profiles gets the names saved, in file order.  A
+ * file with no usable profile is ENS_ERROR_NO_CREDENTIALS; the first keyring
+ * failure stops the import and is returned.
+ */
+void                ens_credential_store_import_async       (EnsCredentialStore   *self,
+                                                             const char           *path,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+gboolean            ens_credential_store_import_finish      (EnsCredentialStore   *self,
+                                                             GAsyncResult         *result,
+                                                             GStrv                *imported_profiles,
                                                              GError              **error);
 
 /* ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET / ALIBABA_CLOUD_SECURITY_TOKEN, cleaned; NULL if unset. */
