@@ -20,19 +20,896 @@
 
 #include "config.h"
 
-#include "ens-cli.h"
+#include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <json-glib/json-glib.h>
+#include <signal.h>
+#include <string.h>
 
-/* Placeholder until the command line lands (issue: talking to ENS). */
+#include "ens-cli.h"
+#include "ens-core-enums.h"
+#include "ens-core.h"
+
+/*
+ * The command line: share, unshare and list without a display.  Nothing
+ * here touches GTK; a GMainLoop drives the asynchronous client.
+ */
+
+#define EXIT_OK      0
+#define EXIT_FAILED  1
+#define EXIT_USAGE   2
+
+typedef struct
+{
+  /* Options */
+  char          *image;
+  char         **add;
+  char         **remove;
+  gboolean       list;
+  char          *endpoint;
+  char          *signature;
+  char          *profile;
+  gboolean       json;
+  int            concurrency;
+  int            timeout;
+  gboolean       version;
+
+  /* State */
+  GMainLoop     *loop;
+  GCancellable  *cancellable;
+  GSettings     *settings;
+  EnsClient     *client;
+  EnsSharePlan  *plan;
+  EnsCredentials *credentials;
+  GError        *credentials_error;
+  GError        *plan_error;
+  GStrv          shares;
+  GError        *list_error;
+  char          *image_id;
+} Cli;
+
+static void
+cli_clear (Cli *cli)
+{
+  g_clear_pointer (&cli->image, g_free);
+  g_clear_pointer (&cli->add, g_strfreev);
+  g_clear_pointer (&cli->remove, g_strfreev);
+  g_clear_pointer (&cli->endpoint, g_free);
+  g_clear_pointer (&cli->signature, g_free);
+  g_clear_pointer (&cli->profile, g_free);
+  g_clear_pointer (&cli->loop, g_main_loop_unref);
+  g_clear_object (&cli->cancellable);
+  g_clear_object (&cli->settings);
+  g_clear_object (&cli->client);
+  g_clear_object (&cli->plan);
+  g_clear_pointer (&cli->credentials, ens_credentials_free);
+  g_clear_error (&cli->credentials_error);
+  g_clear_error (&cli->plan_error);
+  g_clear_pointer (&cli->shares, g_strfreev);
+  g_clear_error (&cli->list_error);
+  g_clear_pointer (&cli->image_id, g_free);
+}
+
+/* Options that only the command line knows.  --endpoint and --demo are
+ * shared with the window, so on their own they start the GUI. */
+static const char * const cli_only_options[] = {
+  "--image", "--add", "--remove", "--list", "--json", "--signature",
+  "--profile", "--version", "--concurrency", "--timeout",
+};
+
+/**
+ * ens_cli_wants_command_line:
+ *
+ * Returns: %TRUE when @argv has an option of the command line (or asks
+ *   for help), so that the caller runs ens_cli_run() and never GTK
+ */
 gboolean
 ens_cli_wants_command_line (int    argc,
                             char **argv)
 {
+  for (int i = 1; i < argc && argv[i] != NULL; i++)
+    {
+      const char *arg = argv[i];
+
+      if (strcmp (arg, "--") == 0)
+        break;
+
+      if (strcmp (arg, "-h") == 0 || strcmp (arg, "-?") == 0 ||
+          g_str_has_prefix (arg, "--help"))
+        return TRUE;
+
+      for (guint j = 0; j < G_N_ELEMENTS (cli_only_options); j++)
+        {
+          gsize len = strlen (cli_only_options[j]);
+
+          if (strncmp (arg, cli_only_options[j], len) == 0 &&
+              (arg[len] == '\0' || arg[len] == '='))
+            return TRUE;
+        }
+    }
+
   return FALSE;
 }
 
+/* Output helpers ----------------------------------------------------------- */
+
+static void
+print_error_details (const GError *error,
+                     const char   *prefix)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *explanation = NULL;
+  g_autofree char *action = NULL;
+  const char *request_id;
+
+  ens_error_describe (error, &title, &explanation, &action);
+  request_id = ens_error_get_request_id (error);
+
+  if (prefix != NULL)
+    g_printerr ("%s: %s\n", prefix, title);
+  else
+    g_printerr ("%s\n", title);
+  if (explanation != NULL && explanation[0] != '\0')
+    g_printerr ("  %s\n", explanation);
+  if (action != NULL && action[0] != '\0')
+    g_printerr ("  %s\n", action);
+  if (request_id != NULL)
+    /* Translators: %s is a request ID such as 701B3BB9-9190-544D-90D1-328B0527380C */
+    g_printerr (_("  RequestId %s\n"), request_id);
+}
+
+static const char *
+error_category_nick (const GError *error)
+{
+  GEnumClass *klass;
+  GEnumValue *value;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return "cancelled";
+
+  if (error->domain != ENS_ERROR)
+    return "failed";
+
+  klass = g_type_class_ref (ENS_TYPE_ERROR);
+  value = g_enum_get_value (klass, error->code);
+  g_type_class_unref (klass);
+
+  return value != NULL ? value->value_nick : "failed";
+}
+
+static void
+json_add_string_or_null (JsonBuilder *builder,
+                         const char  *name,
+                         const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+json_add_error (JsonBuilder  *builder,
+                const GError *error)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *explanation = NULL;
+  g_autofree char *action = NULL;
+
+  ens_error_describe (error, &title, &explanation, &action);
+
+  json_builder_begin_object (builder);
+  json_add_string_or_null (builder, "category", error_category_nick (error));
+  json_add_string_or_null (builder, "code", ens_error_get_api_code (error));
+  json_add_string_or_null (builder, "title", title);
+  json_add_string_or_null (builder, "explanation", explanation);
+  json_add_string_or_null (builder, "action", action);
+  json_add_string_or_null (builder, "request_id", ens_error_get_request_id (error));
+  json_builder_set_member_name (builder, "http_status");
+  json_builder_add_int_value (builder, ens_error_get_http_status (error));
+  json_builder_end_object (builder);
+}
+
+static const char *
+outcome_nick (EnsOutcomeState state)
+{
+  switch (state)
+    {
+    case ENS_OUTCOME_DONE:
+      return "done";
+
+    case ENS_OUTCOME_FAILED:
+      return "failed";
+
+    case ENS_OUTCOME_NOT_ATTEMPTED:
+      return "not-attempted";
+
+    case ENS_OUTCOME_PENDING:
+    default:
+      return "pending";
+    }
+}
+
+static void
+print_json (Cli *cli)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  json_add_string_or_null (builder, "image", cli->image_id);
+  json_add_string_or_null (builder, "endpoint", ens_client_get_endpoint (cli->client));
+
+  if (cli->plan != NULL)
+    {
+      guint n = ens_share_plan_get_n_accounts (cli->plan);
+      guint counts[4] = { 0, };
+
+      json_builder_set_member_name (builder, "results");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          EnsOutcomeState state = ens_share_plan_get_state (cli->plan, i);
+          const GError *error = ens_share_plan_get_error (cli->plan, i);
+
+          counts[state]++;
+          json_builder_begin_object (builder);
+          json_add_string_or_null (builder, "account", ens_share_plan_get_account (cli->plan, i));
+          json_add_string_or_null (builder, "change",
+                                   ens_share_plan_get_change (cli->plan, i) == ENS_SHARE_CHANGE_ADD
+                                   ? "add" : "remove");
+          json_add_string_or_null (builder, "status", outcome_nick (state));
+          json_add_string_or_null (builder, "request_id",
+                                   ens_share_plan_get_request_id (cli->plan, i));
+          json_builder_set_member_name (builder, "tries");
+          json_builder_add_int_value (builder, ens_share_plan_get_tries (cli->plan, i));
+          json_builder_set_member_name (builder, "error");
+          if (error != NULL)
+            json_add_error (builder, error);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+
+      json_builder_set_member_name (builder, "summary");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "total");
+      json_builder_add_int_value (builder, n);
+      json_builder_set_member_name (builder, "done");
+      json_builder_add_int_value (builder, counts[ENS_OUTCOME_DONE]);
+      json_builder_set_member_name (builder, "failed");
+      json_builder_add_int_value (builder, counts[ENS_OUTCOME_FAILED]);
+      json_builder_set_member_name (builder, "not_attempted");
+      json_builder_add_int_value (builder, counts[ENS_OUTCOME_NOT_ATTEMPTED]);
+      json_builder_end_object (builder);
+    }
+
+  if (cli->list)
+    {
+      json_builder_set_member_name (builder, "shares");
+      if (cli->shares != NULL)
+        {
+          json_builder_begin_array (builder);
+          for (guint i = 0; cli->shares[i] != NULL; i++)
+            json_builder_add_string_value (builder, cli->shares[i]);
+          json_builder_end_array (builder);
+        }
+      else
+        {
+          json_builder_add_null_value (builder);
+        }
+
+      json_builder_set_member_name (builder, "share_count");
+      if (cli->shares != NULL)
+        json_builder_add_int_value (builder, g_strv_length (cli->shares));
+      else
+        json_builder_add_null_value (builder);
+
+      json_builder_set_member_name (builder, "list_error");
+      if (cli->list_error != NULL)
+        json_add_error (builder, cli->list_error);
+      else
+        json_builder_add_null_value (builder);
+    }
+
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static void
+print_plan (Cli *cli)
+{
+  guint n = ens_share_plan_get_n_accounts (cli->plan);
+  g_autoptr(GHashTable) shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_done = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *account = ens_share_plan_get_account (cli->plan, i);
+      const char *request_id = ens_share_plan_get_request_id (cli->plan, i);
+      gboolean is_add = ens_share_plan_get_change (cli->plan, i) == ENS_SHARE_CHANGE_ADD;
+      const GError *error = ens_share_plan_get_error (cli->plan, i);
+      g_autofree char *title = NULL;
+
+      switch (ens_share_plan_get_state (cli->plan, i))
+        {
+        case ENS_OUTCOME_DONE:
+          n_done++;
+          /* Translators: the first column of a result line; keep it short */
+          g_print ("%-10s %s  %s %s\n",
+                   is_add ? C_("result", "shared") : C_("result", "unshared"),
+                   account, _("RequestId"), request_id != NULL ? request_id : "-");
+          break;
+
+        case ENS_OUTCOME_FAILED:
+          if (error != NULL)
+            ens_error_describe (error, &title, NULL, NULL);
+          g_print ("%-10s %s  %s", C_("result", "failed"), account,
+                   title != NULL ? title : _("Unknown error"));
+          if (request_id != NULL)
+            g_print ("  %s %s", _("RequestId"), request_id);
+          g_print ("\n");
+          break;
+
+        case ENS_OUTCOME_NOT_ATTEMPTED:
+          g_print ("%-10s %s  %s\n", C_("result", "skipped"), account,
+                   _("Not sent: the operation was stopped."));
+          break;
+
+        case ENS_OUTCOME_PENDING:
+        default:
+          g_print ("%-10s %s\n", C_("result", "pending"), account);
+          break;
+        }
+    }
+
+  /* Explain each distinct failure once. */
+  for (guint i = 0; i < n; i++)
+    {
+      const GError *error = ens_share_plan_get_error (cli->plan, i);
+      g_autofree char *key = NULL;
+
+      if (ens_share_plan_get_state (cli->plan, i) != ENS_OUTCOME_FAILED || error == NULL)
+        continue;
+
+      key = g_strdup_printf ("%s:%d:%s", g_quark_to_string (error->domain), error->code,
+                             ens_error_get_api_code (error) ? ens_error_get_api_code (error) : "");
+      if (g_hash_table_contains (shown, key))
+        continue;
+      g_hash_table_add (shown, g_steal_pointer (&key));
+
+      g_printerr ("\n");
+      print_error_details (error, NULL);
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "%u of %u change succeeded.\n",
+                        "%u of %u changes succeeded.\n", n),
+           n_done, n);
+}
+
+static void
+print_list (Cli *cli)
+{
+  guint n;
+
+  if (cli->shares == NULL)
+    {
+      if (cli->list_error != NULL)
+        {
+          g_printerr ("\n");
+          print_error_details (cli->list_error, _("Could not list the accounts"));
+        }
+      return;
+    }
+
+  n = g_strv_length (cli->shares);
+  if (n == 0)
+    {
+      g_print (_("Image %s is not shared with any account.\n"), cli->image_id);
+      return;
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Image %s is shared with %u account:\n",
+                        "Image %s is shared with %u accounts:\n", n),
+           cli->image_id, n);
+  for (guint i = 0; i < n; i++)
+    g_print ("%s\n", cli->shares[i]);
+}
+
+/* Running --------------------------------------------------------------- */
+
+static gboolean
+on_signal (gpointer user_data)
+{
+  Cli *cli = user_data;
+
+  g_cancellable_cancel (cli->cancellable);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+resolve_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Cli *cli = user_data;
+
+  cli->credentials = ens_credential_store_resolve_finish (ENS_CREDENTIAL_STORE (object), result,
+                                                          NULL, &cli->credentials_error);
+  g_main_loop_quit (cli->loop);
+}
+
+static void
+run_plan_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Cli *cli = user_data;
+
+  ens_client_run_plan_finish (ENS_CLIENT (object), result, &cli->plan_error);
+  g_main_loop_quit (cli->loop);
+}
+
+static void
+list_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Cli *cli = user_data;
+
+  cli->shares = ens_client_describe_image_share_permission_finish (ENS_CLIENT (object), result,
+                                                                   &cli->list_error);
+  g_main_loop_quit (cli->loop);
+}
+
+/* Parses one or more --add / --remove values; prints every issue.  Returns
+ * FALSE when any token is not a valid account ID. */
+static gboolean
+parse_accounts (char      **values,
+                GPtrArray **out)
+{
+  g_autofree char *joined = NULL;
+  g_autoptr(EnsAccountList) list = NULL;
+
+  *out = NULL;
+  if (values == NULL)
+    return TRUE;
+
+  joined = g_strjoinv (",", values);
+  list = ens_account_list_parse (joined);
+
+  for (guint i = 0; i < list->issues->len; i++)
+    {
+      const EnsAccountIssue *issue = g_ptr_array_index (list->issues, i);
+
+      if (issue->is_error)
+        /* Translators: %s explains why an account ID is refused */
+        g_printerr (_("Error: %s\n"), issue->message);
+      else
+        /* Translators: %s explains what is unusual about an account ID */
+        g_printerr (_("Warning: %s\n"), issue->message);
+    }
+
+  if (ens_account_list_count_errors (list) > 0)
+    return FALSE;
+
+  *out = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < list->accounts->len; i++)
+    g_ptr_array_add (*out, g_strdup (g_ptr_array_index (list->accounts, i)));
+  g_ptr_array_add (*out, NULL);
+
+  return TRUE;
+}
+
+static GSettings *
+lookup_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source == NULL)
+    return NULL;
+
+  schema = g_settings_schema_source_lookup (source, BASE_APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_debug ("Schema %s is not installed; using built-in defaults", BASE_APP_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+/* Environment credentials are checked here rather than through the store,
+ * so that a half-set or mistyped variable is reported instead of ignored. */
+static gboolean
+credentials_from_environment (EnsCredentials **out)
+{
+  const char *id = g_getenv ("ALIBABA_CLOUD_ACCESS_KEY_ID");
+  const char *secret = g_getenv ("ALIBABA_CLOUD_ACCESS_KEY_SECRET");
+  const char *token = g_getenv ("ALIBABA_CLOUD_SECURITY_TOKEN");
+  g_autofree char *clean_id = NULL;
+  g_autofree char *clean_secret = NULL;
+  g_autofree char *clean_token = NULL;
+  g_autoptr(GError) error = NULL;
+
+  *out = NULL;
+
+  if ((id == NULL || id[0] == '\0') && (secret == NULL || secret[0] == '\0'))
+    return TRUE;
+
+  if (id == NULL || id[0] == '\0' || secret == NULL || secret[0] == '\0')
+    {
+      g_printerr (_("Set both ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or neither.\n"));
+      return FALSE;
+    }
+
+  clean_id = ens_access_key_id_clean (id, &error);
+  if (clean_id != NULL)
+    clean_secret = ens_access_key_secret_clean (secret, &error);
+  if (clean_secret != NULL && token != NULL && token[0] != '\0')
+    clean_token = ens_security_token_clean (token, &error);
+
+  if (error != NULL)
+    {
+      /* The messages name the problem, never the value. */
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+
+  *out = ens_credentials_new (clean_id, clean_secret, clean_token);
+
+  return TRUE;
+}
+
+static int cli_run_requests (Cli       *cli,
+                             GPtrArray *add,
+                             GPtrArray *remove);
+
+static int
+cli_main (Cli  *cli,
+          int   argc,
+          char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  g_autoptr(GPtrArray) add = NULL;
+  g_autoptr(GPtrArray) remove = NULL;
+  g_autofree char *description = NULL;
+  guint signal_ids[2] = { 0, 0 };
+  int status;
+  const GOptionEntry entries[] = {
+    { "image", 'i', 0, G_OPTION_ARG_STRING, &cli->image,
+      N_("The image to work on, e.g. m-5s7qotzavwbrnzaqh4unmabcd"), N_("ID") },
+    { "add", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &cli->add,
+      N_("Share the image with these accounts"), N_("LIST") },
+    { "remove", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &cli->remove,
+      N_("Stop sharing the image with these accounts"), N_("LIST") },
+    { "list", 'l', 0, G_OPTION_ARG_NONE, &cli->list,
+      N_("List the accounts the image is shared with (after any changes)"), NULL },
+    { "endpoint", 0, 0, G_OPTION_ARG_STRING, &cli->endpoint,
+      N_("The ENS API address (default https://ens.aliyuncs.com; https://ens.ap-southeast-1.aliyuncs.com for Singapore)"),
+      N_("URL") },
+    { "signature", 0, 0, G_OPTION_ARG_STRING, &cli->signature,
+      N_("How to sign requests: v3 (default) or v1"), N_("VERSION") },
+    { "profile", 'p', 0, G_OPTION_ARG_STRING, &cli->profile,
+      N_("The AccessKey profile saved in the keyring (default: the app’s active profile)"),
+      N_("NAME") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &cli->json,
+      N_("Print the results as one JSON document"), NULL },
+    { "concurrency", 0, 0, G_OPTION_ARG_INT, &cli->concurrency,
+      N_("How many requests to send at the same time, 1 to 16 (default 4)"), N_("N") },
+    { "timeout", 0, 0, G_OPTION_ARG_INT, &cli->timeout,
+      N_("Seconds to wait for each request, 1 to 600 (default 30)"), N_("SECONDS") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &cli->version,
+      N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  cli->concurrency = -1;
+  cli->timeout = -1;
+
+  context = g_option_context_new (_("— share an ENS image with other Alibaba Cloud accounts"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Shares a custom ENS (Edge Node Service) image with other accounts, stops sharing it, or lists who it is shared with. Without these options the window opens."));
+  description =
+    g_strconcat (_("Account lists:\n"
+                   "  LIST is one or more account IDs (digits only, usually 16), separated by\n"
+                   "  commas, semicolons, spaces or new lines. --add and --remove can be given\n"
+                   "  more than once. Duplicates are dropped with a warning. If any ID is not\n"
+                   "  valid, nothing is sent.\n"
+                   "\n"),
+                 _("Credentials:\n"
+                   "  The AccessKey comes from ALIBABA_CLOUD_ACCESS_KEY_ID and\n"
+                   "  ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN for\n"
+                   "  temporary STS keys). If they are not set, the profile chosen with\n"
+                   "  --profile (or the app’s active profile) is read from the keyring.\n"
+                   "  Secrets are never printed.\n"
+                   "\n"),
+                 _("Exit status:\n"
+                   "  0  every request succeeded\n"
+                   "  1  a request failed (details are printed)\n"
+                   "  2  invalid input, usage or missing credentials; nothing was sent\n"
+                   "\n"),
+                 _("Examples:\n"
+                   "  ens-image-share --image=m-5s7qotzavwbrnzaqh4unmabcd --list\n"
+                   "  ens-image-share --image=m-5s7qotzavwbrnzaqh4unmabcd \\\n"
+                   "      --add=1234567890123456,6543210987654321 --json"),
+                 NULL);
+  g_option_context_set_description (context, description);
+
+  args = g_new0 (char *, argc + 1);
+  for (int i = 0; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
+      return EXIT_USAGE;
+    }
+
+  if (cli->version)
+    {
+      g_print ("ens-image-share %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  if (args[1] != NULL)
+    {
+      g_printerr (_("Unexpected argument “%s”.\n"), args[1]);
+      g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
+      return EXIT_USAGE;
+    }
+
+  if (cli->image == NULL)
+    {
+      g_printerr (_("Give the image with --image=ID.\n"));
+      g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
+      return EXIT_USAGE;
+    }
+
+  if (cli->add == NULL && cli->remove == NULL && !cli->list)
+    {
+      g_printerr (_("Nothing to do: give --add, --remove or --list.\n"));
+      g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
+      return EXIT_USAGE;
+    }
+
+  cli->image_id = ens_image_id_parse (cli->image, &error);
+  if (cli->image_id == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_USAGE;
+    }
+
+  {
+    gboolean add_ok = parse_accounts (cli->add, &add);
+    gboolean remove_ok = parse_accounts (cli->remove, &remove);
+
+    if (!add_ok || !remove_ok)
+      {
+        g_printerr (_("Nothing was sent. Correct the account IDs and try again.\n"));
+        return EXIT_USAGE;
+      }
+  }
+
+  if (add != NULL && remove != NULL)
+    {
+      for (guint i = 0; g_ptr_array_index (add, i) != NULL; i++)
+        {
+          const char *account = g_ptr_array_index (add, i);
+
+          if (g_strv_contains ((const char * const *)remove->pdata, account))
+            {
+              g_printerr (_("Account %s is both in --add and in --remove. Nothing was sent.\n"),
+                          account);
+              return EXIT_USAGE;
+            }
+        }
+    }
+
+  if ((add != NULL || remove != NULL) &&
+      (add != NULL ? add->len - 1 : 0) + (remove != NULL ? remove->len - 1 : 0) == 0)
+    {
+      g_printerr (_("The account list is empty. Nothing was sent.\n"));
+      return EXIT_USAGE;
+    }
+
+  cli->settings = lookup_settings ();
+  cli->client = ens_client_new ();
+
+  if (cli->settings != NULL)
+    {
+      ens_client_set_signature_version (cli->client,
+                                        g_settings_get_enum (cli->settings, "signature-version") == 1
+                                        ? ENS_SIGNATURE_V1 : ENS_SIGNATURE_V3);
+      ens_client_set_timeouts (cli->client,
+                               g_settings_get_uint (cli->settings, "connect-timeout"),
+                               g_settings_get_uint (cli->settings, "timeout"));
+      ens_client_set_concurrency (cli->client, g_settings_get_uint (cli->settings, "concurrency"));
+      ens_client_set_batch_size (cli->client, g_settings_get_uint (cli->settings, "batch-size"));
+    }
+
+  if (cli->signature != NULL)
+    {
+      if (g_ascii_strcasecmp (cli->signature, "v1") == 0 || strcmp (cli->signature, "1") == 0)
+        ens_client_set_signature_version (cli->client, ENS_SIGNATURE_V1);
+      else if (g_ascii_strcasecmp (cli->signature, "v3") == 0 || strcmp (cli->signature, "3") == 0)
+        ens_client_set_signature_version (cli->client, ENS_SIGNATURE_V3);
+      else
+        {
+          g_printerr (_("Unknown signature version “%s”: use v1 or v3.\n"), cli->signature);
+          return EXIT_USAGE;
+        }
+    }
+
+  if (cli->concurrency != -1)
+    {
+      if (cli->concurrency < 1 || cli->concurrency > 16)
+        {
+          g_printerr (_("--concurrency must be between 1 and 16.\n"));
+          return EXIT_USAGE;
+        }
+      ens_client_set_concurrency (cli->client, cli->concurrency);
+    }
+
+  if (cli->timeout != -1)
+    {
+      guint connect_timeout;
+
+      if (cli->timeout < 1 || cli->timeout > 600)
+        {
+          g_printerr (_("--timeout must be between 1 and 600 seconds.\n"));
+          return EXIT_USAGE;
+        }
+      g_object_get (cli->client, "connect-timeout", &connect_timeout, NULL);
+      ens_client_set_timeouts (cli->client, MIN (connect_timeout, (guint)cli->timeout),
+                               cli->timeout);
+    }
+
+  {
+    g_autofree char *endpoint = NULL;
+
+    if (cli->endpoint != NULL)
+      endpoint = g_strdup (cli->endpoint);
+    else if (cli->settings != NULL)
+      endpoint = g_settings_get_string (cli->settings, "endpoint");
+    else
+      endpoint = g_strdup (ENS_DEFAULT_ENDPOINT);
+
+    if (!ens_client_set_endpoint (cli->client, endpoint, &error))
+      {
+        print_error_details (error, NULL);
+        g_printerr (_("Nothing was sent.\n"));
+        return EXIT_USAGE;
+      }
+  }
+
+  cli->loop = g_main_loop_new (NULL, FALSE);
+  cli->cancellable = g_cancellable_new ();
+  signal_ids[0] = g_unix_signal_add (SIGINT, on_signal, cli);
+  signal_ids[1] = g_unix_signal_add (SIGTERM, on_signal, cli);
+
+  status = cli_run_requests (cli, add, remove);
+
+  g_source_remove (signal_ids[0]);
+  g_source_remove (signal_ids[1]);
+
+  return status;
+}
+
+static int
+cli_run_requests (Cli       *cli,
+                  GPtrArray *add,
+                  GPtrArray *remove)
+{
+  g_autofree char *profile = NULL;
+
+  /* Credentials: the environment first, then the keyring. */
+  if (!credentials_from_environment (&cli->credentials))
+    {
+      g_printerr (_("Nothing was sent.\n"));
+      return EXIT_USAGE;
+    }
+
+  if (cli->credentials == NULL)
+    {
+      g_autoptr(EnsCredentialStore) store = ens_credential_store_new ();
+
+      if (cli->profile != NULL)
+        profile = g_strdup (cli->profile);
+      else if (cli->settings != NULL)
+        profile = g_settings_get_string (cli->settings, "active-profile");
+
+      ens_credential_store_resolve_async (store,
+                                          profile != NULL && profile[0] != '\0' ? profile : NULL,
+                                          cli->cancellable, resolve_cb, cli);
+      g_main_loop_run (cli->loop);
+    }
+
+  if (cli->credentials == NULL)
+    {
+      if (cli->credentials_error != NULL &&
+          !g_error_matches (cli->credentials_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        print_error_details (cli->credentials_error, NULL);
+      g_printerr (_("No AccessKey to sign the requests with. Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or save an AccessKey in ENS Image Share. Nothing was sent.\n"));
+      return EXIT_USAGE;
+    }
+
+  ens_client_set_credentials (cli->client, cli->credentials);
+
+  if (add != NULL || remove != NULL)
+    {
+      cli->plan = ens_share_plan_new (cli->image_id,
+                                      add != NULL ? (const char * const *)add->pdata : NULL,
+                                      remove != NULL ? (const char * const *)remove->pdata : NULL);
+      ens_client_run_plan_async (cli->client, cli->plan, cli->cancellable, run_plan_cb, cli);
+      g_main_loop_run (cli->loop);
+    }
+
+  if (cli->list && !g_cancellable_is_cancelled (cli->cancellable))
+    {
+      ens_client_describe_image_share_permission_async (cli->client, cli->image_id,
+                                                        cli->cancellable, list_cb, cli);
+      g_main_loop_run (cli->loop);
+    }
+  else if (cli->list)
+    {
+      cli->list_error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                             _("The operation was cancelled."));
+    }
+
+  if (cli->json)
+    {
+      print_json (cli);
+    }
+  else
+    {
+      if (cli->plan != NULL)
+        print_plan (cli);
+      if (cli->list)
+        print_list (cli);
+    }
+
+  if (cli->plan_error != NULL || cli->list_error != NULL)
+    return EXIT_FAILED;
+
+  return EXIT_OK;
+}
+
+/**
+ * ens_cli_run:
+ *
+ * Runs the command line.
+ *
+ * Returns: the exit status: 0 when everything succeeded, 1 when a request
+ *   failed, 2 for invalid input or usage (nothing was sent)
+ */
 int
 ens_cli_run (int    argc,
              char **argv)
 {
-  return 2;
+  Cli cli = { 0, };
+  int status;
+
+  status = cli_main (&cli, argc, argv);
+  cli_clear (&cli);
+
+  return status;
 }

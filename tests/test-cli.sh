@@ -1,0 +1,346 @@
+#!/bin/sh
+# test-cli.sh — the ens-image-share command line against the ens-emulator
+# executable, over real loopback HTTP.  Prints TAP.
+#
+# Copyright 2026 The ENS Image Share authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Needs ENS_TEST_TOP_BUILDDIR (set by tests/meson.build).  ENS_TEST_CLI_APP
+# may point at another build of the executable.
+
+set -u
+
+# The command line must never need a display.
+unset DISPLAY WAYLAND_DISPLAY
+
+top_builddir=${ENS_TEST_TOP_BUILDDIR:?ENS_TEST_TOP_BUILDDIR is not set}
+app=${ENS_TEST_CLI_APP:-$top_builddir/src/ens-image-share}
+emulator=$top_builddir/src/emulator/ens-emulator
+python=/usr/bin/python3
+
+image=m-5s7qotzavwbrnzaqh4unmcli01
+key_id=LTAI5tCliTestCliTestCli1
+key_secret=CliSecretCliSecretCliSecretCl
+ro_key_id=LTAI5tCliReadOnlyReadOn2
+ro_key_secret=CliReadOnlyCliReadOnlyCliRead
+
+for f in "$app" "$emulator"; do
+  if [ ! -x "$f" ]; then
+    echo "Bail out! $f is missing (build it first)"
+    exit 1
+  fi
+done
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/ens-test-cli.XXXXXX")
+emulator_pid=
+cleanup ()
+{
+  if [ -n "$emulator_pid" ]; then
+    kill -TERM "$emulator_pid" 2>/dev/null
+    wait "$emulator_pid" 2>/dev/null
+  fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+
+# A private home, no session bus: nothing here may reach the user's real
+# keyring or configuration.
+mkdir -p "$tmp/home"
+export HOME="$tmp/home"
+export XDG_CONFIG_HOME="$tmp/home/.config"
+export XDG_DATA_HOME="$tmp/home/.local/share"
+export DBUS_SESSION_BUS_ADDRESS="unix:path=$tmp/no-bus"
+export GSETTINGS_BACKEND=memory
+export LC_ALL=C.UTF-8
+unset ALIBABA_CLOUD_ACCESS_KEY_ID ALIBABA_CLOUD_ACCESS_KEY_SECRET ALIBABA_CLOUD_SECURITY_TOKEN
+
+cat > "$tmp/seed.json" <<SEED
+{
+  "keys": [
+    { "id": "$key_id", "secret": "$key_secret" },
+    { "id": "$ro_key_id", "secret": "$ro_key_secret", "read_only": true }
+  ],
+  "images": [
+    { "ImageId": "$image", "ImageName": "cli-test", "ImageOwnerAlias": "self",
+      "Platform": "ubuntu", "CreationTime": "2024-01-01T00:00:00Z" }
+  ],
+  "shares": { "$image": [ "1111111111111111", "2222222222222222" ] }
+}
+SEED
+
+: > "$tmp/log.jsonl"
+"$emulator" --port=0 --seed="$tmp/seed.json" --log="$tmp/log.jsonl" \
+  > "$tmp/emulator.out" 2> "$tmp/emulator.err" &
+emulator_pid=$!
+
+url=
+i=0
+while [ $i -lt 100 ]; do
+  url=$(sed -n 's/^Listening on //p' "$tmp/emulator.out")
+  [ -n "$url" ] && break
+  if ! kill -0 "$emulator_pid" 2>/dev/null; then
+    echo "Bail out! the emulator exited: $(cat "$tmp/emulator.err")"
+    exit 1
+  fi
+  sleep 0.1
+  i=$((i + 1))
+done
+if [ -z "$url" ]; then
+  echo "Bail out! the emulator did not start"
+  exit 1
+fi
+
+n=0
+failures=0
+
+ok ()
+{
+  n=$((n + 1))
+  echo "ok $n - $1"
+}
+
+not_ok ()
+{
+  n=$((n + 1))
+  failures=$((failures + 1))
+  echo "not ok $n - $1"
+  shift
+  for line in "$@"; do
+    echo "# $line"
+  done
+  if [ -f "$tmp/out" ]; then
+    sed 's/^/# stdout: /' "$tmp/out"
+  fi
+  if [ -f "$tmp/err" ]; then
+    sed 's/^/# stderr: /' "$tmp/err"
+  fi
+}
+
+requests ()
+{
+  wc -l < "$tmp/log.jsonl" | tr -d ' '
+}
+
+# run [ENV=VALUE ...] -- ARGS: runs the app with the given environment
+# (plus the write key unless told otherwise); sets $status.
+run ()
+{
+  env_args=
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+    env_args="$env_args $1"
+    shift
+  done
+  shift
+  # shellcheck disable=SC2086
+  env ALIBABA_CLOUD_ACCESS_KEY_ID="$key_id" ALIBABA_CLOUD_ACCESS_KEY_SECRET="$key_secret" \
+    $env_args "$app" "$@" > "$tmp/out" 2> "$tmp/err" < /dev/null
+  status=$?
+}
+
+expect_status ()
+{
+  if [ "$status" -eq "$1" ]; then
+    return 0
+  fi
+  not_ok "$2" "exit status $status, expected $1"
+  return 1
+}
+
+expect_output ()
+{
+  # expect_output FILE TEXT DESCRIPTION
+  if grep -q -F -e "$2" "$1"; then
+    return 0
+  fi
+  not_ok "$3" "“$2” not found"
+  return 1
+}
+
+echo "1..17"
+
+# 1. --help documents every option, the list syntax, credentials and exit codes
+run -- --help
+if expect_status 0 "--help"; then
+  missing=
+  for word in --image --add --remove --list --endpoint --signature --profile --json \
+              --concurrency --timeout --version --help \
+              ALIBABA_CLOUD_ACCESS_KEY_ID ALIBABA_CLOUD_ACCESS_KEY_SECRET \
+              ALIBABA_CLOUD_SECURITY_TOKEN "Exit status" "commas"; do
+    grep -q -F -e "$word" "$tmp/out" || missing="$missing $word"
+  done
+  if [ -z "$missing" ]; then ok "--help mentions every option"; else not_ok "--help" "missing:$missing"; fi
+fi
+
+# 2. --version
+run -- --version
+if expect_status 0 "--version" && expect_output "$tmp/out" "ens-image-share " "--version"; then
+  ok "--version"
+fi
+
+# 3. --list
+before=$(requests)
+run -- --endpoint="$url" --image="$image" --list
+if expect_status 0 "--list" &&
+   expect_output "$tmp/out" "1111111111111111" "--list" &&
+   expect_output "$tmp/out" "2222222222222222" "--list" &&
+   expect_output "$tmp/out" "2 accounts" "--list count"; then
+  if [ "$(requests)" -eq $((before + 1)) ]; then ok "--list"; else not_ok "--list" "expected one request"; fi
+fi
+
+# 4. --add with three accounts, in one request (batch of 10)
+before=$(requests)
+run -- --endpoint="$url" --image="$image" --add="3333333333333333, 4444444444444444;5555555555555555"
+if expect_status 0 "--add" &&
+   expect_output "$tmp/out" "3333333333333333" "--add" &&
+   expect_output "$tmp/out" "5555555555555555" "--add" &&
+   expect_output "$tmp/out" "RequestId" "--add"; then
+  shared=$(grep -c "^shared" "$tmp/out")
+  if [ "$shared" -eq 3 ] && [ "$(requests)" -eq $((before + 1)) ]; then
+    ok "--add three accounts"
+  else
+    not_ok "--add three accounts" "shared lines: $shared, requests: $(($(requests) - before))"
+  fi
+fi
+
+# 5. the additions are visible through --list
+run -- --endpoint="$url" --image="$image" --list
+if expect_status 0 "--list after --add" &&
+   expect_output "$tmp/out" "5 accounts" "--list after --add" &&
+   expect_output "$tmp/out" "4444444444444444" "--list after --add"; then
+  ok "--list shows the additions"
+fi
+
+# 6. --remove (one request per account), then --list in the same run
+before=$(requests)
+run -- --endpoint="$url" --image="$image" --remove=1111111111111111,3333333333333333 --list --signature=v1
+if expect_status 0 "--remove" && expect_output "$tmp/out" "3 accounts" "--remove then --list"; then
+  unshared=$(grep -c "^unshared" "$tmp/out")
+  if [ "$unshared" -eq 2 ] && ! grep -q "^1111111111111111" "$tmp/out" &&
+     [ "$(requests)" -eq $((before + 3)) ]; then
+    ok "--remove with signature v1"
+  else
+    not_ok "--remove" "unshared lines: $unshared, requests: $(($(requests) - before))"
+  fi
+fi
+
+# 7. an invalid account: exit 2, the issue named, nothing sent
+before=$(requests)
+run -- --endpoint="$url" --image="$image" --add="6666666666666666,12a4"
+if expect_status 2 "invalid account" && expect_output "$tmp/err" "12a4" "invalid account"; then
+  if [ "$(requests)" -eq "$before" ]; then ok "invalid account: exit 2, nothing sent"; else not_ok "invalid account" "a request was sent"; fi
+fi
+
+# 8. an invalid image ID: exit 2, nothing sent
+before=$(requests)
+run -- --endpoint="$url" --image="m-bad/image" --list
+if expect_status 2 "invalid image" && [ "$(requests)" -eq "$before" ]; then
+  ok "invalid image ID: exit 2"
+fi
+
+# 9. no credentials at all: exit 2 with a clear message, nothing sent
+before=$(requests)
+env -u ALIBABA_CLOUD_ACCESS_KEY_ID -u ALIBABA_CLOUD_ACCESS_KEY_SECRET \
+  "$app" --endpoint="$url" --image="$image" --list > "$tmp/out" 2> "$tmp/err" < /dev/null
+status=$?
+if expect_status 2 "no credentials" &&
+   expect_output "$tmp/err" "ALIBABA_CLOUD_ACCESS_KEY_ID" "no credentials message"; then
+  if [ "$(requests)" -eq "$before" ]; then ok "no credentials: exit 2"; else not_ok "no credentials" "a request was sent"; fi
+fi
+
+# 10. a read-only key: exit 1 with the permission title and a RequestId
+run ALIBABA_CLOUD_ACCESS_KEY_ID="$ro_key_id" ALIBABA_CLOUD_ACCESS_KEY_SECRET="$ro_key_secret" -- \
+  --endpoint="$url" --image="$image" --add=7777777777777777
+if expect_status 1 "read-only key" &&
+   expect_output "$tmp/out" "failed" "read-only key" &&
+   expect_output "$tmp/out" "Have Permission" "read-only key title" &&
+   expect_output "$tmp/err" "RequestId" "read-only key RequestId"; then
+  ok "read-only key: exit 1 with the permission title"
+fi
+
+# 11. --json: one document that parses, with per-account results and the list
+run -- --endpoint="$url" --image="$image" --add=8888888888888888 --remove=9999999999999999 --list --json
+if expect_status 0 "--json"; then
+  if "$python" - "$tmp/out" "$image" <<'PY' > "$tmp/py" 2>&1
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert doc["image"] == sys.argv[2], doc
+results = {r["account"]: r for r in doc["results"]}
+assert results["8888888888888888"]["change"] == "add", results
+assert results["8888888888888888"]["status"] == "done", results
+assert results["8888888888888888"]["request_id"], results
+assert results["9999999999999999"]["change"] == "remove", results
+assert results["9999999999999999"]["status"] == "done", results
+assert results["9999999999999999"]["error"] is None, results
+assert doc["summary"] == {"total": 2, "done": 2, "failed": 0, "not_attempted": 0}, doc
+assert "8888888888888888" in doc["shares"], doc
+assert doc["share_count"] == len(doc["shares"]) == 4, doc
+assert doc["list_error"] is None, doc
+PY
+  then ok "--json parses and has the results"; else not_ok "--json" "$(cat "$tmp/py")"; fi
+fi
+
+# 12. --json for a failure carries the error code and title
+run ALIBABA_CLOUD_ACCESS_KEY_ID="$ro_key_id" ALIBABA_CLOUD_ACCESS_KEY_SECRET="$ro_key_secret" -- \
+  --endpoint="$url" --image="$image" --add=7777777777777777 --json
+if expect_status 1 "--json failure"; then
+  if "$python" - "$tmp/out" <<'PY' > "$tmp/py" 2>&1
+import json, sys
+doc = json.load(open(sys.argv[1]))
+r = doc["results"][0]
+assert r["status"] == "failed", r
+assert r["error"]["code"] == "NoPermission", r
+assert r["error"]["category"] == "permission", r
+assert "Permission" in r["error"]["title"], r
+assert r["error"]["request_id"], r
+PY
+  then ok "--json failure has the error"; else not_ok "--json failure" "$(cat "$tmp/py")"; fi
+fi
+
+# 13. plain http to a host that is not this computer: refused, nothing sent
+before=$(requests)
+run -- --endpoint=http://example.com --image="$image" --list
+if expect_status 2 "insecure endpoint" &&
+   expect_output "$tmp/err" "Would Not Be Secure" "insecure endpoint message"; then
+  ok "http://example.com refused"
+fi
+
+# 14. a bad signature version and a bad concurrency: exit 2
+run -- --endpoint="$url" --image="$image" --list --signature=v2
+s1=$status
+run -- --endpoint="$url" --image="$image" --list --concurrency=0
+s2=$status
+run -- --endpoint="$url" --image="$image"
+s3=$status
+if [ $s1 -eq 2 ] && [ $s2 -eq 2 ] && [ $s3 -eq 2 ]; then
+  ok "bad options: exit 2"
+else
+  not_ok "bad options" "statuses $s1 $s2 $s3"
+fi
+
+# 15. a share list with an unknown image: exit 1 with the API title
+run -- --endpoint="$url" --image=m-000000000000000000000unknown --add=1234567890123456
+if expect_status 1 "unknown image" && expect_output "$tmp/out" "failed" "unknown image"; then
+  ok "unknown image: exit 1"
+fi
+
+# 16. the secret never appears in any output or in the emulator log
+run -- --endpoint="$url" --image="$image" --list --json
+if grep -q -F -e "$key_secret" "$tmp/out" "$tmp/err" "$tmp/log.jsonl"; then
+  not_ok "secret never printed"
+else
+  ok "secret never printed"
+fi
+
+# 17. --endpoint alone is for the window, --image is for the command line:
+# the command line never initialises GTK (no display here) and answers.
+run -- --endpoint="$url" --image="$image" --list --timeout=5 --concurrency=2
+if expect_status 0 "command line without a display"; then
+  ok "runs without a display"
+fi
+
+if [ $failures -gt 0 ]; then
+  echo "# $failures of $n checks failed" >&2
+  exit 1
+fi
+exit 0
