@@ -1,0 +1,1244 @@
+/* test-error-ui.c
+ *
+ * Copyright 2026 The ENS Image Share authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <adwaita.h>
+
+#include "ens-core.h"
+#include "ens-emulator.h"
+#include "ens-error-dialog.h"
+#include "ens-error-ui.h"
+#include "ens-image-chooser.h"
+#include "ens-message-dialog.h"
+#include "ens-preferences-window.h"
+#include "ens-sign-in-dialog.h"
+
+#define SCHEMA_ID      "io.github.ensimageshare.EnsImageShare"
+#define TEST_KEY_ID    "LTAI5tTestKeyId000000001"
+#define TEST_SECRET    "TestSecretValue0123456789abcd"
+#define TEST_TOKEN     "sts-token-value-do-not-show"
+#define TEST_REQUEST   "701B3BB9-9190-544D-90D1-328B0527380C"
+#define TEST_RECOMMEND "https://api.aliyun.com/troubleshoot?q=NoPermission&product=Ens&requestId=" TEST_REQUEST
+
+/* Widget lookup ----------------------------------------------------------- */
+
+typedef gboolean (*MatchFunc) (GtkWidget     *widget,
+                               gconstpointer  data);
+
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             MatchFunc      match,
+             gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+match_name (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
+}
+
+static gboolean
+match_row_title (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+static gboolean
+match_button_label (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+static gboolean
+match_type (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, (GType) GPOINTER_TO_SIZE (data));
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  return find_widget (root, match_name, name);
+}
+
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  GtkWidget *row = find_widget (root, match_row_title, title);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  GtkWidget *button = find_widget (root, match_button_label, label);
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  return find_widget (root, match_type, GSIZE_TO_POINTER (type));
+}
+
+/* Appends the text of every label under @root. */
+static void
+collect_text (GtkWidget *root,
+              GString   *text)
+{
+  if (GTK_IS_LABEL (root))
+    {
+      g_string_append (text, gtk_label_get_text (GTK_LABEL (root)));
+      g_string_append_c (text, '\n');
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, text);
+}
+
+static void
+assert_no_secret (const char *text)
+{
+  g_assert_null (strstr (text, TEST_SECRET));
+  g_assert_null (strstr (text, TEST_TOKEN));
+  g_assert_null (strstr (text, "Signature%3DzZ"));
+}
+
+static gboolean
+wait_timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @done (checked each iteration) or 10 s pass. */
+#define WAIT_FOR(cond)                                                        \
+  G_STMT_START {                                                              \
+    gboolean timed_out_ = FALSE;                                              \
+    guint timeout_id_ = g_timeout_add_seconds (10, wait_timeout_cb, &timed_out_); \
+    while (!(cond) && !timed_out_)                                            \
+      g_main_context_iteration (NULL, TRUE);                                  \
+    if (!timed_out_)                                                          \
+      g_source_remove (timeout_id_);                                          \
+    g_assert_true (cond);                                                     \
+  } G_STMT_END
+
+static void
+drain_main_context (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Errors as the client makes them ---------------------------------------- */
+
+static GError *
+new_no_permission (void)
+{
+  GError *error = ens_error_new_api (403, "NoPermission", "Permission denied.",
+                                     TEST_REQUEST, "ens.aliyuncs.com", TEST_RECOMMEND);
+
+  ens_error_set_tries (error, 1);
+  return error;
+}
+
+/* The server quotes its string-to-sign back; with STS it holds the token. */
+#define SERVER_STRING_TO_SIGN                                                       \
+  "POST&%2F&AccessKeyId%3D" TEST_KEY_ID "%26Action%3DDescribeImages%26Format%3DJSON" \
+  "%26PageNumber%3D1%26PageSize%3D1%26SecurityToken%3D" TEST_TOKEN                  \
+  "%26SignatureMethod%3DHMAC-SHA1%26SignatureNonce%3D3ee8c1b883d344afa94f4e0ad82fd6cf" \
+  "%26SignatureVersion%3D1.0%26Timestamp%3D2026-01-01T00%253A00%253A00Z%26Version%3D2017-11-10"
+
+static GError *
+new_wrong_secret (void)
+{
+  GError *error = ens_error_new_api (400, "SignatureDoesNotMatch",
+                                     "Specified signature is not matched with our calculation. "
+                                     "server string to sign is:" SERVER_STRING_TO_SIGN,
+                                     TEST_REQUEST, "ens.aliyuncs.com",
+                                     "https://api.aliyun.com/troubleshoot?q=SignatureDoesNotMatch");
+
+  ens_error_set_client_string_to_sign (error, SERVER_STRING_TO_SIGN);
+  return error;
+}
+
+static GError *
+new_clock (void)
+{
+  /* An http Recommend link is never offered. */
+  return ens_error_new_api (400, "InvalidTimeStamp.Expired",
+                            "Specified time stamp or date value is expired.",
+                            TEST_REQUEST, "ens.aliyuncs.com",
+                            "http://api.aliyun.com/troubleshoot?q=InvalidTimeStamp.Expired");
+}
+
+static GError *
+new_network (void)
+{
+  GError *error = ens_error_new_transport (ENS_ERROR_NETWORK,
+                                           "Could not connect to ens.aliyuncs.com: Connection refused");
+
+  ens_error_set_tries (error, 4);
+  return error;
+}
+
+static GError *
+new_unknown (void)
+{
+  return ens_error_new_api (400, "Forbidden.Risk", "The request was flagged.",
+                            TEST_REQUEST, "ens.aliyuncs.com", NULL);
+}
+
+static char *
+expected_body (const GError *error)
+{
+  g_autofree char *explanation = NULL;
+  g_autofree char *action = NULL;
+
+  ens_error_describe (error, NULL, &explanation, &action);
+  return g_strconcat (explanation, "\n\n", action, NULL);
+}
+
+/* Pure helpers ------------------------------------------------------------ */
+
+static void
+test_body (void)
+{
+  g_autoptr(GError) error = new_no_permission ();
+  g_autoptr(GError) clock = new_clock ();
+  g_autofree char *body = ens_error_ui_format_body (error);
+  g_autofree char *clock_body = ens_error_ui_format_body (clock);
+
+  g_assert_cmpstr (body, ==,
+                   "Alibaba Cloud refused the request because the AccessKey you use belongs to a "
+                   "user who is not allowed to do this.\n\n"
+                   "Ask the owner of the Alibaba Cloud account to grant your RAM user the "
+                   "ens:ModifyImageSharePermission permission.");
+  g_assert_nonnull (strstr (clock_body, "clock"));
+  g_assert_nonnull (strstr (clock_body, "set the date and time automatically"));
+}
+
+static void
+test_redact (void)
+{
+  static const struct {
+    const char *in;
+    const char *out;
+  } cases[] = {
+    { "a=1&SecurityToken=abc&b=2", "a=1&SecurityToken=[hidden]&b=2" },
+    { "SignatureMethod%3DHMAC-SHA1%26Signature%3DzZ9%2Bq%26Timestamp",
+      "SignatureMethod%3DHMAC-SHA1%26Signature%3D[hidden]%26Timestamp" },
+    { "x%26SecurityToken%253Dtok%2526y", "x%26SecurityToken%253D[hidden]%2526y" },
+    { "{\"AccessKeySecret\": \"s3cr3t\"}", "{\"AccessKeySecret\": \"[hidden]\"}" },
+    { "Authorization: ACS3-HMAC-SHA256", "Authorization: [hidden]" },
+    { "SignatureNonce=abc&SignatureVersion=1.0", "SignatureNonce=abc&SignatureVersion=1.0" },
+    { "plain text", "plain text" },
+  };
+  g_autofree char *long_text = g_strnfill (250, 'a');
+  g_autofree char *long_out = NULL;
+  g_autofree char *expected_long = NULL;
+  g_autofree char *head = g_strnfill (200, 'a');
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = ens_error_ui_redact (cases[i].in);
+
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+
+  long_out = ens_error_ui_redact (long_text);
+  expected_long = g_strconcat (head, "…", NULL);
+  g_assert_cmpstr (long_out, ==, expected_long);
+  g_assert_null (ens_error_ui_redact (NULL));
+}
+
+static void
+test_details (void)
+{
+  g_autoptr(GError) error = new_wrong_secret ();
+  g_autoptr(GError) network = new_network ();
+  g_autoptr(GError) foreign = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "boom");
+  g_autofree char *details = ens_error_ui_format_details (error);
+  g_autofree char *network_details = ens_error_ui_format_details (network);
+  g_autofree char *foreign_details = ens_error_ui_format_details (foreign);
+  g_auto(GStrv) lines = g_strsplit (details, "\n", -1);
+
+  g_assert_cmpstr (lines[0], ==, "Error code: SignatureDoesNotMatch");
+  g_assert_true (g_str_has_prefix (lines[1], "Message: Specified signature is not matched"));
+  g_assert_true (g_str_has_suffix (lines[1], "…"));
+  g_assert_cmpuint (g_utf8_strlen (lines[1], -1), ==, strlen ("Message: ") + 200 + 1);
+  g_assert_cmpstr (lines[2], ==, "HTTP status: 400");
+  g_assert_cmpstr (lines[3], ==, "Request ID: " TEST_REQUEST);
+  g_assert_cmpstr (lines[4], ==, "Host: ens.aliyuncs.com");
+  g_assert_cmpstr (lines[5], ==, "Signature check: the server signed the same text as this app: wrong secret");
+  g_assert_cmpstr (lines[6], ==, "Troubleshooting link: https://api.aliyun.com/troubleshoot?q=SignatureDoesNotMatch");
+  g_assert_null (lines[7]);
+  assert_no_secret (details);
+
+  g_assert_cmpstr (network_details, ==,
+                   "Error type: network\n"
+                   "Attempts: 4\n"
+                   "Detail: Could not connect to ens.aliyuncs.com: Connection refused");
+  g_assert_cmpstr (foreign_details, ==, "Error: g-io-error-quark 0\nMessage: boom");
+}
+
+static void
+test_troubleshoot_uri (void)
+{
+  static const struct {
+    const char *uri;
+    gboolean safe;
+  } cases[] = {
+    { TEST_RECOMMEND, TRUE },
+    { "https://error-center.aliyun.com/status/search?Keyword=NoPermission&source=PopGw", TRUE },
+    { "https://www.alibabacloud.com/help", TRUE },
+    { "HTTPS://api.aliyun.com/x", TRUE },
+    { "https://api.aliyun.com:443/x", TRUE },
+    { "http://api.aliyun.com/troubleshoot", FALSE },
+    { "https://evil.example.com/?q=aliyun.com", FALSE },
+    { "https://aliyun.com.evil.example/", FALSE },
+    { "https://evilaliyun.com/", FALSE },
+    { "https://user:pw@api.aliyun.com/", FALSE },
+    { "https://api.aliyun.com:8443/", FALSE },
+    { "https://api.aliyun.com/a b", FALSE },
+    { "javascript:alert(1)", FALSE },
+    { "file:///etc/passwd", FALSE },
+    { "https://", FALSE },
+    { "", FALSE },
+    { NULL, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s", cases[i].uri ? cases[i].uri : "(null)");
+      g_assert_cmpint (ens_error_ui_troubleshoot_uri_is_safe (cases[i].uri), ==, cases[i].safe);
+    }
+}
+
+static void
+test_can_continue (void)
+{
+  g_autoptr(GError) wrong_secret = new_wrong_secret ();
+  g_autoptr(GError) network = new_network ();
+  g_autoptr(GError) permission = new_no_permission ();
+  g_autoptr(GError) bad_key = ens_error_new_api (404, "InvalidAccessKeyId.NotFound", NULL, NULL, NULL, NULL);
+  g_autoptr(GError) cancelled = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "x");
+
+  g_assert_false (ens_error_ui_can_continue_unverified (wrong_secret));
+  g_assert_false (ens_error_ui_can_continue_unverified (bad_key));
+  g_assert_false (ens_error_ui_can_continue_unverified (cancelled));
+  g_assert_true (ens_error_ui_can_continue_unverified (network));
+  g_assert_true (ens_error_ui_can_continue_unverified (permission));
+}
+
+static EnsSharePlan *
+new_partial_plan (void)
+{
+  const char * const add[] = { "1111111111111111", "2222222222222222",
+                               "3333333333333333", "4444444444444444", NULL };
+  const char * const remove[] = { "5555555555555555", NULL };
+  g_autoptr(GError) permission = new_no_permission ();
+  g_autoptr(GError) network = new_network ();
+  EnsSharePlan *plan = ens_share_plan_new ("m-5s7qotzavwbrnzaqh4unmabcd", add, remove);
+
+  ens_share_plan_set_outcome (plan, 0, ENS_OUTCOME_DONE, "REQ-0", NULL, 1);
+  ens_share_plan_set_outcome (plan, 1, ENS_OUTCOME_FAILED, TEST_REQUEST, permission, 1);
+  ens_share_plan_set_outcome (plan, 2, ENS_OUTCOME_NOT_ATTEMPTED, NULL, NULL, 0);
+  ens_share_plan_set_outcome (plan, 3, ENS_OUTCOME_NOT_ATTEMPTED, NULL, NULL, 0);
+  ens_share_plan_set_outcome (plan, 4, ENS_OUTCOME_FAILED, NULL, network, 4);
+
+  return plan;
+}
+
+static void
+test_failures (void)
+{
+  const char * const add[] = { "1111111111111111", NULL };
+  g_autoptr(EnsSharePlan) plan = new_partial_plan ();
+  g_autoptr(EnsSharePlan) fine = ens_share_plan_new ("m-x", add, NULL);
+  g_autoptr(GPtrArray) failures = ens_error_ui_list_failures (plan);
+  g_autofree char *text = ens_error_ui_format_failures (plan);
+  g_autofree char *summary = ens_error_ui_format_summary (plan);
+  g_autofree char *fine_summary = NULL;
+  const EnsErrorUiFailure *failure;
+
+  g_assert_cmpuint (failures->len, ==, 3);
+  failure = g_ptr_array_index (failures, 0);
+  g_assert_cmpstr (failure->account, ==, "2222222222222222");
+  g_assert_cmpstr (failure->reason, ==, "You Don’t Have Permission");
+  failure = g_ptr_array_index (failures, 2);
+  g_assert_null (failure->account);
+
+  g_assert_cmpstr (text, ==,
+                   "2222222222222222: You Don’t Have Permission\n"
+                   "5555555555555555: Cannot Connect\n"
+                   "2 accounts were not tried because the work stopped: "
+                   "3333333333333333, 4444444444444444");
+  g_assert_cmpstr (summary, ==, "1 of 5 accounts were updated.");
+
+  ens_share_plan_set_outcome (fine, 0, ENS_OUTCOME_DONE, "REQ-1", NULL, 1);
+  g_assert_null (ens_error_ui_format_failures (fine));
+  fine_summary = ens_error_ui_format_summary (fine);
+  g_assert_cmpstr (fine_summary, ==, "1 of 1 account was updated.");
+}
+
+static void
+test_format_date (void)
+{
+  g_autofree char *date = ens_image_chooser_format_date ("2017-12-08T12:10:03Z");
+  g_autofree char *raw = ens_image_chooser_format_date ("yesterday");
+  g_autofree char *none = ens_image_chooser_format_date (NULL);
+
+  /* TZ=UTC and LC_ALL=C.UTF-8 are set in main(). */
+  g_assert_cmpstr (date, ==, "Dec 8, 2017");
+  g_assert_cmpstr (raw, ==, "yesterday");
+  g_assert_cmpstr (none, ==, "");
+}
+
+/* The error dialog -------------------------------------------------------- */
+
+typedef struct
+{
+  GtkWindow *parent;
+  GtkWindow *dialog;
+  GtkWidget *extra;
+  char      *all_text;
+} DialogView;
+
+static void
+dialog_view_open (DialogView   *view,
+                  const GError *error,
+                  EnsSharePlan *plan)
+{
+  GString *text = g_string_new (NULL);
+
+  view->parent = g_object_ref_sink (GTK_WINDOW (gtk_window_new ()));
+  gtk_window_present (view->parent);
+  view->dialog = g_object_ref (ens_error_dialog_new (view->parent, error, plan));
+  g_assert_true (gtk_window_get_transient_for (view->dialog) == view->parent);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (view->dialog));
+  gtk_window_present (view->dialog);
+
+  view->extra = ens_message_dialog_get_extra_child (GTK_WIDGET (view->dialog));
+  g_assert_nonnull (view->extra);
+
+  g_string_append_printf (text, "%s\n%s\n",
+                          ens_message_dialog_get_heading (GTK_WIDGET (view->dialog)),
+                          ens_message_dialog_get_body (GTK_WIDGET (view->dialog)));
+  collect_text (GTK_WIDGET (view->dialog), text);
+  collect_text (gtk_expander_get_child (GTK_EXPANDER (find_named (view->extra, "technical-details"))), text);
+  view->all_text = g_string_free (text, FALSE);
+}
+
+static void
+dialog_view_close (DialogView *view)
+{
+  gtk_window_destroy (view->dialog);
+  drain_main_context ();
+  g_assert_finalize_object (view->dialog);
+  gtk_window_destroy (view->parent);
+  drain_main_context ();
+  g_assert_finalize_object (view->parent);
+  g_free (view->all_text);
+}
+
+static const char *
+details_text (DialogView *view)
+{
+  GtkWidget *expander = find_named (view->extra, "technical-details");
+  GtkWidget *label;
+
+  g_assert_nonnull (expander);
+  g_assert_true (GTK_IS_EXPANDER (expander));
+  /* A collapsed expander keeps its child out of the widget tree. */
+  label = find_named (gtk_expander_get_child (GTK_EXPANDER (expander)), "technical-details-label");
+  g_assert_false (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
+  g_assert_cmpstr (gtk_expander_get_label (GTK_EXPANDER (expander)), ==, "Technical Details");
+  g_assert_nonnull (label);
+
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static void
+test_dialog_no_permission (void)
+{
+  g_autoptr(GError) error = new_no_permission ();
+  g_autofree char *body = expected_body (error);
+  g_autofree char *details = ens_error_ui_format_details (error);
+  DialogView view = { 0 };
+  GtkWidget *request_id;
+  GtkWidget *copy;
+
+  dialog_view_open (&view, error, NULL);
+
+  g_assert_cmpstr (ens_message_dialog_get_heading (GTK_WIDGET (view.dialog)), ==, "You Don’t Have Permission");
+  g_assert_cmpstr (ens_message_dialog_get_body (GTK_WIDGET (view.dialog)), ==, body);
+  g_assert_true (ens_message_dialog_has_response (GTK_WIDGET (view.dialog), "close"));
+  g_assert_true (ens_message_dialog_has_response (GTK_WIDGET (view.dialog), "troubleshoot"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (view.dialog)), ==, "close");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (ADW_MESSAGE_DIALOG (view.dialog)), ==, "close");
+  g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (view.dialog), "troubleshoot"), ==, "_Troubleshoot");
+
+  request_id = find_named (view.extra, "request-id-label");
+  g_assert_nonnull (request_id);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (request_id)), ==, TEST_REQUEST);
+  g_assert_true (gtk_label_get_selectable (GTK_LABEL (request_id)));
+
+  copy = find_named (view.extra, "copy-request-id-button");
+  g_assert_nonnull (copy);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (copy)), ==, "Copy");
+  g_signal_emit_by_name (copy, "clicked");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (copy)), ==, "Copied");
+
+  g_assert_cmpstr (details_text (&view), ==, details);
+  g_assert_nonnull (strstr (details, "Error code: NoPermission\n"));
+  g_assert_nonnull (strstr (details, "HTTP status: 403\n"));
+  g_assert_null (find_named (view.extra, "failures-list"));
+
+  dialog_view_close (&view);
+}
+
+static void
+test_dialog_wrong_secret (void)
+{
+  g_autoptr(GError) error = new_wrong_secret ();
+  g_autofree char *body = expected_body (error);
+  DialogView view = { 0 };
+
+  g_assert_cmpint (ens_error_diagnose_signature (error), ==, ENS_SIGNATURE_DIAGNOSIS_WRONG_SECRET);
+
+  dialog_view_open (&view, error, NULL);
+
+  g_assert_cmpstr (ens_message_dialog_get_heading (GTK_WIDGET (view.dialog)), ==, "The AccessKey Secret Is Wrong");
+  g_assert_cmpstr (ens_message_dialog_get_body (GTK_WIDGET (view.dialog)), ==, body);
+  g_assert_nonnull (strstr (body, "secret"));
+  g_assert_nonnull (find_named (view.extra, "copy-request-id-button"));
+  g_assert_true (ens_message_dialog_has_response (GTK_WIDGET (view.dialog), "troubleshoot"));
+  g_assert_nonnull (strstr (details_text (&view), "Error code: SignatureDoesNotMatch"));
+  assert_no_secret (view.all_text);
+
+  dialog_view_close (&view);
+}
+
+static void
+test_dialog_clock (void)
+{
+  g_autoptr(GError) error = new_clock ();
+  DialogView view = { 0 };
+
+  dialog_view_open (&view, error, NULL);
+
+  g_assert_cmpstr (ens_message_dialog_get_heading (GTK_WIDGET (view.dialog)), ==, "This Computer’s Clock Is Wrong");
+  g_assert_nonnull (strstr (ens_message_dialog_get_body (GTK_WIDGET (view.dialog)), "date and time"));
+  /* The Recommend link is http: no Troubleshoot. */
+  g_assert_false (ens_message_dialog_has_response (GTK_WIDGET (view.dialog), "troubleshoot"));
+  g_assert_nonnull (find_named (view.extra, "copy-request-id-button"));
+
+  dialog_view_close (&view);
+}
+
+static void
+test_dialog_network (void)
+{
+  g_autoptr(GError) error = new_network ();
+  DialogView view = { 0 };
+
+  dialog_view_open (&view, error, NULL);
+
+  g_assert_cmpstr (ens_message_dialog_get_heading (GTK_WIDGET (view.dialog)), ==, "Cannot Connect");
+  g_assert_cmpstr (ens_message_dialog_get_body (GTK_WIDGET (view.dialog)), ==,
+                   "ENS Image Share could not reach the Alibaba Cloud server.\n\n"
+                   "Check that this computer is connected to the internet and that the proxy "
+                   "settings are right, then try again.");
+  g_assert_null (find_named (view.extra, "request-id-label"));
+  g_assert_null (find_named (view.extra, "copy-request-id-button"));
+  g_assert_false (ens_message_dialog_has_response (GTK_WIDGET (view.dialog), "troubleshoot"));
+  g_assert_true (ens_message_dialog_has_response (GTK_WIDGET (view.dialog), "close"));
+  g_assert_cmpstr (details_text (&view), ==,
+                   "Error type: network\n"
+                   "Attempts: 4\n"
+                   "Detail: Could not connect to ens.aliyuncs.com: Connection refused");
+
+  dialog_view_close (&view);
+}
+
+static void
+test_dialog_unknown_code (void)
+{
+  g_autoptr(GError) error = new_unknown ();
+  DialogView view = { 0 };
+
+  dialog_view_open (&view, error, NULL);
+
+  g_assert_nonnull (strstr (ens_message_dialog_get_body (GTK_WIDGET (view.dialog)), "“Forbidden.Risk”"));
+  g_assert_true (g_str_has_prefix (details_text (&view), "Error code: Forbidden.Risk\n"));
+  g_assert_false (ens_message_dialog_has_response (GTK_WIDGET (view.dialog), "troubleshoot"));
+  g_assert_nonnull (find_named (view.extra, "copy-request-id-button"));
+
+  dialog_view_close (&view);
+}
+
+static void
+test_dialog_partial (void)
+{
+  g_autoptr(EnsSharePlan) plan = new_partial_plan ();
+  g_autoptr(GError) error = new_no_permission ();
+  DialogView view = { 0 };
+  GtkWidget *list;
+  GtkWidget *summary;
+  guint n_rows = 0;
+
+  dialog_view_open (&view, error, plan);
+
+  summary = find_named (view.extra, "failures-summary");
+  g_assert_nonnull (summary);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (summary)), ==, "1 of 5 accounts were updated.");
+
+  list = find_named (view.extra, "failures-list");
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row))
+      n_rows++;
+  g_assert_cmpuint (n_rows, ==, 3);
+
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (list, "2222222222222222"))), ==,
+                   "You Don’t Have Permission");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (list, "5555555555555555"))), ==,
+                   "Cannot Connect");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (list, "Not Tried"))), ==,
+                   "2 accounts were not tried because the work stopped: 3333333333333333, 4444444444444444");
+
+  dialog_view_close (&view);
+}
+
+/* The confirmation wrapper ------------------------------------------------ */
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  accepted;
+  GError   *error;
+} ConfirmResult;
+
+static void
+confirm_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  ConfirmResult *out = user_data;
+
+  out->accepted = ens_message_dialog_confirm_finish (result, &out->error);
+  out->done = TRUE;
+}
+
+static void
+test_confirm (void)
+{
+  ConfirmResult accept = { 0 };
+  ConfirmResult cancel = { 0 };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  AdwMessageDialog *dialog;
+
+  ens_message_dialog_confirm_async (NULL, "Remove Access?", "The account can no longer use the image.",
+                                    "_Remove", TRUE, NULL, confirm_cb, &accept);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove Access?");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "accept"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  /* A button emits the response, then closes the dialog. */
+  adw_message_dialog_response (dialog, "accept");
+  gtk_window_close (GTK_WINDOW (dialog));
+  WAIT_FOR (accept.done);
+  g_assert_no_error (accept.error);
+  g_assert_true (accept.accepted);
+  drain_main_context ();
+
+  ens_message_dialog_confirm_async (NULL, "Share Image?", NULL, "_Share", FALSE,
+                                    cancellable, confirm_cb, &cancel);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "accept");
+  g_cancellable_cancel (cancellable);
+  WAIT_FOR (cancel.done);
+  g_assert_error (cancel.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (cancel.accepted);
+  g_clear_error (&cancel.error);
+  drain_main_context ();
+  g_assert_null (find_message_dialog ());
+}
+
+/* Sign-in dialog ---------------------------------------------------------- */
+
+typedef struct
+{
+  EnsEmulator        *emulator;
+  EnsClient          *client;
+  EnsCredentialStore *store;
+  GtkWindow          *dialog;
+
+  gboolean            signed_in;
+  char               *profile;
+  EnsCredentials     *credentials;
+  int                 source;
+  gboolean            verified;
+} SignInFixture;
+
+static void
+signed_in_cb (GtkWindow            *dialog,
+              const char           *profile,
+              const EnsCredentials *credentials,
+              int                   source,
+              gboolean              verified,
+              SignInFixture        *fixture)
+{
+  g_assert_false (fixture->signed_in);
+  fixture->signed_in = TRUE;
+  fixture->profile = g_strdup (profile);
+  fixture->credentials = ens_credentials_copy (credentials);
+  fixture->source = source;
+  fixture->verified = verified;
+}
+
+static void
+sign_in_setup (SignInFixture *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  fixture->emulator = ens_emulator_new ();
+  ens_emulator_add_key (fixture->emulator, TEST_KEY_ID, TEST_SECRET, FALSE);
+  ens_emulator_add_image (fixture->emulator, "m-alpha0000000000000000001", "alpha-web",
+                          "self", "linux", "2024-01-02T03:04:05Z");
+  ens_emulator_add_image (fixture->emulator, "m-beta00000000000000000002", "beta-db",
+                          "self", "linux", "2024-02-03T04:05:06Z");
+  ens_emulator_add_image (fixture->emulator, "ubuntu_22_04_x64_20G_alibase_20240101", "Ubuntu 22.04 64 bit",
+                          "system", "linux", "2024-01-01T00:00:00Z");
+  g_assert_true (ens_emulator_listen (fixture->emulator, 0, &error));
+  g_assert_no_error (error);
+  url = ens_emulator_dup_url (fixture->emulator);
+
+  fixture->client = ens_client_new ();
+  g_assert_true (ens_client_set_endpoint (fixture->client, url, &error));
+  g_assert_no_error (error);
+  g_object_set (fixture->client, "max-retries", 0, NULL);
+
+  fixture->store = ens_credential_store_new ();
+  fixture->dialog = g_object_ref (ens_sign_in_dialog_new (NULL, fixture->store, fixture->client));
+  g_signal_connect (fixture->dialog, "signed-in", G_CALLBACK (signed_in_cb), fixture);
+  gtk_window_present (fixture->dialog);
+}
+
+static void
+sign_in_teardown (SignInFixture *fixture,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (fixture->dialog);
+  drain_main_context ();
+  g_assert_finalize_object (fixture->dialog);
+
+  ens_emulator_stop (fixture->emulator);
+  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->client);
+  g_clear_object (&fixture->emulator);
+  g_clear_pointer (&fixture->profile, g_free);
+  g_clear_pointer (&fixture->credentials, ens_credentials_free);
+  drain_main_context ();
+}
+
+static void
+set_row_text (GtkWidget  *root,
+              const char *title,
+              const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (find_row (root, title)), text);
+}
+
+static void
+choose_session_only (GtkWidget *root)
+{
+  GtkWidget *row = find_row (root, "Use for This Session Only");
+  GtkWidget *check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+
+  g_assert_true (GTK_IS_CHECK_BUTTON (check));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+}
+
+static void
+test_sign_in_validation (SignInFixture *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (fixture->dialog);
+  GtkWidget *sign_in = find_button (root, "Sign In");
+  GtkWidget *id_row = find_row (root, "AccessKey ID");
+  GtkWidget *secret_row = find_row (root, "AccessKey secret");
+  GtkWidget *token_row = find_row (root, "Security token");
+  g_autoptr(GString) shown = g_string_new (NULL);
+  g_autoptr(GError) expected = NULL;
+  g_autofree char *cleaned = NULL;
+
+  g_assert_true (ADW_IS_ENTRY_ROW (find_row (root, "Profile name")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (root, "Profile name"))), ==, "Default");
+  g_assert_true (ADW_IS_PASSWORD_ENTRY_ROW (secret_row));
+  g_assert_true (ADW_IS_PASSWORD_ENTRY_ROW (token_row));
+  g_assert_nonnull (find_button (root, "Import from aliyun CLI"));
+
+  /* Empty: not flagged, but Sign In waits. */
+  g_assert_false (gtk_widget_get_sensitive (sign_in));
+  g_assert_false (gtk_widget_has_css_class (id_row, "error"));
+
+  /* A trailing newline and spaces are cleaned silently. */
+  set_row_text (root, "AccessKey ID", TEST_KEY_ID "\n");
+  set_row_text (root, "AccessKey secret", TEST_SECRET "  \n");
+  g_assert_true (gtk_widget_get_sensitive (sign_in));
+  g_assert_false (gtk_widget_has_css_class (id_row, "error"));
+  g_assert_false (gtk_widget_has_css_class (secret_row, "error"));
+
+  /* A space inside is flagged with the core's reason. */
+  set_row_text (root, "AccessKey ID", "LTAI5t Test");
+  cleaned = ens_access_key_id_clean ("LTAI5t Test", &expected);
+  g_assert_null (cleaned);
+  g_assert_error (expected, ENS_ERROR, ENS_ERROR_INVALID_INPUT);
+  g_assert_true (gtk_widget_has_css_class (id_row, "error"));
+  g_assert_false (gtk_widget_get_sensitive (sign_in));
+  collect_text (root, shown);
+  g_assert_nonnull (strstr (shown->str, expected->message));
+
+  /* Fixed again. */
+  set_row_text (root, "AccessKey ID", TEST_KEY_ID);
+  g_assert_false (gtk_widget_has_css_class (id_row, "error"));
+  g_assert_true (gtk_widget_get_sensitive (sign_in));
+
+  /* A bad STS token blocks too. */
+  set_row_text (root, "Security token", "abc def");
+  g_assert_true (gtk_widget_has_css_class (token_row, "error"));
+  g_assert_false (gtk_widget_get_sensitive (sign_in));
+  set_row_text (root, "Security token", "");
+  g_assert_true (gtk_widget_get_sensitive (sign_in));
+
+  /* An empty profile name blocks. */
+  set_row_text (root, "Profile name", "  ");
+  g_assert_false (gtk_widget_get_sensitive (sign_in));
+  set_row_text (root, "Profile name", "Default");
+  g_assert_true (gtk_widget_get_sensitive (sign_in));
+  g_assert_false (fixture->signed_in);
+}
+
+typedef struct
+{
+  gboolean             done;
+  EnsCredentials      *credentials;
+  EnsCredentialSource  source;
+} ResolveResult;
+
+static void
+resolve_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  ResolveResult *out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  out->credentials = ens_credential_store_resolve_finish (ENS_CREDENTIAL_STORE (object), result,
+                                                          &out->source, &error);
+  g_assert_no_error (error);
+  out->done = TRUE;
+}
+
+static void
+test_sign_in_session_only (SignInFixture *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (fixture->dialog);
+  g_autoptr(GtkWidget) secret_row = g_object_ref (find_row (root, "AccessKey secret"));
+  ResolveResult resolved = { 0 };
+
+  set_row_text (root, "AccessKey ID", TEST_KEY_ID "\n");
+  set_row_text (root, "AccessKey secret", TEST_SECRET "\n");
+  choose_session_only (root);
+  g_signal_emit_by_name (find_button (root, "Sign In"), "clicked");
+
+  WAIT_FOR (fixture->signed_in);
+  g_assert_cmpstr (fixture->profile, ==, "Default");
+  g_assert_cmpstr (ens_credentials_get_access_key_id (fixture->credentials), ==, TEST_KEY_ID);
+  g_assert_cmpstr (ens_credentials_get_access_key_secret (fixture->credentials), ==, TEST_SECRET);
+  g_assert_null (ens_credentials_get_security_token (fixture->credentials));
+  g_assert_cmpint (fixture->source, ==, ENS_CREDENTIAL_SOURCE_SESSION);
+  g_assert_true (fixture->verified);
+  g_assert_cmpuint (ens_emulator_get_request_count (fixture->emulator), ==, 1);
+
+  /* It closed itself and wiped the secret. */
+  drain_main_context ();
+  g_assert_false (gtk_widget_get_visible (root));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (secret_row)), ==, "");
+
+  /* The store answers with the session slot. */
+  ens_credential_store_resolve_async (fixture->store, "Default", NULL, resolve_cb, &resolved);
+  WAIT_FOR (resolved.done);
+  g_assert_cmpint (resolved.source, ==, ENS_CREDENTIAL_SOURCE_SESSION);
+  g_assert_true (ens_credentials_equal (resolved.credentials, fixture->credentials));
+  ens_credentials_free (resolved.credentials);
+}
+
+static gboolean
+row_shows (GtkWidget  *root,
+           const char *title)
+{
+  GtkWidget *row = find_widget (root, match_row_title, title);
+
+  return row != NULL && gtk_widget_get_visible (row);
+}
+
+static void
+test_sign_in_wrong_secret (SignInFixture *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (fixture->dialog);
+  GtkWidget *sign_in = find_button (root, "Sign In");
+  GString *text = g_string_new (NULL);
+
+  set_row_text (root, "AccessKey ID", TEST_KEY_ID);
+  set_row_text (root, "AccessKey secret", "WrongSecretValue0123456789abc");
+  choose_session_only (root);
+  g_signal_emit_by_name (sign_in, "clicked");
+  g_assert_false (gtk_widget_get_sensitive (sign_in));
+
+  WAIT_FOR (row_shows (root, "The AccessKey Secret Is Wrong"));
+  g_assert_true (gtk_widget_get_sensitive (sign_in));
+  g_assert_false (gtk_widget_get_visible (find_button (root, "Continue Anyway")));
+  g_assert_true (row_shows (root, "Kept for this session only"));
+  g_assert_false (fixture->signed_in);
+
+  collect_text (root, text);
+  g_assert_null (strstr (text->str, "WrongSecretValue"));
+  g_string_free (text, TRUE);
+}
+
+static void
+test_sign_in_continue_anyway (SignInFixture *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (fixture->dialog);
+  GtkWidget *cont;
+
+  ens_emulator_set_fault (fixture->emulator, ENS_EMULATOR_FAULT_HTML_ERROR, 1);
+
+  set_row_text (root, "AccessKey ID", TEST_KEY_ID);
+  set_row_text (root, "AccessKey secret", TEST_SECRET);
+  choose_session_only (root);
+  g_signal_emit_by_name (find_button (root, "Sign In"), "clicked");
+
+  cont = find_button (root, "Continue Anyway");
+  WAIT_FOR (gtk_widget_get_visible (cont));
+  g_assert_false (fixture->signed_in);
+
+  g_signal_emit_by_name (cont, "clicked");
+  g_assert_true (fixture->signed_in);
+  g_assert_false (fixture->verified);
+  g_assert_cmpint (fixture->source, ==, ENS_CREDENTIAL_SOURCE_SESSION);
+  g_assert_cmpstr (ens_credentials_get_access_key_id (fixture->credentials), ==, TEST_KEY_ID);
+}
+
+/* Image chooser ----------------------------------------------------------- */
+
+static void
+chosen_cb (GtkWindow   *chooser,
+           const char  *image_id,
+           char       **out)
+{
+  g_assert_null (*out);
+  *out = g_strdup (image_id);
+}
+
+static const char *
+visible_page (GtkWidget *root)
+{
+  GtkWidget *stack = find_type (root, GTK_TYPE_STACK);
+
+  g_assert_nonnull (stack);
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+static guint
+n_listed (GtkWidget *root)
+{
+  GtkWidget *view = find_type (root, GTK_TYPE_LIST_VIEW);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view))));
+}
+
+static void
+test_image_chooser (SignInFixture *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(EnsCredentials) credentials = ens_credentials_new (TEST_KEY_ID, TEST_SECRET, NULL);
+  g_autofree char *chosen = NULL;
+  GtkWindow *chooser;
+  GtkWidget *root;
+  GtkWidget *search;
+
+  ens_client_set_credentials (fixture->client, credentials);
+  chooser = g_object_ref (ens_image_chooser_new (NULL, fixture->client));
+  root = GTK_WIDGET (chooser);
+  g_signal_connect (chooser, "image-chosen", G_CALLBACK (chosen_cb), &chosen);
+  gtk_window_present (chooser);
+
+  g_assert_cmpstr (visible_page (root), ==, "loading");
+  WAIT_FOR (g_strcmp0 (visible_page (root), "list") == 0);
+  /* The system image is left out. */
+  g_assert_cmpuint (n_listed (root), ==, 2);
+  g_assert_true (gtk_widget_get_sensitive (find_button (root, "Select")));
+
+  search = find_type (root, GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), "zzz");
+  WAIT_FOR (g_strcmp0 (visible_page (root), "no-results") == 0);
+  g_assert_false (gtk_widget_get_sensitive (find_button (root, "Select")));
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "BETA");
+  WAIT_FOR (n_listed (root) == 1);
+  g_assert_cmpstr (visible_page (root), ==, "list");
+  g_signal_emit_by_name (search, "activate");
+  g_assert_cmpstr (chosen, ==, "m-beta00000000000000000002");
+
+  drain_main_context ();
+  g_assert_false (gtk_widget_get_visible (root));
+  g_assert_finalize_object (chooser);
+}
+
+static void
+test_image_chooser_error (SignInFixture *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(EnsCredentials) credentials = ens_credentials_new (TEST_KEY_ID, "WrongSecretValue0123456789abc", NULL);
+  GtkWindow *chooser;
+  GtkWidget *page;
+
+  ens_client_set_credentials (fixture->client, credentials);
+  chooser = g_object_ref (ens_image_chooser_new (NULL, fixture->client));
+  gtk_window_present (chooser);
+
+  WAIT_FOR (g_strcmp0 (visible_page (GTK_WIDGET (chooser)), "error") == 0);
+  page = find_type (gtk_stack_get_visible_child (GTK_STACK (find_type (GTK_WIDGET (chooser), GTK_TYPE_STACK))),
+                    ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (page);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), !=, "");
+  g_assert_nonnull (find_button (GTK_WIDGET (chooser), "Try Again"));
+
+  gtk_window_close (chooser);
+  drain_main_context ();
+  g_assert_finalize_object (chooser);
+}
+
+/* Preferences ------------------------------------------------------------- */
+
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
+  g_autofree char *endpoint = NULL;
+  GtkWindow *window;
+  GtkWidget *root;
+  GtkWidget *combo;
+  GtkWidget *custom;
+  GtkWidget *spin;
+
+  g_settings_reset (settings, "endpoint");
+  window = g_object_ref (ens_preferences_window_new (NULL, settings));
+  root = GTK_WIDGET (window);
+  gtk_window_present (window);
+
+  combo = find_row (root, "Endpoint");
+  custom = find_row (root, "Custom endpoint URL");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (combo)), ==, 0);
+  g_assert_false (gtk_widget_get_visible (custom));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), 1);
+  endpoint = g_settings_get_string (settings, "endpoint");
+  g_assert_cmpstr (endpoint, ==, "https://ens.ap-southeast-1.aliyuncs.com");
+  g_clear_pointer (&endpoint, g_free);
+
+  /* Choosing Custom writes nothing until a valid URL is applied. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), 2);
+  g_assert_true (gtk_widget_get_visible (custom));
+  gtk_editable_set_text (GTK_EDITABLE (custom), "https://ens.example.com");
+  endpoint = g_settings_get_string (settings, "endpoint");
+  g_assert_cmpstr (endpoint, ==, "https://ens.ap-southeast-1.aliyuncs.com");
+  g_clear_pointer (&endpoint, g_free);
+  g_signal_emit_by_name (custom, "apply");
+  endpoint = g_settings_get_string (settings, "endpoint");
+  g_assert_cmpstr (endpoint, ==, "https://ens.example.com");
+  g_clear_pointer (&endpoint, g_free);
+  g_assert_false (gtk_widget_has_css_class (custom, "error"));
+
+  /* Plain http to another computer is refused. */
+  gtk_editable_set_text (GTK_EDITABLE (custom), "http://example.com");
+  g_assert_true (gtk_widget_has_css_class (custom, "error"));
+  g_signal_emit_by_name (custom, "apply");
+  endpoint = g_settings_get_string (settings, "endpoint");
+  g_assert_cmpstr (endpoint, ==, "https://ens.example.com");
+  g_clear_pointer (&endpoint, g_free);
+  g_assert_true (gtk_widget_has_css_class (custom, "error"));
+
+  /* http is fine for this computer. */
+  gtk_editable_set_text (GTK_EDITABLE (custom), "http://127.0.0.1:8080");
+  g_assert_false (gtk_widget_has_css_class (custom, "error"));
+  g_signal_emit_by_name (custom, "apply");
+  endpoint = g_settings_get_string (settings, "endpoint");
+  g_assert_cmpstr (endpoint, ==, "http://127.0.0.1:8080");
+  g_clear_pointer (&endpoint, g_free);
+
+  /* A change from elsewhere shows. */
+  g_settings_set_string (settings, "endpoint", "https://ens.aliyuncs.com");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (combo)), ==, 0);
+  g_assert_false (gtk_widget_get_visible (custom));
+
+  /* Signature version. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (root, "Signature version")), 1);
+  endpoint = g_settings_get_string (settings, "signature-version");
+  g_assert_cmpstr (endpoint, ==, "v1");
+  g_clear_pointer (&endpoint, g_free);
+  g_settings_set_string (settings, "signature-version", "v3");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_row (root, "Signature version"))), ==, 0);
+
+  /* Spin buttons carry the schema's ranges and write through. */
+  spin = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (find_row (root, "Request timeout")));
+  g_assert_true (GTK_IS_SPIN_BUTTON (spin));
+  g_assert_cmpfloat (gtk_adjustment_get_lower (gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (spin))), ==, 5);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (spin))), ==, 600);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, g_settings_get_uint (settings, "timeout"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 45);
+  g_assert_cmpuint (g_settings_get_uint (settings, "timeout"), ==, 45);
+  g_settings_set_uint (settings, "timeout", 90);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 90);
+
+  spin = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (find_row (root, "Accounts per request")));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 500);
+  g_assert_cmpuint (g_settings_get_uint (settings, "batch-size"), ==, 100);
+
+  spin = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (find_row (root, "Concurrent requests")));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 8);
+  g_assert_cmpuint (g_settings_get_uint (settings, "concurrency"), ==, 8);
+
+  spin = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (find_row (root, "Connection timeout")));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 20);
+  g_assert_cmpuint (g_settings_get_uint (settings, "connect-timeout"), ==, 20);
+
+  gtk_window_destroy (window);
+  drain_main_context ();
+  g_assert_finalize_object (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("TZ", "UTC", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_unsetenv ("ALIBABA_CLOUD_ACCESS_KEY_ID");
+  g_unsetenv ("ALIBABA_CLOUD_ACCESS_KEY_SECRET");
+  g_unsetenv ("ALIBABA_CLOUD_SECURITY_TOKEN");
+  setlocale (LC_ALL, "");
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/error-ui/body", test_body);
+  g_test_add_func ("/error-ui/redact", test_redact);
+  g_test_add_func ("/error-ui/details", test_details);
+  g_test_add_func ("/error-ui/troubleshoot-uri", test_troubleshoot_uri);
+  g_test_add_func ("/error-ui/can-continue", test_can_continue);
+  g_test_add_func ("/error-ui/failures", test_failures);
+  g_test_add_func ("/error-ui/format-date", test_format_date);
+  g_test_add_func ("/error-ui/dialog/no-permission", test_dialog_no_permission);
+  g_test_add_func ("/error-ui/dialog/wrong-secret", test_dialog_wrong_secret);
+  g_test_add_func ("/error-ui/dialog/clock", test_dialog_clock);
+  g_test_add_func ("/error-ui/dialog/network", test_dialog_network);
+  g_test_add_func ("/error-ui/dialog/unknown-code", test_dialog_unknown_code);
+  g_test_add_func ("/error-ui/dialog/partial", test_dialog_partial);
+  g_test_add_func ("/error-ui/confirm", test_confirm);
+  g_test_add ("/error-ui/sign-in/validation", SignInFixture, NULL,
+              sign_in_setup, test_sign_in_validation, sign_in_teardown);
+  g_test_add ("/error-ui/sign-in/session-only", SignInFixture, NULL,
+              sign_in_setup, test_sign_in_session_only, sign_in_teardown);
+  g_test_add ("/error-ui/sign-in/wrong-secret", SignInFixture, NULL,
+              sign_in_setup, test_sign_in_wrong_secret, sign_in_teardown);
+  g_test_add ("/error-ui/sign-in/continue-anyway", SignInFixture, NULL,
+              sign_in_setup, test_sign_in_continue_anyway, sign_in_teardown);
+  g_test_add ("/error-ui/image-chooser/list", SignInFixture, NULL,
+              sign_in_setup, test_image_chooser, sign_in_teardown);
+  g_test_add ("/error-ui/image-chooser/error", SignInFixture, NULL,
+              sign_in_setup, test_image_chooser_error, sign_in_teardown);
+  g_test_add_func ("/error-ui/preferences", test_preferences);
+
+  return g_test_run ();
+}
