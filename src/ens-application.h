@@ -22,13 +22,22 @@
 
 #include <adwaita.h>
 
+#include "ens-core-types.h"
+
 G_BEGIN_DECLS
 
 #define ENS_TYPE_APPLICATION (ens_application_get_type ())
 
 G_DECLARE_FINAL_TYPE (EnsApplication, ens_application, ENS, APPLICATION, AdwApplication)
 
-EnsApplication *ens_application_new (const char        *application_id,
-                                     GApplicationFlags  flags);
+EnsApplication     *ens_application_new                  (const char        *application_id,
+                                                          GApplicationFlags  flags);
+GSettings          *ens_application_get_settings         (EnsApplication    *self);
+EnsClient          *ens_application_get_client           (EnsApplication    *self);
+EnsCredentialStore *ens_application_get_credential_store (EnsApplication    *self);
+gboolean            ens_application_get_demo             (EnsApplication    *self);
+gboolean            ens_application_start_demo           (EnsApplication    *self,
+                                                          GError           **error);
+void                ens_application_stop_demo            (EnsApplication    *self);
 
 G_END_DECLS

@@ -22,10 +22,32 @@
 
 #include <adwaita.h>
 
+#include "ens-core-types.h"
+
 G_BEGIN_DECLS
 
 #define ENS_TYPE_WINDOW (ens_window_get_type ())
 
 G_DECLARE_FINAL_TYPE (EnsWindow, ens_window, ENS, WINDOW, AdwApplicationWindow)
+
+/*
+ * The main window.  It uses the client, credential store and settings it
+ * is given (construct-only properties "client", "credential-store" and
+ * "settings"; @application and @settings may be NULL, e.g. in tests).
+ *
+ * When the client has credentials the window starts signed in (source
+ * "session").  Otherwise, with "auto-sign-in" TRUE, it resolves the
+ * credentials after its first frame; with FALSE it shows "Sign In".
+ *
+ * Emits "first-frame" once, after the first frame has been painted.
+ */
+EnsWindow *ens_window_new      (GtkApplication     *application,
+                                EnsClient          *client,
+                                EnsCredentialStore *credential_store,
+                                GSettings          *settings,
+                                gboolean            auto_sign_in);
+gboolean   ens_window_get_demo (EnsWindow          *self);
+void       ens_window_set_demo (EnsWindow          *self,
+                                gboolean            demo);
 
 G_END_DECLS

@@ -1,0 +1,277 @@
+/* ens-pending-row.c
+ *
+ * Copyright 2026 The ENS Image Share authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ens-pending-row.h"
+
+struct _EnsPendingRow
+{
+  AdwActionRow      parent_instance;
+
+  GtkWidget        *status_icon;
+  GtkWidget        *remove_button;
+
+  char             *account;
+  char             *message;
+  char             *failure;
+  EnsPendingStatus  status;
+  gboolean          invalid;
+};
+
+G_DEFINE_FINAL_TYPE (EnsPendingRow, ens_pending_row, ADW_TYPE_ACTION_ROW)
+
+enum {
+  REMOVE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+ens_pending_row_update (EnsPendingRow *self)
+{
+  const char *subtitle = NULL;
+  const char *icon_name = NULL;
+  gboolean error = FALSE;
+  gboolean warning = FALSE;
+
+  switch (self->status)
+    {
+    case ENS_PENDING_STATUS_INVALID:
+      subtitle = self->message;
+      icon_name = "dialog-error-symbolic";
+      error = TRUE;
+      break;
+
+    case ENS_PENDING_STATUS_DUPLICATE:
+      subtitle = _("Listed twice");
+      icon_name = "dialog-warning-symbolic";
+      warning = TRUE;
+      break;
+
+    case ENS_PENDING_STATUS_ALREADY_SHARED:
+      subtitle = _("Already shared");
+      icon_name = "emblem-ok-symbolic";
+      break;
+
+    case ENS_PENDING_STATUS_READY:
+    default:
+      if (self->failure != NULL)
+        {
+          subtitle = self->failure;
+          icon_name = "dialog-error-symbolic";
+          error = TRUE;
+        }
+      else if (self->message != NULL)
+        {
+          subtitle = self->message;
+          icon_name = "dialog-warning-symbolic";
+          warning = TRUE;
+        }
+      break;
+    }
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
+
+  if (error)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
+
+  if (warning)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "warning");
+
+  gtk_widget_set_visible (self->status_icon, icon_name != NULL);
+  if (icon_name != NULL)
+    {
+      gtk_image_set_from_icon_name (GTK_IMAGE (self->status_icon), icon_name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_icon),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, subtitle,
+                                      -1);
+    }
+}
+
+static void
+remove_clicked_cb (EnsPendingRow *self)
+{
+  g_signal_emit (self, signals[REMOVE], 0);
+}
+
+static void
+ens_pending_row_finalize (GObject *object)
+{
+  EnsPendingRow *self = (EnsPendingRow *)object;
+
+  g_clear_pointer (&self->account, g_free);
+  g_clear_pointer (&self->message, g_free);
+  g_clear_pointer (&self->failure, g_free);
+
+  G_OBJECT_CLASS (ens_pending_row_parent_class)->finalize (object);
+}
+
+static void
+ens_pending_row_class_init (EnsPendingRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ens_pending_row_finalize;
+
+  /**
+   * EnsPendingRow::remove:
+   *
+   * The user asked to take this account off the list.
+   */
+  signals[REMOVE] =
+    g_signal_new ("remove",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+ens_pending_row_init (EnsPendingRow *self)
+{
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "pending-row");
+
+  self->status_icon = gtk_image_new ();
+  gtk_widget_set_visible (self->status_icon, FALSE);
+  gtk_widget_add_css_class (self->status_icon, "status-icon");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->status_icon);
+
+  self->remove_button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+  gtk_widget_set_valign (self->remove_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->remove_button, "flat");
+  g_signal_connect_object (self->remove_button, "clicked",
+                           G_CALLBACK (remove_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->remove_button);
+}
+
+/**
+ * ens_pending_row_new:
+ * @account: the account ID, or the token as typed when @invalid
+ * @message: (nullable): the parser's reason or warning, translated
+ * @invalid: whether @account is not a usable account ID
+ *
+ * Returns: (transfer floating): a new row
+ */
+GtkWidget *
+ens_pending_row_new (const char *account,
+                     const char *message,
+                     gboolean    invalid)
+{
+  EnsPendingRow *self;
+  g_autofree char *tooltip = NULL;
+
+  g_return_val_if_fail (account != NULL, NULL);
+
+  self = g_object_new (ENS_TYPE_PENDING_ROW, NULL);
+  self->account = g_strdup (account);
+  self->message = g_strdup (message);
+  self->invalid = !!invalid;
+  self->status = invalid ? ENS_PENDING_STATUS_INVALID : ENS_PENDING_STATUS_READY;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), account);
+
+  /* Translators: tooltip and accessible name of a button; %s is an account ID */
+  tooltip = g_strdup_printf (_("Remove %s"), account);
+  gtk_widget_set_tooltip_text (self->remove_button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+
+  ens_pending_row_update (self);
+
+  return GTK_WIDGET (self);
+}
+
+const char *
+ens_pending_row_get_account (EnsPendingRow *self)
+{
+  g_return_val_if_fail (ENS_IS_PENDING_ROW (self), NULL);
+
+  return self->account;
+}
+
+EnsPendingStatus
+ens_pending_row_get_status (EnsPendingRow *self)
+{
+  g_return_val_if_fail (ENS_IS_PENDING_ROW (self), ENS_PENDING_STATUS_INVALID);
+
+  return self->status;
+}
+
+/**
+ * ens_pending_row_set_status:
+ *
+ * Sets what the window found out about this row.  An invalid row stays
+ * invalid whatever is asked: it must never be sent.
+ */
+void
+ens_pending_row_set_status (EnsPendingRow    *self,
+                            EnsPendingStatus  status)
+{
+  g_return_if_fail (ENS_IS_PENDING_ROW (self));
+
+  if (self->invalid)
+    status = ENS_PENDING_STATUS_INVALID;
+  else if (status == ENS_PENDING_STATUS_INVALID)
+    status = ENS_PENDING_STATUS_READY;
+
+  if (self->status == status)
+    return;
+
+  self->status = status;
+  ens_pending_row_update (self);
+}
+
+const char *
+ens_pending_row_get_failure (EnsPendingRow *self)
+{
+  g_return_val_if_fail (ENS_IS_PENDING_ROW (self), NULL);
+
+  return self->failure;
+}
+
+/**
+ * ens_pending_row_set_failure:
+ * @failure: (nullable): why the last attempt to share failed, translated
+ */
+void
+ens_pending_row_set_failure (EnsPendingRow *self,
+                             const char    *failure)
+{
+  g_return_if_fail (ENS_IS_PENDING_ROW (self));
+
+  /* g_set_str() is GLib 2.76; the floor is 2.74. */
+  if (g_strcmp0 (self->failure, failure) == 0)
+    return;
+
+  g_free (self->failure);
+  self->failure = g_strdup (failure);
+  ens_pending_row_update (self);
+}
