@@ -818,11 +818,12 @@ test_client_plan_cancel (Fixture       *fixture,
   n_done = ens_share_plan_count (plan, ENS_SHARE_CHANGE_REMOVE, ENS_OUTCOME_DONE);
   n_failed = ens_share_plan_count (plan, ENS_SHARE_CHANGE_REMOVE, ENS_OUTCOME_FAILED);
   n_not_attempted = ens_share_plan_count (plan, ENS_SHARE_CHANGE_REMOVE, ENS_OUTCOME_NOT_ATTEMPTED);
-  g_test_message ("done %u, failed (cancelled in flight) %u, not attempted %u",
+  g_test_message ("done %u, failed %u, not attempted %u",
                   n_done, n_failed, n_not_attempted);
 
+  /* Requests in flight when the plan was cancelled ran to their end. */
   g_assert_cmpuint (n_done, >=, 5);
-  g_assert_cmpuint (n_failed, <=, 2);
+  g_assert_cmpuint (n_failed, ==, 0);
   g_assert_cmpuint (n_not_attempted, >, 0);
   g_assert_cmpuint (n_done + n_failed + n_not_attempted, ==, 40);
   g_assert_cmpuint (ens_share_plan_get_done (plan), ==, 40);
@@ -846,10 +847,6 @@ test_client_plan_cancel (Fixture       *fixture,
           break;
 
         case ENS_OUTCOME_FAILED:
-          /* In flight when cancelled: the server may or may not have done it. */
-          g_assert_error (ens_share_plan_get_error (plan, i), G_IO_ERROR, G_IO_ERROR_CANCELLED);
-          break;
-
         case ENS_OUTCOME_PENDING:
         default:
           g_assert_not_reached ();

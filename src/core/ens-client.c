@@ -1822,9 +1822,8 @@ plan_job_cb (GObject      *object,
 
   request_id = ens_client_call_finish (ENS_CLIENT (object), result, &tries, &error);
 
-  /* A request that was in flight when the plan was cancelled is FAILED
-   * with G_IO_ERROR_CANCELLED, not NOT_ATTEMPTED: it left this computer and
-   * the server may have carried it out. */
+  /* Requests run to their end even when the plan is cancelled (see
+   * plan_start_job()), so this is what the server really did. */
   for (guint i = 0; i < job->positions->len; i++)
     {
       guint position = g_array_index (job->positions, guint, i);
@@ -1886,9 +1885,12 @@ plan_start_job (GTask   *task,
   data->task = g_object_ref (task);
   data->job = job;
 
+  /* Cancelling a plan stops what has not started; a request already on
+   * its way is not abandoned, because the server may carry it out anyway
+   * and the plan could then no longer say which accounts changed.  It is
+   * bounded by the timeouts, and its outcome is recorded as it is. */
   run->in_flight++;
-  ens_client_call_async (self, request, parse_modify, g_free,
-                         g_task_get_cancellable (task),
+  ens_client_call_async (self, request, parse_modify, g_free, NULL,
                          plan_job_cb, data);
 }
 
@@ -1927,9 +1929,9 @@ plan_run_fill (GTask *task)
  * starts.  A failure does not stop the other requests.
  *
  * On cancellation, accounts whose request had not started become
- * %ENS_OUTCOME_NOT_ATTEMPTED.  Requests already in flight are abandoned
- * and their accounts become %ENS_OUTCOME_FAILED with
- * %G_IO_ERROR_CANCELLED, because the server may have carried them out.
+ * %ENS_OUTCOME_NOT_ATTEMPTED.  Requests already in flight run to their
+ * end, so their accounts get their real outcome; the plan finishes (with
+ * %G_IO_ERROR_CANCELLED) once they have.
  */
 void
 ens_client_run_plan_async (EnsClient           *self,

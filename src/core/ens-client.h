@@ -110,7 +110,8 @@ GPtrArray        *ens_client_describe_images_finish                  (EnsClient 
  * Carries out @plan: additions in batches of "batch-size", removals one
  * request per account, at most "concurrency" requests at once.  Outcomes
  * are recorded in the plan as requests finish.  Cancelling stops what has
- * not started (those accounts become ENS_OUTCOME_NOT_ATTEMPTED).
+ * not started (those accounts become ENS_OUTCOME_NOT_ATTEMPTED); requests
+ * already in flight run to their end and record their real outcome.
  *
  * _finish returns TRUE when every account succeeded.  Otherwise FALSE with
  * G_IO_ERROR_CANCELLED when cancelled, or a copy of the first failure.
