@@ -1,0 +1,557 @@
+#!/usr/bin/python3
+# tests/e2e/e2e.py — end-to-end test of the real ens-image-share executable.
+#
+# Copyright 2026 The ENS Image Share authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: e2e.py BUILDDIR SRCDIR OUTDIR   (run by tests/e2e/run-e2e.sh)
+#
+# Runs real ens-emulator processes and the real app, drives the app through
+# AT-SPI as a user would (buttons through their 'click' action, check boxes
+# with the mouse, Ctrl+Q on the keyboard) and checks the server side with
+# the app's own command line (`ens-image-share --image=ID --list`).
+# Prints TAP; exits non-zero when any step fails.  On a failure the screen
+# is saved to OUTDIR with the logs of the app and the emulators.
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import traceback
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from ensui import (Atspi, App, Emulator, Failure, Tap, click, dialog_button,  # noqa: E402
+                   dialog_named, extents, find, find_all, find_now, find_toplevel,
+                   hold_display, is_checked, is_sensitive, make_workdir, name_of,
+                   on_screen, role_of, row_of, safe, screenshot, set_text, skip_lists,
+                   wait_until, window_gone)
+
+GOOD_KEY = ("LTAI5tE2eGoodGoodGood001", "E2eSecretE2eSecretE2eSecret01")
+READ_ONLY_KEY = ("LTAI5tE2eReadOnlyReadO02", "E2eReadOnlyE2eReadOnlyE2eRead")
+IMAGE = "m-5s7qotzavwbrnzaqh4unme2e01"
+BIG_IMAGE = "m-6kf2d9a0tzd5ipwx5fiqe2e002"
+SEEDED = ["1234567890123456", "6543210987654321"]
+PROFILE = "e2e-profile"
+
+
+# What the user sees {{{
+
+def visible(root, role=None, name=None, pred=None, timeout=10, what=None):
+    """Like find(), but only what is on screen: the pages of a GtkStack
+    that are not shown are in the tree too, with an empty area."""
+    def shown(o):
+        return on_screen(o) and (pred is None or pred(o))
+    return find(root, role=role, name=name, pred=shown, timeout=timeout,
+                what=what or f"{role or 'object'} {name!r} on screen")
+
+
+def check_boxes(window, prefix="Select "):
+    return [o for o in find_all(window, role="check box")
+            if name_of(o).startswith(prefix)]
+
+
+def shared_accounts_in_ui(window):
+    return sorted(name_of(o)[len("Select "):] for o in check_boxes(window) if on_screen_or_scrolled(o))
+
+
+def on_screen_or_scrolled(o):
+    """A row scrolled out of view still has a size; a hidden page has none."""
+    e = safe(lambda: extents(o, Atspi.CoordType.WINDOW))
+    return e is not None and e.width > 0 and e.height > 0
+
+
+def wait_shared_list(window, expected, timeout=20):
+    expected = sorted(expected)
+
+    def ready():
+        got = shared_accounts_in_ui(window)
+        return got == expected and got
+    try:
+        wait_until(ready, timeout, f"the shared list to show {len(expected)} accounts")
+    except Failure as e:
+        raise Failure(f"{e}; the window lists {shared_accounts_in_ui(window)}") from None
+
+
+def mouse_click(o):
+    """A real click in the middle of o.  Without a window manager every
+    toplevel sits at (0, 0), so window coordinates are screen coordinates."""
+    e = extents(o, Atspi.CoordType.WINDOW)
+    if e.width <= 0 or e.height <= 0:
+        raise Failure(f"{role_of(o)} {name_of(o)!r} is not on screen")
+    Atspi.generate_mouse_event(e.x + e.width // 2, e.y + e.height // 2, "b1c")
+
+
+def inside(o, area):
+    e = extents(o, Atspi.CoordType.WINDOW)
+    return (e.width > 0 and e.y >= area.y and e.y + e.height <= area.y + area.height and
+            e.x >= area.x and e.x + e.width <= area.x + area.width)
+
+
+def scroll(area, down=True, clicks=3):
+    Atspi.generate_mouse_event(area.x + area.width // 2, area.y + area.height // 2, "abs")
+    for _ in range(clicks):
+        Atspi.generate_mouse_event(area.x + area.width // 2, area.y + area.height // 2,
+                                   "b5c" if down else "b4c")
+
+
+def select_accounts(window, accounts, timeout=90):
+    """Ticks the "Select <ID>" check boxes of accounts with the mouse,
+    scrolling the page as a user would."""
+    wanted = set(accounts)
+    scroller = visible(window, role="scroll pane",
+                       pred=lambda o: find_now(o, role="check box") is not None,
+                       what="the scrolled main page")
+    area = extents(scroller, Atspi.CoordType.WINDOW)
+    end = time.monotonic() + timeout
+    direction_down = True
+    while True:
+        boxes = [b for b in check_boxes(window) if name_of(b)[len("Select "):] in wanted]
+        todo = [b for b in boxes if not is_checked(b)]
+        if len(boxes) == len(wanted) and not todo:
+            return
+        if time.monotonic() > end:
+            raise Failure(f"could not tick {len(todo)} of {len(wanted)} check boxes")
+        in_view = [b for b in todo if inside(b, area)]
+        for b in in_view:
+            mouse_click(b)
+        if in_view:
+            wait_until(lambda: all(is_checked(b) for b in in_view), 5,
+                       f"{len(in_view)} check boxes to be ticked")
+            continue
+        # Scroll toward the first box still to tick.
+        first = todo[0] if todo else None
+        if first is not None:
+            e = extents(first, Atspi.CoordType.WINDOW)
+            direction_down = e.y > area.y
+        scroll(area, down=direction_down)
+        time.sleep(0.05)
+
+
+def toast_label(app, prefix, timeout=15):
+    return app.toast(prefix, timeout=timeout)
+
+
+def toast_button(app, label, timeout=10):
+    return app.toast_button(label, timeout=timeout)
+
+
+def pending_row(window, account):
+    """The row of account in the "Accounts to Add" list (a row without a
+    check box), or None."""
+    for label in find_all(window, role="label", name=account):
+        row = row_of(label)
+        if row is not None and on_screen(row) and find_now(row, role="check box") is None:
+            return row
+    return None
+
+
+def row_texts(row):
+    return [name_of(o) for o in find_all(row, role="label")]
+
+
+def progress_done(bar, total):
+    """How many of total the progress bar shows done.  GTK 4.8 does not
+    expose the bar's text ("N of M"), only its Value: the fraction."""
+    if not on_screen(bar):
+        return None
+    value = safe(lambda: Atspi.Value.get_current_value(bar))
+    if value is None:
+        return None
+    return round(value * total)
+
+# }}}
+
+# The catalogue {{{
+
+def catalogue_entry(srcdir, code):
+    """(title, explanation, action) of an API code, read from the source of
+    the error catalogue so that the test follows its wording."""
+    path = os.path.join(srcdir, "src", "core", "ens-error-catalogue.c")
+    with open(path, encoding="utf-8") as f:
+        source = f.read()
+    m = re.search(r'API\s*\(\s*"' + re.escape(code) + r'"\s*,[^,]*,[^,]*,\s*'
+                  r'N_\("((?:[^"\\]|\\.)*)"\)\s*,\s*N_\("((?:[^"\\]|\\.)*)"\)\s*,\s*'
+                  r'N_\("((?:[^"\\]|\\.)*)"\)', source)
+    if m is None:
+        raise Failure(f"no catalogue entry for {code} in {path}")
+    return tuple(s.replace('\\"', '"') for s in m.groups())
+
+# }}}
+
+# The keyring {{{
+
+def keyring_item(profile):
+    """The attributes of the keyring item of profile, and whether its secret
+    is the expected one.  The secret itself is never printed."""
+    out = subprocess.run(["secret-tool", "search", "--all", "profile", profile],
+                         capture_output=True, text=True, timeout=30)
+    attributes = {}
+    for line in (out.stdout + out.stderr).splitlines():
+        m = re.match(r"attribute\.([\w:.-]+) = (.*)", line.strip())
+        if m:
+            attributes[m.group(1)] = m.group(2)
+    secret = subprocess.run(["secret-tool", "lookup", "profile", profile],
+                            capture_output=True, text=True, timeout=30).stdout
+    return attributes, secret.rstrip("\n")
+
+# }}}
+
+
+class Run:
+    def __init__(self, builddir, srcdir, out_dir):
+        self.builddir = builddir
+        self.srcdir = srcdir
+        self.out_dir = out_dir
+        self.workdir = make_workdir()
+        self.tap = Tap(out_dir)
+        self.processes = []
+        self.apps = []
+        self.app = None
+        self.failed_shots = 0
+
+    # bookkeeping {{{
+
+    def start_emulator(self, name, **kwargs):
+        e = Emulator(self.builddir, self.workdir, name, **kwargs)
+        self.processes.append(e)
+        return e
+
+    def start_app(self, name, args, credentials=None):
+        a = App(self.builddir, self.workdir, name, args=args, credentials=credentials)
+        self.processes.append(a)
+        self.apps.append(a)
+        self.app = a
+        return a
+
+    def step(self, description, fn):
+        """One TAP line.  A failure saves the screen and skips nothing: the
+        next step decides whether it can still run."""
+        start = time.monotonic()
+        try:
+            fn()
+        except (Failure, AssertionError) as e:
+            self.fail(description, str(e))
+            return False
+        except Exception:  # noqa: BLE001 — a broken step must not hide the others
+            self.fail(description, traceback.format_exc())
+            return False
+        self.tap.ok(f"{description} ({time.monotonic() - start:.1f} s)")
+        return True
+
+    def fail(self, description, why):
+        self.failed_shots += 1
+        shot = os.path.join(self.out_dir, f"failure-{self.tap.n + 1}.png")
+        screenshot(shot)
+        self.tap.not_ok(description, f"{why}\nscreen: {shot}")
+
+    def cleanup(self):
+        for p in reversed(self.processes):
+            p.kill()
+        # Keep the logs next to the screenshots.
+        for f in os.listdir(self.workdir):
+            if f.endswith((".log", ".jsonl")):
+                shutil.copy(os.path.join(self.workdir, f), self.out_dir)
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+    def quit_app(self, app, answer=None):
+        status = app.quit(answer=answer)
+        criticals = [line for line in app.output().splitlines() if "-CRITICAL **" in line]
+        if status != 0:
+            raise Failure(f"{app.name}: the app exited with status {status}")
+        if criticals:
+            raise Failure(f"{app.name}: the app logged criticals:\n" + "\n".join(criticals[:5]))
+
+    # }}}
+
+    # 1-5: one app, a good key {{{
+
+    def s1_sign_in(self):
+        a = self.app
+        visible(a.window, role="label", name="Share Your ENS Images", timeout=15,
+                what="the 'Sign In' status page")
+        click(visible(a.window, role="push button", name="Sign In"))
+        dialog = find_toplevel(a.app, role="frame", name="Sign In", timeout=10)
+        set_text(find(dialog, role="text", name="Profile name"), PROFILE)
+        set_text(find(dialog, role="text", name="AccessKey ID"), GOOD_KEY[0])
+        set_text(find(dialog, role="text", name="AccessKey secret"), GOOD_KEY[1])
+        keyring = find(dialog, role="check box", name="Save in Keyring")
+        if not is_checked(keyring):
+            mouse_click(keyring)
+            wait_until(lambda: is_checked(keyring), 5, "'Save in Keyring' to be ticked")
+        button = find(dialog, role="push button", name="Sign In",
+                      pred=lambda o: is_sensitive(o), what="a sensitive 'Sign In' button in the dialog")
+        click(button)
+        # Not by listing the windows while the dialog closes (TOPLEVELS).
+        wait_until(lambda: window_gone(dialog), 20, "the sign-in dialog to close")
+        visible(a.window, role="text", name="Image ID", timeout=10, what="the main page")
+        attributes, secret = keyring_item(PROFILE)
+        if attributes.get("access-key-id") != GOOD_KEY[0]:
+            raise Failure(f"the keyring has no item for profile {PROFILE!r} with the AccessKey ID "
+                          f"(attributes found: {sorted(attributes)})")
+        if secret != GOOD_KEY[1]:
+            raise Failure(f"the keyring item of {PROFILE!r} does not hold the secret that was typed "
+                          f"({len(secret)} characters found)")
+
+    def s2_image(self):
+        a = self.app
+        set_text(visible(a.window, role="text", name="Image ID"), IMAGE)
+        wait_shared_list(a.window, SEEDED)
+
+    def s3_add(self):
+        a = self.app
+        set_text(visible(a.window, role="text", name="Accounts to add"),
+                 "1111222233334444, 12ab, 5555666677778888")
+        click(visible(a.window, role="push button", name="Add",
+                      pred=is_sensitive))
+        # The invalid token is a row of its own with the reason under it.
+        reason = visible(a.window, role="label",
+                         pred=lambda o: "12ab" in name_of(o) and name_of(o) != "12ab",
+                         what="a label that explains why 12ab is refused")
+        if "digit" not in name_of(reason):
+            raise Failure(f"the reason for 12ab does not say account IDs are digits: {name_of(reason)!r}")
+        row = wait_until(lambda: pending_row(a.window, "12ab"), 5, "the pending row of 12ab")
+        if name_of(reason) not in row_texts(row):
+            raise Failure(f"the reason is not on the row of 12ab: {row_texts(row)}")
+        for account in ("1111222233334444", "5555666677778888"):
+            row = wait_until(lambda: pending_row(a.window, account), 5, f"the pending row of {account}")
+            # A ready row has no subtitle: its only label is the account.
+            if row_texts(row) != [account]:
+                raise Failure(f"the pending row of {account} is not plain 'ready': {row_texts(row)}")
+        summary = visible(a.window, role="label",
+                          pred=lambda o: "ready to share" in name_of(o),
+                          what="the pending summary")
+        if not re.search(r"\b2 ready to share, 1 will be skipped", name_of(summary)):
+            raise Failure(f"unexpected summary: {name_of(summary)!r}")
+        if not is_sensitive(visible(a.window, role="push button", name="Share")):
+            raise Failure("Share is not enabled with 2 accounts ready")
+
+    def s4_share(self):
+        a = self.app
+        click(visible(a.window, role="push button", name="Share", pred=is_sensitive))
+        text = toast_label(a, "Shared with", timeout=20)
+        if text != "Shared with 2 accounts":
+            raise Failure(f"unexpected toast: {text!r}")
+        expected = sorted(SEEDED + ["1111222233334444", "5555666677778888"])
+        got = sorted(self.main.shares(IMAGE))
+        if got != expected:
+            raise Failure(f"the server shares the image with {got}, expected {expected}")
+        wait_shared_list(a.window, expected)
+        for account in ("1111222233334444", "5555666677778888"):
+            wait_until(lambda: pending_row(a.window, account) is None, 10,
+                       f"{account} to leave the pending list once shared")
+        if pending_row(a.window, "12ab") is None:
+            raise Failure("the invalid 12ab vanished from the pending list")
+
+    def s5_stop_and_undo(self):
+        a = self.app
+        a.dismiss_toasts()
+        pair = ["1111222233334444", "5555666677778888"]
+        select_accounts(a.window, pair)
+        click(visible(a.window, role="push button", name="Stop Sharing", pred=is_sensitive))
+        dialog = dialog_named(a.app, "Stop Sharing With 2 Accounts?")
+        body = " ".join(name_of(o) for o in find_all(dialog, role="label"))
+        for account in pair:
+            if account not in body:
+                raise Failure(f"the confirmation does not name {account}: {body!r}")
+        click(dialog_button(dialog, "Stop Sharing"))
+        text = toast_label(a, "Stopped sharing", timeout=20)
+        if text != "Stopped sharing with 2 accounts":
+            raise Failure(f"unexpected toast: {text!r}")
+        got = sorted(self.main.shares(IMAGE))
+        if got != SEEDED:
+            raise Failure(f"after Stop Sharing the server has {got}, expected {SEEDED}")
+        wait_shared_list(a.window, SEEDED)
+        click(toast_button(a, "Undo"))
+        text = toast_label(a, "Shared with", timeout=20)
+        if text != "Shared with 2 accounts":
+            raise Failure(f"unexpected toast after Undo: {text!r}")
+        expected = sorted(SEEDED + pair)
+        got = sorted(self.main.shares(IMAGE))
+        if got != expected:
+            raise Failure(f"after Undo the server has {got}, expected {expected}")
+        wait_shared_list(a.window, expected)
+
+    # }}}
+
+    # 6: a read-only key {{{
+
+    def s6_no_permission(self):
+        title, explanation, action = catalogue_entry(self.srcdir, "NoPermission")
+        a = self.app
+        visible(a.window, role="text", name="Image ID", timeout=15, what="the main page")
+        set_text(visible(a.window, role="text", name="Image ID"), IMAGE)
+        before = sorted(self.main.shares(IMAGE))
+        wait_shared_list(a.window, before)
+        set_text(visible(a.window, role="text", name="Accounts to add"), "9999888877776666")
+        click(visible(a.window, role="push button", name="Add", pred=is_sensitive))
+        click(visible(a.window, role="push button", name="Share", pred=is_sensitive))
+        dialog = dialog_named(a.app, title, timeout=20)
+        texts = [name_of(o) for o in find_all(dialog, role="label")]
+        for part, what in ((explanation, "explanation"), (action, "advice")):
+            if not any(part in t for t in texts):
+                raise Failure(f"the dialog lacks the catalogue {what} {part!r}; labels: {texts}")
+        click(dialog_button(dialog, "Close"))
+        wait_until(lambda: window_gone(dialog), 10, "the error dialog to close")
+        row = wait_until(lambda: pending_row(a.window, "9999888877776666"), 10,
+                         "the account still in the pending list")
+        if not any(title in t for t in row_texts(row)):
+            raise Failure(f"the pending row does not say why it was not shared: {row_texts(row)}")
+        if not is_sensitive(visible(a.window, role="push button", name="Share")):
+            raise Failure("Share is not enabled again for the account still pending")
+        got = sorted(self.main.shares(IMAGE))
+        if got != before:
+            raise Failure(f"the read-only key changed the server: {got}, expected {before}")
+
+    # }}}
+
+    # 7: throttling {{{
+
+    def s7_throttled(self):
+        a = self.app
+        emu = self.throttling
+        set_text(visible(a.window, role="text", name="Image ID", timeout=15), IMAGE)
+        wait_shared_list(a.window, SEEDED, timeout=40)
+        set_text(visible(a.window, role="text", name="Accounts to add"),
+                 "2222333344445555 3333444455556666")
+        click(visible(a.window, role="push button", name="Add", pred=is_sensitive))
+        click(visible(a.window, role="push button", name="Share", pred=is_sensitive))
+        text = toast_label(a, "Shared with", timeout=60)
+        if text != "Shared with 2 accounts":
+            raise Failure(f"unexpected toast: {text!r}")
+        throttled = [r for r in emu.requests()
+                     if r.get("code") == "Throttling.User" and r.get("action") == "ModifyImageSharePermission"]
+        if not throttled:
+            raise Failure("no ModifyImageSharePermission request was throttled: the retry path did not run")
+        expected = sorted(SEEDED + ["2222333344445555", "3333444455556666"])
+        got = sorted(emu.shares(IMAGE))
+        if got != expected:
+            raise Failure(f"the server has {got}, expected {expected}")
+
+    # }}}
+
+    # 8: cancelling a long removal {{{
+
+    def s8_cancel(self):
+        a = self.app
+        emu = self.slow
+        accounts = self.big_accounts
+        set_text(visible(a.window, role="text", name="Image ID", timeout=15), BIG_IMAGE)
+        wait_shared_list(a.window, accounts, timeout=40)
+        select_all = find_now(a.window, role="push button", name="Select All",
+                              pred=lambda o: on_screen(o) and is_sensitive(o), prune=skip_lists)
+        if select_all is not None:
+            click(select_all)
+            wait_until(lambda: all(is_checked(b) for b in check_boxes(a.window)), 20,
+                       "Select All to tick every account")
+            if len(check_boxes(a.window)) != len(accounts):
+                raise Failure("the list changed while selecting")
+        else:
+            print("# no 'Select All' button: ticking 100 check boxes with the mouse", flush=True)
+            select_accounts(a.window, accounts)
+        # Found before they show: a walk of the big tree takes a while, and
+        # the removal does not wait.
+        bar = find(a.window, role="progress bar")
+        cancel = find(a.window, role="push button", name="Cancel")
+        click(visible(a.window, role="push button", name="Stop Sharing", pred=is_sensitive))
+        dialog = dialog_named(a.app, f"Stop Sharing With {len(accounts)} Accounts?")
+        click(dialog_button(dialog, "Stop Sharing"))
+        wait_until(lambda: (progress_done(bar, len(accounts)) or 0) >= 5, 30,
+                   "the progress bar to show some accounts done")
+        shown = progress_done(bar, len(accounts))
+        if not (on_screen(cancel) and is_sensitive(cancel)):
+            raise Failure("the Cancel button is not shown while the removal runs")
+        click(cancel)
+        text = toast_label(a, "Stopped sharing", timeout=30)
+        m = re.fullmatch(r"Stopped sharing with (\d+) accounts?", text)
+        if m is None:
+            raise Failure(f"unexpected toast: {text!r}")
+        reported = int(m.group(1))
+        left = emu.shares(BIG_IMAGE)
+        removed = set(accounts) - set(left)
+        print(f"# progress showed {shown} of {len(accounts)} at Cancel; the toast says "
+              f"{reported}; the server removed {len(removed)}", flush=True)
+        if not 0 < len(removed) < len(accounts):
+            raise Failure(f"Cancel did not stop midway: the server removed {len(removed)} of {len(accounts)}")
+        if set(left) - set(accounts):
+            raise Failure(f"the server gained accounts: {sorted(set(left) - set(accounts))}")
+        # The window lists exactly what the server still has.
+        wait_shared_list(a.window, left, timeout=40)
+        if reported != len(removed):
+            raise Failure(f"the toast says {reported} were removed, the server removed {len(removed)} "
+                          f"(requests in flight at Cancel were carried out)")
+
+    # }}}
+
+    def main(self):
+        print(f"# work dir {self.workdir}, output {self.out_dir}", flush=True)
+        try:
+            self.main_scenarios()
+        finally:
+            self.cleanup()
+        self.tap.plan()
+        return 1 if self.tap.failed else 0
+
+    def main_scenarios(self):
+        # 1-6 share one emulator: a good key, a read-only key, an image with 2 accounts.
+        self.main = self.start_emulator("main", keys=[GOOD_KEY], read_only_keys=[READ_ONLY_KEY],
+                                        images=[IMAGE], shares={IMAGE: SEEDED})
+        args = [f"--endpoint={self.main.url}"]
+        if self.step("app starts with no credentials", lambda: self.start_app("signin", args)):
+            ok = self.step("1 sign in through the dialog, AccessKey saved in the keyring", self.s1_sign_in)
+            ok = ok and self.step("2 the image's 2 accounts are listed", self.s2_image)
+            ok = ok and self.step("3 three accounts pasted: the invalid one flagged, 2 pending", self.s3_add)
+            ok = ok and self.step("4 Share: toast, and the server has 4 accounts", self.s4_share)
+            ok = ok and self.step("5 Stop Sharing 2, confirm, toast; Undo restores them", self.s5_stop_and_undo)
+            # "12ab" is still pending: Ctrl+Q asks first.
+            self.step("app A exits normally through Ctrl+Q (Discard the pending 12ab)",
+                      lambda: self.quit_app(self.app, answer="Discard"))
+
+        if self.step("app starts with a read-only key from the environment",
+                     lambda: self.start_app("readonly", args, credentials=READ_ONLY_KEY)):
+            self.step("6 read-only key: NoPermission dialog from the catalogue, account kept",
+                      self.s6_no_permission)
+            self.step("app B exits normally through Ctrl+Q (Discard the pending account)",
+                      lambda: self.quit_app(self.app, answer="Discard"))
+        self.main.kill()
+
+        self.throttling = self.start_emulator("throttle", keys=[GOOD_KEY], images=[IMAGE],
+                                              shares={IMAGE: SEEDED}, throttle_every=2)
+        if self.step("app starts against a throttling emulator",
+                     lambda: self.start_app("throttle", [f"--endpoint={self.throttling.url}"],
+                                            credentials=GOOD_KEY)):
+            self.step("7 throttled every 2nd request: Share succeeds after retries", self.s7_throttled)
+            self.step("app C exits normally through Ctrl+Q", lambda: self.quit_app(self.app))
+        self.throttling.kill()
+
+        self.big_accounts = [str(7000000000000000 + i) for i in range(100)]
+        self.slow = self.start_emulator("slow", keys=[GOOD_KEY], images=[BIG_IMAGE],
+                                        shares={BIG_IMAGE: self.big_accounts}, latency=200)
+        if self.step("app starts against an emulator with 200 ms latency",
+                     lambda: self.start_app("cancel", [f"--endpoint={self.slow.url}"],
+                                            credentials=GOOD_KEY)):
+            self.step("8 Cancel a 100-account removal midway: result matches the server", self.s8_cancel)
+            self.step("app D exits normally through Ctrl+Q", lambda: self.quit_app(self.app))
+        self.slow.kill()
+
+
+def main():
+    if len(sys.argv) != 4:
+        print("usage: e2e.py BUILDDIR SRCDIR OUTDIR", file=sys.stderr)
+        return 2
+    builddir, srcdir, out_dir = (os.path.abspath(p) for p in sys.argv[1:])
+    os.makedirs(out_dir, exist_ok=True)
+    # A timeout's SIGTERM unwinds like an exception, so that the emulators
+    # and apps are stopped on the way out.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("# stopped by SIGTERM"))
+    if not hold_display():
+        print(f"Bail out! cannot open DISPLAY={os.environ.get('DISPLAY')}")
+        return 1
+    return Run(builddir, srcdir, out_dir).main()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
