@@ -235,12 +235,15 @@ ens_activity_entry_new_from_plan (EnsSharePlan *plan,
     self->outcome = g_strdup (_("Done"));
   else if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     /* Translators: "Cancelled after 2 of 5 were done" */
-    self->outcome = g_strdup_printf (_("Cancelled after %u of %u were done"), n_done, n_accounts);
+    self->outcome = g_strdup_printf (ngettext ("Cancelled after %u of %u was done",
+                                               "Cancelled after %u of %u were done", n_done),
+                                     n_done, n_accounts);
   else if (n_done == 0)
     self->outcome = g_strdup (_("Failed"));
   else
     /* Translators: "2 of 5 done", said of accounts */
-    self->outcome = g_strdup_printf (_("%u of %u done"), n_done, n_accounts);
+    self->outcome = g_strdup_printf (ngettext ("%u of %u done", "%u of %u done", n_done),
+                                     n_done, n_accounts);
 
   return g_steal_pointer (&self);
 }

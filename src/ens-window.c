@@ -699,7 +699,7 @@ plan_progress_cb (EnsWindow *self)
   total = ens_share_plan_get_total (self->running_plan);
 
   /* Translators: progress of a change, e.g. "3 of 10" accounts */
-  text = g_strdup_printf (_("%u of %u"), done, total);
+  text = g_strdup_printf (ngettext ("%u of %u", "%u of %u", done), done, total);
   gtk_progress_bar_set_text (self->progress_bar, text);
   gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double)done / total : 0.0);
 }

@@ -31,9 +31,13 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(EnsApplication) app = NULL;
+  const char *localedir;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Tests run an installed copy from a DESTDIR (tests/test-i18n.sh). */
+  localedir = g_getenv ("ENS_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE,
+                  localedir != NULL && localedir[0] != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

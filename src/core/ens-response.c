@@ -359,7 +359,10 @@ ens_response_parse_object (guint        http_status,
   if (len > ENS_MAX_RESPONSE_SIZE)
     {
       g_autofree char *detail =
-        g_strdup_printf (_("The answer is larger than the limit of %u bytes."),
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "The answer is larger than the limit of %u byte.",
+                                      "The answer is larger than the limit of %u bytes.",
+                                      ENS_MAX_RESPONSE_SIZE),
                          (guint) ENS_MAX_RESPONSE_SIZE);
 
       g_propagate_error (error, bad_answer (http_status, detail));
