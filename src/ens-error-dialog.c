@@ -118,7 +118,8 @@ new_scroller (GtkWidget *child,
 }
 
 static GtkWidget *
-build_failures (EnsSharePlan *plan)
+build_failures (EnsSharePlan *plan,
+                const char   *heading)
 {
   g_autoptr(GPtrArray) failures = ens_error_ui_list_failures (plan);
   g_autofree char *summary = NULL;
@@ -131,8 +132,11 @@ build_failures (EnsSharePlan *plan)
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
+  /* Prose, centred like the body above it; the lists below are cards. */
   summary = ens_error_ui_format_summary (plan);
   label = new_label (summary, NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.5f);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_widget_set_name (label, "failures-summary");
   gtk_box_append (GTK_BOX (box), label);
 
@@ -149,11 +153,16 @@ build_failures (EnsSharePlan *plan)
       const EnsErrorUiFailure *failure = g_ptr_array_index (failures, i);
       GtkWidget *row = adw_action_row_new ();
 
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+
       if (failure->account != NULL)
         {
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), failure->account);
           adw_preferences_row_set_title_selectable (ADW_PREFERENCES_ROW (row), TRUE);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), failure->reason);
+          /* One account that failed for the reason in the heading: the
+           * heading already says why. */
+          if (failures->len > 1 || g_strcmp0 (failure->reason, heading) != 0)
+            adw_action_row_set_subtitle (ADW_ACTION_ROW (row), failure->reason);
         }
       else
         {
@@ -181,30 +190,42 @@ build_failures (EnsSharePlan *plan)
   return box;
 }
 
+/* A row of the details card, padded like an AdwActionRow. */
+static GtkWidget *
+new_details_row (GtkWidget *child)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_margin_start (child, 12);
+  gtk_widget_set_margin_end (child, 12);
+  gtk_widget_set_margin_top (child, 8);
+  gtk_widget_set_margin_bottom (child, 8);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), child);
+
+  return row;
+}
+
 static GtkWidget *
 build_request_id (const char *request_id)
 {
   GtkWidget *box;
-  GtkWidget *row;
+  GtkWidget *top;
   GtkWidget *caption;
   GtkWidget *value;
   GtkWidget *copy;
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  /* The ID on a line of its own, under its caption and Copy button: a
+   * RequestId is 36 characters, too wide to share a line with a button. */
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
 
-  caption = new_label (_("Request ID"), "caption-heading");
-  gtk_box_append (GTK_BOX (box), caption);
+  top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_append (GTK_BOX (box), top);
 
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_append (GTK_BOX (box), row);
-
-  value = new_label (request_id, "monospace");
-  gtk_widget_set_name (value, "request-id-label");
-  /* On one line: a RequestId is read and compared as a whole. */
-  gtk_label_set_wrap (GTK_LABEL (value), FALSE);
-  gtk_label_set_selectable (GTK_LABEL (value), TRUE);
-  gtk_widget_set_hexpand (value, TRUE);
-  gtk_box_append (GTK_BOX (row), value);
+  caption = new_label (_("Request ID"), "dim-label");
+  gtk_widget_set_hexpand (caption, TRUE);
+  gtk_widget_set_valign (caption, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (top), caption);
 
   copy = gtk_button_new_with_label (_("Copy"));
   gtk_widget_set_name (copy, "copy-request-id-button");
@@ -214,9 +235,15 @@ build_request_id (const char *request_id)
                                   -1);
   g_signal_connect_data (copy, "clicked", G_CALLBACK (copy_clicked_cb),
                          g_strdup (request_id), (GClosureNotify) G_CALLBACK (g_free), 0);
-  gtk_box_append (GTK_BOX (row), copy);
+  gtk_box_append (GTK_BOX (top), copy);
 
-  return box;
+  value = new_label (request_id, "monospace");
+  gtk_widget_set_name (value, "request-id-label");
+  /* Whole where it fits; a narrow dialog breaks it after a dash. */
+  gtk_label_set_selectable (GTK_LABEL (value), TRUE);
+  gtk_box_append (GTK_BOX (box), value);
+
+  return new_details_row (box);
 }
 
 static GtkWidget *
@@ -238,7 +265,7 @@ build_details (const GError *error)
 
   gtk_expander_set_child (GTK_EXPANDER (expander), new_scroller (label, 200));
 
-  return expander;
+  return new_details_row (expander);
 }
 
 static GtkWidget *
@@ -253,6 +280,7 @@ build_dialog (GtkWindow    *parent,
   const char *recommend;
   GtkWidget *dialog;
   GtkWidget *extra;
+  GtkWidget *details;
   GtkWidget *failures = NULL;
 
   ens_error_describe (error, &title, NULL, NULL);
@@ -266,15 +294,21 @@ build_dialog (GtkWindow    *parent,
   extra = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
   if (plan != NULL)
-    failures = build_failures (plan);
+    failures = build_failures (plan, ens_message_dialog_get_heading (dialog));
   if (failures != NULL)
     gtk_box_append (GTK_BOX (extra), failures);
 
+  /* The request ID and the technical details: one card, for support. */
+  details = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (details), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (details, "boxed-list");
+  gtk_box_append (GTK_BOX (extra), details);
+
   request_id = ens_error_get_request_id (error);
   if (request_id != NULL && request_id[0] != '\0')
-    gtk_box_append (GTK_BOX (extra), build_request_id (request_id));
+    gtk_list_box_append (GTK_LIST_BOX (details), build_request_id (request_id));
 
-  gtk_box_append (GTK_BOX (extra), build_details (error));
+  gtk_list_box_append (GTK_LIST_BOX (details), build_details (error));
 
   ens_message_dialog_set_extra_child (dialog, extra);
 

@@ -21,6 +21,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ens-message-dialog.h"
 
@@ -82,6 +83,55 @@ ens_message_dialog_new (GtkWindow  *parent,
   return ens_message_dialog_new_window (parent, heading, body);
 }
 
+/* "_Stop" → "Stop", "a__b" → "a_b": the text a mnemonic label shows. */
+static char *
+strip_mnemonic (const char *label)
+{
+  GString *text = g_string_sized_new (strlen (label));
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] != '\0')
+        p++;
+      g_string_append_c (text, *p);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/*
+ * On GTK 4.8 the accessible name of a button with use-underline is its
+ * label property followed by the name of the mnemonic label inside it, so
+ * screen readers hear "_Cancel Cancel" and even "Stop Sharing Stop
+ * Sharing".  AdwMessageDialog (1.2) makes every response button that way,
+ * twice (the horizontal and the vertical layout).  Name each one once,
+ * after the text it shows; the mnemonic keeps working.
+ */
+static void
+name_response_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) &&
+          gtk_button_get_use_underline (GTK_BUTTON (child)) &&
+          gtk_button_get_label (GTK_BUTTON (child)) != NULL)
+        {
+          g_autofree char *text = strip_mnemonic (gtk_button_get_label (GTK_BUTTON (child)));
+
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (child),
+                                         GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                          -1);
+          continue;
+        }
+
+      name_response_buttons (child);
+    }
+}
+
 void
 ens_message_dialog_add_response (GtkWidget             *dialog,
                                  const char            *id,
@@ -102,6 +152,7 @@ ens_message_dialog_add_response (GtkWidget             *dialog,
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), id, label);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), id, appearance);
+  name_response_buttons (dialog);
 }
 
 void

@@ -59,7 +59,7 @@ ens_pending_row_update (EnsPendingRow *self)
     {
     case ENS_PENDING_STATUS_INVALID:
       subtitle = self->message;
-      icon_name = "dialog-error-symbolic";
+      icon_name = "emblem-important-symbolic";
       error = TRUE;
       break;
 
@@ -79,7 +79,7 @@ ens_pending_row_update (EnsPendingRow *self)
       if (self->failure != NULL)
         {
           subtitle = self->failure;
-          icon_name = "dialog-error-symbolic";
+          icon_name = "emblem-important-symbolic";
           error = TRUE;
         }
       else if (self->message != NULL)
@@ -103,13 +103,20 @@ ens_pending_row_update (EnsPendingRow *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "warning");
 
-  gtk_widget_set_visible (self->status_icon, icon_name != NULL);
+  /* In the row only while there is something to say, so that plain rows
+   * keep their titles in line with the entry above them. */
   if (icon_name != NULL)
     {
       gtk_image_set_from_icon_name (GTK_IMAGE (self->status_icon), icon_name);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_icon),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, subtitle,
                                       -1);
+      if (gtk_widget_get_parent (self->status_icon) == NULL)
+        adw_action_row_add_prefix (ADW_ACTION_ROW (self), self->status_icon);
+    }
+  else if (gtk_widget_get_parent (self->status_icon) != NULL)
+    {
+      adw_action_row_remove (ADW_ACTION_ROW (self), self->status_icon);
     }
 }
 
@@ -117,6 +124,16 @@ static void
 remove_clicked_cb (EnsPendingRow *self)
 {
   g_signal_emit (self, signals[REMOVE], 0);
+}
+
+static void
+ens_pending_row_dispose (GObject *object)
+{
+  EnsPendingRow *self = (EnsPendingRow *)object;
+
+  g_clear_object (&self->status_icon);
+
+  G_OBJECT_CLASS (ens_pending_row_parent_class)->dispose (object);
 }
 
 static void
@@ -136,6 +153,7 @@ ens_pending_row_class_init (EnsPendingRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = ens_pending_row_dispose;
   object_class->finalize = ens_pending_row_finalize;
 
   /**
@@ -157,14 +175,16 @@ ens_pending_row_init (EnsPendingRow *self)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "pending-row");
 
-  self->status_icon = gtk_image_new ();
-  gtk_widget_set_visible (self->status_icon, FALSE);
+  /* A prefix, before the title and far from the remove button: a red
+   * icon next to the "−" read as two ways to remove the row.  Owned: it
+   * is only in the row while it has something to show. */
+  self->status_icon = g_object_ref_sink (gtk_image_new ());
   gtk_widget_add_css_class (self->status_icon, "status-icon");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->status_icon);
 
   self->remove_button = gtk_button_new_from_icon_name ("list-remove-symbolic");
   gtk_widget_set_valign (self->remove_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (self->remove_button, "flat");
+  gtk_widget_add_css_class (self->remove_button, "remove-button");
   g_signal_connect_object (self->remove_button, "clicked",
                            G_CALLBACK (remove_clicked_cb), self,
                            G_CONNECT_SWAPPED);

@@ -44,8 +44,7 @@ back_action (GtkWidget  *widget,
 {
   EnsWindow *self = ENS_WINDOW (widget);
 
-  gtk_stack_set_visible_child_name (self->stack,
-                                    self->source != ENS_CREDENTIAL_SOURCE_NONE ? "main" : "signed-out");
+  _ens_window_show_page (self, self->source != ENS_CREDENTIAL_SOURCE_NONE ? "main" : "signed-out");
   adw_window_title_set_title (self->window_title, _("ENS Image Share"));
   _ens_window_update_state (self);
 }
@@ -57,7 +56,7 @@ show_activity_action (GtkWidget  *widget,
 {
   EnsWindow *self = ENS_WINDOW (widget);
 
-  gtk_stack_set_visible_child_name (self->stack, "activity");
+  _ens_window_show_page (self, "activity");
   adw_window_title_set_title (self->window_title, _("Recent Activity"));
   _ens_window_update_state (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->back_button));

@@ -114,6 +114,8 @@ struct _EnsWindow
 
 /* ens-window.c */
 void          _ens_window_update_state         (EnsWindow           *self);
+void          _ens_window_show_page            (EnsWindow           *self,
+                                                const char          *name);
 void          _ens_window_update_profile_menu  (EnsWindow           *self);
 void          _ens_window_set_signed_in        (EnsWindow           *self,
                                                 const char          *profile,

@@ -159,6 +159,7 @@ ens_window_update_pending (EnsWindow *self)
   g_autofree char *summary = NULL;
   guint n_rows = 0;
   guint n_ready = 0;
+  guint n_failed = 0;
   guint n_other = 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->pending_list));
@@ -191,7 +192,11 @@ ens_window_update_pending (EnsWindow *self)
 
       ens_pending_row_set_status (row, status);
 
-      if (status == ENS_PENDING_STATUS_READY)
+      /* Share sends the failed ones again, but they are counted apart:
+       * their rows say "Not shared", not "ready". */
+      if (status == ENS_PENDING_STATUS_READY && ens_pending_row_get_failure (row) != NULL)
+        n_failed++;
+      else if (status == ENS_PENDING_STATUS_READY)
         n_ready++;
       else
         n_other++;
@@ -199,7 +204,7 @@ ens_window_update_pending (EnsWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->pending_list), n_rows > 0);
 
-  if (n_rows == 0)
+  if (n_rows == n_failed)
     summary = NULL;
   else if (n_other == 0)
     summary = g_strdup_printf (ngettext ("%u account ready to share",
@@ -210,6 +215,26 @@ ens_window_update_pending (EnsWindow *self)
     summary = g_strdup_printf (ngettext ("%u ready to share, %u will be skipped",
                                          "%u ready to share, %u will be skipped", n_other),
                                n_ready, n_other);
+
+  if (n_failed > 0)
+    {
+      g_autofree char *failed = NULL;
+
+      failed = g_strdup_printf (ngettext ("%u account could not be shared — fix or remove it, "
+                                          "or press Share to try again",
+                                          "%u accounts could not be shared — fix or remove them, "
+                                          "or press Share to try again", n_failed),
+                                n_failed);
+      if (summary == NULL)
+        summary = g_steal_pointer (&failed);
+      else
+        {
+          char *both = g_strconcat (summary, "\n", failed, NULL);
+
+          g_free (summary);
+          summary = both;
+        }
+    }
 
   gtk_label_set_label (self->pending_summary, summary != NULL ? summary : "");
 
@@ -261,6 +286,48 @@ account_of_token (const char *token)
     return NULL;
 
   return g_strdup (g_ptr_array_index (list->accounts, 0));
+}
+
+/* The summary and the Share button end the page: after Add, scroll towards
+ * the end so that they show, once the new rows have been given their
+ * size, but never so far that the entry being typed in leaves the top. */
+static gboolean
+reveal_share_tick_cb (GtkWidget     *scroller,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  guint *frames = user_data;
+  EnsWindow *self;
+  GtkAdjustment *adjustment;
+  graphene_rect_t entry;
+  double value;
+  double target;
+
+  /* The first tick comes before the layout of the rows just added. */
+  if ((*frames)++ == 0)
+    return G_SOURCE_CONTINUE;
+
+  self = ENS_WINDOW (gtk_widget_get_ancestor (scroller, ENS_TYPE_WINDOW));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  value = gtk_adjustment_get_value (adjustment);
+  target = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  if (self != NULL &&
+      gtk_widget_compute_bounds (GTK_WIDGET (self->accounts_row), scroller, &entry))
+    target = MIN (target, value + entry.origin.y - 12);
+
+  if (target > value)
+    gtk_adjustment_set_value (adjustment, target);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+ens_window_reveal_share (EnsWindow *self)
+{
+  gtk_widget_add_tick_callback (GTK_WIDGET (self->main_scroller),
+                                reveal_share_tick_cb,
+                                g_new0 (guint, 1), g_free);
 }
 
 /*
@@ -332,6 +399,7 @@ _ens_window_add_accounts (EnsWindow *self)
 
   gtk_editable_set_text (GTK_EDITABLE (self->accounts_row), "");
   ens_window_update_pending (self);
+  ens_window_reveal_share (self);
 }
 
 /* }}} */
@@ -1207,6 +1275,25 @@ _ens_window_refresh_profiles (EnsWindow *self)
                                             g_object_ref (self));
 }
 
+/*
+ * Shows one of the pages of the window's stack.  All but "starting" are
+ * hidden in ens-window.ui until they are first shown: a hidden stack page
+ * is still styled, and its icons looked up and loaded (the status page's
+ * 128-pixel SVG app icon, through librsvg), before the first frame, which
+ * shows none of them.
+ */
+void
+_ens_window_show_page (EnsWindow  *self,
+                       const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, name);
+
+  g_return_if_fail (page != NULL);
+
+  gtk_widget_set_visible (page, TRUE);
+  gtk_stack_set_visible_child (self->stack, page);
+}
+
 void
 _ens_window_set_signed_in (EnsWindow           *self,
                            const char          *profile,
@@ -1219,7 +1306,7 @@ _ens_window_set_signed_in (EnsWindow           *self,
   self->source = source;
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "activity") != 0)
-    gtk_stack_set_visible_child_name (self->stack, "main");
+    _ens_window_show_page (self, "main");
 
   _ens_window_update_profile_menu (self);
 
@@ -1244,7 +1331,7 @@ _ens_window_set_signed_out (EnsWindow *self)
   ens_window_clear_shared_list (self);
   ens_window_set_shared_page (self, "hint");
 
-  gtk_stack_set_visible_child_name (self->stack, "signed-out");
+  _ens_window_show_page (self, "signed-out");
   _ens_window_update_profile_menu (self);
   _ens_window_update_state (self);
 }
