@@ -375,6 +375,34 @@ keyring_op_start (GTask      *task,
   return op;
 }
 
+/* Starts @operation as a task whose first step searches the items of
+ * @profile (every item of the schema when @profile is %NULL); the search
+ * result goes to @searched with the task as its user data. */
+static void
+start_search (EnsCredentialStore  *self,
+              Operation            operation,
+              const char          *profile,
+              gpointer             source_tag,
+              SecretSearchFlags    flags,
+              GAsyncReadyCallback  searched,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  KeyringOp *op;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  op = keyring_op_start (task, operation, profile);
+
+  /* With no profile the attribute list is empty: the first key is NULL. */
+  secret_password_search (get_schema (), flags, op->cancellable,
+                          searched, g_steal_pointer (&task),
+                          profile != NULL ? "profile" : NULL, profile,
+                          NULL);
+}
+
 static const char *
 normalize_profile (const char *profile)
 {
@@ -792,22 +820,13 @@ ens_credential_store_lookup_async (EnsCredentialStore  *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  KeyringOp *op;
-
   g_return_if_fail (ENS_IS_CREDENTIAL_STORE (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  profile = normalize_profile (profile);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ens_credential_store_lookup_async);
-  op = keyring_op_start (task, OPERATION_LOOKUP, profile);
-
-  secret_password_search (get_schema (), SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK,
-                          op->cancellable, on_lookup_searched, g_steal_pointer (&task),
-                          "profile", profile,
-                          NULL);
+  start_search (self, OPERATION_LOOKUP, normalize_profile (profile),
+                ens_credential_store_lookup_async,
+                SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK, on_lookup_searched,
+                cancellable, callback, user_data);
 }
 
 /**
@@ -939,19 +958,11 @@ ens_credential_store_list_profiles_async (EnsCredentialStore  *self,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  KeyringOp *op;
-
   g_return_if_fail (ENS_IS_CREDENTIAL_STORE (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ens_credential_store_list_profiles_async);
-  op = keyring_op_start (task, OPERATION_LIST, NULL);
-
-  secret_password_search (get_schema (), SECRET_SEARCH_ALL, op->cancellable,
-                          on_list_searched, g_steal_pointer (&task),
-                          NULL);
+  start_search (self, OPERATION_LIST, NULL, ens_credential_store_list_profiles_async,
+                SECRET_SEARCH_ALL, on_list_searched, cancellable, callback, user_data);
 }
 
 /**
@@ -1061,22 +1072,12 @@ ens_credential_store_delete_async (EnsCredentialStore  *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  KeyringOp *op;
-
   g_return_if_fail (ENS_IS_CREDENTIAL_STORE (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  profile = normalize_profile (profile);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ens_credential_store_delete_async);
-  op = keyring_op_start (task, OPERATION_DELETE, profile);
-
-  secret_password_search (get_schema (), SECRET_SEARCH_ALL, op->cancellable,
-                          on_delete_searched, g_steal_pointer (&task),
-                          "profile", profile,
-                          NULL);
+  start_search (self, OPERATION_DELETE, normalize_profile (profile),
+                ens_credential_store_delete_async, SECRET_SEARCH_ALL, on_delete_searched,
+                cancellable, callback, user_data);
 }
 
 gboolean
