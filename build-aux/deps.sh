@@ -58,3 +58,26 @@ ens_build ()
   fi
   rm -f "$log"
 }
+
+# Points HOME, XDG_RUNTIME_DIR and the XDG dirs at a fresh directory
+# ($ENS_SCRATCH, which the caller removes), turns animations off and
+# forgets any session bus or display, so that tests and benchmarks never
+# touch the user's own keyring, settings or caches.
+ens_private_home ()
+{
+  ENS_SCRATCH=$(mktemp -d "/tmp/ens-$1.XXXXXX")
+  export HOME="$ENS_SCRATCH/home" XDG_RUNTIME_DIR="$ENS_SCRATCH/run"
+  export XDG_CACHE_HOME="$HOME/.cache" XDG_CONFIG_HOME="$HOME/.config" XDG_DATA_HOME="$HOME/.local/share"
+  mkdir -p "$HOME" "$XDG_RUNTIME_DIR" "$XDG_CONFIG_HOME/gtk-4.0"
+  chmod 700 "$XDG_RUNTIME_DIR"
+  printf '[Settings]\ngtk-enable-animations=false\n' > "$XDG_CONFIG_HOME/gtk-4.0/settings.ini"
+  unset DBUS_SESSION_BUS_ADDRESS WAYLAND_DISPLAY DISPLAY
+}
+
+# Runs a command inside Xvfb and a private D-Bus session.  xvfb-run must
+# wrap dbus-run-session so that DISPLAY is in the bus's environment
+# (testing-recipes P1).
+ens_in_session ()
+{
+  xvfb-run -a -s '-screen 0 1280x800x24 -nolisten tcp' dbus-run-session -- "$@"
+}

@@ -1,6 +1,15 @@
 #!/bin/sh
 # Runs inside xvfb-run + dbus-run-session (see test.sh): unlocks a fresh
-# keyring, runs meson test, prints the "N passed, N failed" line.
+# keyring, then runs the test phases and prints one "N passed, N failed"
+# line for all of them.
+#
+#   main      meson test, every suite, ordinary build (_build)
+#   asan      the whole suite again in an ASan+UBSan build (build-aux/sanitize.sh)
+#   valgrind  the core and client suites under memcheck (build-aux/valgrind.sh)
+#   fuzz      a short smoke run of every libFuzzer harness (build-aux/fuzz.sh)
+#
+# With extra arguments (e.g. --suite core) only the main phase runs, with
+# those arguments; ENS_TEST_PHASES="main asan" picks phases by name.
 set -u
 builddir=$1
 shift
@@ -8,10 +17,18 @@ shift
 # The password comes from stdin and must not be empty (testing-recipes §5).
 echo | gnome-keyring-daemon --unlock --components=secrets >/dev/null
 
-rc=0
-meson test -C "$builddir" --print-errorlogs --num-processes 2 "$@" || rc=$?
+if [ $# -gt 0 ]; then
+  phases=${ENS_TEST_PHASES:-main}
+else
+  phases=${ENS_TEST_PHASES:-main asan valgrind fuzz}
+fi
 
-/usr/bin/python3 - "$builddir/meson-logs/testlog.json" "$rc" <<'PY'
+passed=0 failed=0 skipped=0 rc=0
+
+# count PHASE TESTLOG STATUS: adds meson's results for one phase.
+count ()
+{
+  set -- $(/usr/bin/python3 - "$2" "$3" <<'PY'
 import json, sys
 passed = failed = skipped = 0
 try:
@@ -31,6 +48,52 @@ except OSError:
     pass
 if failed == 0 and sys.argv[2] != "0":
     failed = 1
-print(f"{passed} passed, {failed} failed, {skipped} skipped")
+print(passed, failed, skipped)
 PY
+)
+  passed=$((passed + $1)) failed=$((failed + $2)) skipped=$((skipped + $3))
+}
+
+for phase in $phases; do
+  echo "=== $phase"
+  status=0
+  case $phase in
+    main)
+      meson test -C "$builddir" --print-errorlogs --num-processes 2 "$@" || status=$?
+      count main "$builddir/meson-logs/testlog.json" $status
+      ;;
+    asan)
+      asandir=${ENS_ASAN_BUILDDIR:-_build-asan}
+      rm -f "$asandir/meson-logs/testlog.json"
+      ENS_ASAN_BUILDDIR=$asandir sh build-aux/sanitize.sh || status=$?
+      count asan "$asandir/meson-logs/testlog.json" $status
+      ;;
+    valgrind)
+      rm -f "$builddir/meson-logs/testlog.json"
+      ENS_VALGRIND_BUILDDIR=$builddir sh build-aux/valgrind.sh || status=$?
+      count valgrind "$builddir/meson-logs/testlog.json" $status
+      ;;
+    fuzz)
+      out=$(mktemp)
+      sh build-aux/fuzz.sh 2>&1 | tee "$out" || true
+      line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out" | tail -1)
+      if [ -n "$line" ]; then
+        set -- $line
+        passed=$((passed + $1)) failed=$((failed + $3))
+        [ "$3" -eq 0 ] || status=1
+      else
+        failed=$((failed + 1)) status=1
+      fi
+      rm -f "$out"
+      set --
+      ;;
+    *)
+      echo "unknown test phase: $phase" >&2
+      failed=$((failed + 1)) status=1
+      ;;
+  esac
+  [ $status -eq 0 ] || rc=1
+done
+
+echo "$passed passed, $failed failed, $skipped skipped"
 exit $rc

@@ -1229,7 +1229,9 @@ test_latency_overlap (Fixture       *fixture,
   for (guint i = 0; i < answers->len; i++)
     assert_success (g_ptr_array_index (answers, i));
   g_assert_cmpint (elapsed, >=, 100);
-  g_assert_cmpint (elapsed, <, 400);
+  /* Overlapped: well under the 800 ms that one after the other would take
+   * (a tighter bound fails under valgrind and the sanitizers). */
+  g_assert_cmpint (elapsed, <, 700);
 
   for (guint i = 0; i < G_N_ELEMENTS (messages); i++)
     g_object_unref (messages[i]);

@@ -454,26 +454,25 @@ parse_authorization (Call       *call,
     }
 }
 
+/* @method must outlive the Call; @raw_query is the query exactly as it
+ * came on the wire (still percent-encoded), or NULL. */
 static Call *
-call_parse (SoupServerMessage *msg)
+call_parse (const char         *method,
+            const char         *raw_query,
+            SoupMessageHeaders *headers,
+            GBytes             *body)
 {
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  SoupMessageBody *request_body = soup_server_message_get_request_body (msg);
   const char *content_type;
   const char *authorization;
   Call *call = g_new0 (Call, 1);
-  GUri *uri;
 
-  call->method = soup_server_message_get_method (msg);
+  call->method = method;
   call->params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   call->query = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  call->body = soup_message_body_flatten (request_body);
+  call->body = body != NULL ? g_bytes_ref (body) : g_bytes_new (NULL, 0);
   call->request_id = new_request_id ();
 
-  /* The URI keeps the query as it came on the wire (SOUP_HTTP_URI_FLAGS
-   * includes G_URI_FLAGS_ENCODED_QUERY), so it is decoded only here. */
-  uri = soup_server_message_get_uri (msg);
-  call->params_ok = parse_encoded_params (g_uri_get_query (uri), call->params, call->query);
+  call->params_ok = parse_encoded_params (raw_query, call->params, call->query);
 
   content_type = soup_message_headers_get_content_type (headers, NULL);
   if (call->params_ok &&
@@ -833,15 +832,14 @@ header_listed (char       **list,
 }
 
 static EmuKey *
-authenticate_v3 (EnsEmulator       *self,
-                 SoupServerMessage *msg,
-                 Call              *call)
+authenticate_v3 (EnsEmulator        *self,
+                 SoupMessageHeaders *headers,
+                 Call               *call)
 {
   static const char * const required[] = {
     "host", "x-acs-action", "x-acs-content-sha256", "x-acs-date",
     "x-acs-signature-nonce", "x-acs-version",
   };
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   g_autoptr(SoupMessageHeaders) signed_headers = NULL;
   g_auto(GStrv) listed = NULL;
   g_autofree char *body_hash = NULL;
@@ -1254,11 +1252,11 @@ describe_images (EnsEmulator *self,
 }
 
 static void
-process_call (EnsEmulator       *self,
-              SoupServerMessage *msg,
-              Call              *call)
+process_call (EnsEmulator        *self,
+              const char         *path,
+              SoupMessageHeaders *headers,
+              Call               *call)
 {
-  const char *path = g_uri_get_path (soup_server_message_get_uri (msg));
   EmuKey *key;
 
   if ((strcmp (call->method, "GET") != 0 && strcmp (call->method, "POST") != 0) ||
@@ -1277,7 +1275,7 @@ process_call (EnsEmulator       *self,
     }
 
   if (call->is_v3)
-    key = authenticate_v3 (self, msg, call);
+    key = authenticate_v3 (self, headers, call);
   else
     key = authenticate_v1 (self, call);
 
@@ -1474,6 +1472,29 @@ respond (EnsEmulator       *self,
   call->response_len = 0;
 }
 
+/* The answer without an injected fault: the n-th request is throttled or
+ * failed when the emulator is told so, or else really processed.  Shared
+ * by the server and ens_emulator_handle_raw(). */
+static void
+answer_call (EnsEmulator        *self,
+             guint               n,
+             const char         *path,
+             SoupMessageHeaders *headers,
+             Call               *call)
+{
+  if (self->throttle_every > 0 && n % self->throttle_every == 0)
+    call_error (call, 400, "Throttling.User", "Request was denied due to user flow control.");
+  else if (self->fail_every > 0 && n % self->fail_every == 0 && self->fail_status == 503)
+    call_error (call, 503, "ServiceUnavailable",
+                "The request has failed due to a temporary failure of the server.");
+  else if (self->fail_every > 0 && n % self->fail_every == 0)
+    call_error (call, 500, "InternalError",
+                "The request processing has failed due to some unknown error, "
+                "exception or failure.");
+  else
+    process_call (self, path, headers, call);
+}
+
 static void
 server_callback (SoupServer        *server,
                  SoupServerMessage *msg,
@@ -1482,12 +1503,19 @@ server_callback (SoupServer        *server,
                  gpointer           user_data)
 {
   EnsEmulator *self = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  GUri *uri = soup_server_message_get_uri (msg);
+  g_autoptr(GBytes) body = NULL;
   g_autoptr(Call) call = NULL;
   EnsEmulatorFault fault;
   guint n;
 
   n = ++self->request_count;
-  call = call_parse (msg);
+  /* The URI keeps the query as it came on the wire (SOUP_HTTP_URI_FLAGS
+   * includes G_URI_FLAGS_ENCODED_QUERY), so it is decoded only in
+   * call_parse(). */
+  body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  call = call_parse (soup_server_message_get_method (msg), g_uri_get_query (uri), headers, body);
   fault = take_fault (self);
   call->fault = fault_to_string (fault);
 
@@ -1522,23 +1550,13 @@ server_callback (SoupServer        *server,
       break;
 
     case ENS_EMULATOR_FAULT_WRONG_CONTENT_TYPE:
-      process_call (self, msg, call);
+      process_call (self, g_uri_get_path (uri), headers, call);
       call->content_type = "text/plain;charset=utf-8";
       break;
 
     case ENS_EMULATOR_FAULT_NONE:
     default:
-      if (self->throttle_every > 0 && n % self->throttle_every == 0)
-        call_error (call, 400, "Throttling.User", "Request was denied due to user flow control.");
-      else if (self->fail_every > 0 && n % self->fail_every == 0 && self->fail_status == 503)
-        call_error (call, 503, "ServiceUnavailable",
-                    "The request has failed due to a temporary failure of the server.");
-      else if (self->fail_every > 0 && n % self->fail_every == 0)
-        call_error (call, 500, "InternalError",
-                    "The request processing has failed due to some unknown error, "
-                    "exception or failure.");
-      else
-        process_call (self, msg, call);
+      answer_call (self, n, g_uri_get_path (uri), headers, call);
       break;
     }
 
@@ -2213,4 +2231,53 @@ ens_emulator_set_log_path (EnsEmulator  *self,
   self->log = G_OUTPUT_STREAM (stream);
 
   return TRUE;
+}
+
+/**
+ * ens_emulator_handle_raw:
+ * @method: the HTTP method, e.g. "POST"
+ * @raw_query: (nullable): the query string exactly as it would come on
+ *   the wire, still percent-encoded, without the '?'
+ * @headers: (nullable): the request headers (Authorization, x-acs-*, …)
+ * @body: (nullable): the request body
+ * @response_body: (out) (optional): the answer's body
+ *
+ * Answers one request to the path "/" without any socket: the same
+ * parsing, signature checks and actions as the server (and the same
+ * throttling and failure settings), but no injected fault and no
+ * latency.  It counts as a request and is written to the log.  Meant for
+ * the fuzz harness and tests.
+ *
+ * Returns: the HTTP status of the answer
+ */
+guint
+ens_emulator_handle_raw (EnsEmulator         *self,
+                         const char          *method,
+                         const char          *raw_query,
+                         SoupMessageHeaders  *headers,
+                         GBytes              *body,
+                         GBytes             **response_body)
+{
+  g_autoptr(SoupMessageHeaders) empty = NULL;
+  g_autoptr(Call) call = NULL;
+  guint n;
+
+  g_return_val_if_fail (ENS_IS_EMULATOR (self), 0);
+  g_return_val_if_fail (method != NULL, 0);
+
+  if (headers == NULL)
+    headers = empty = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+
+  n = ++self->request_count;
+  call = call_parse (method, raw_query, headers, body);
+  answer_call (self, n, "/", headers, call);
+  write_log (self, call);
+
+  if (response_body != NULL)
+    {
+      *response_body = g_bytes_new_take (g_steal_pointer (&call->response), call->response_len);
+      call->response_len = 0;
+    }
+
+  return call->status;
 }

@@ -21,6 +21,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <libsoup/soup.h>
 
 G_BEGIN_DECLS
 
@@ -110,5 +111,11 @@ void         ens_emulator_set_clock_offset   (EnsEmulator         *self,
 gboolean     ens_emulator_set_log_path       (EnsEmulator         *self,
                                               const char          *path,
                                               GError             **error);
+guint        ens_emulator_handle_raw         (EnsEmulator         *self,
+                                              const char          *method,
+                                              const char          *raw_query,
+                                              SoupMessageHeaders  *headers,
+                                              GBytes              *body,
+                                              GBytes             **response_body);
 
 G_END_DECLS
