@@ -1024,13 +1024,13 @@ test_client_fault_wrong_content_type (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) shares = NULL;
 
-  /* A JSON answer labelled text/plain is still JSON: the parser decides
-   * by content, and only refuses HTML and XML. */
-  g_object_set (fixture->client, "max-retries", 0, NULL);
+  /* A JSON answer labelled text/plain did not come from ENS as such: it is
+   * refused with its own detail, not retried. */
   ens_emulator_set_fault (fixture->emulator, ENS_EMULATOR_FAULT_WRONG_CONTENT_TYPE, 1);
   shares = describe_shares_sync (fixture->client, IMAGE_ID, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (shares);
+  g_assert_null (shares);
+  g_assert_error (error, ENS_ERROR, ENS_ERROR_INVALID_RESPONSE);
+  g_assert_cmpuint (ens_error_get_tries (error), ==, 1);
 }
 
 static void

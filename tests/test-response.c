@@ -73,15 +73,22 @@ test_modify_success (void)
   g_assert_cmpstr (request_id, ==, "701B3BB9-9190-544D-90D1-328B0527380C");
   g_clear_pointer (&request_id, g_free);
 
-  /* No content type, or a wrong one, is fine for a JSON body. */
+  /* No content type is fine for a JSON body. */
   request_id = ens_response_parse_modify (200, NULL, body, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (request_id, ==, "701B3BB9-9190-544D-90D1-328B0527380C");
   g_clear_pointer (&request_id, g_free);
 
-  request_id = ens_response_parse_modify (200, "text/plain", body, &error);
+  request_id = ens_response_parse_modify (200, "Application/JSON ; charset=UTF-8", body, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (request_id, ==, "701B3BB9-9190-544D-90D1-328B0527380C");
+  g_clear_pointer (&request_id, g_free);
+
+  /* A wrong label means something else answered: refused, and said so. */
+  request_id = ens_response_parse_modify (200, "text/plain", body, &error);
+  g_assert_null (request_id);
+  g_assert_error (error, ENS_ERROR, ENS_ERROR_INVALID_RESPONSE);
+  g_assert_nonnull (strstr (ens_error_get_detail (error), "text/plain"));
 }
 
 static void
@@ -454,7 +461,7 @@ test_truncated (void)
   g_assert_null (ens_response_parse_share_page (502, "text/plain", plain, &error));
   g_assert_error (error, ENS_ERROR, ENS_ERROR_SERVER);
   g_assert_cmpuint (ens_error_get_http_status (error), ==, 502);
-  assert_detail_contains (error, "not valid JSON");
+  assert_detail_contains (error, "labelled “text/plain”, not JSON");
   g_clear_error (&error);
 
   g_assert_null (ens_response_parse_share_page (403, "text/plain", plain, &error));

@@ -64,6 +64,30 @@ has_prefix_nocase (const char *text,
   return len >= plen && g_ascii_strncasecmp (text, prefix, plen) == 0;
 }
 
+/* ENS answers JSON as application/json.  A missing label is tolerated;
+ * any other label means something else answered or rewrote the answer
+ * (a captive portal, a proxy), so its content is not trusted. */
+static gboolean
+content_type_is_json (const char *content_type)
+{
+  g_autofree char *media_type = NULL;
+  const char *semicolon;
+
+  if (content_type == NULL)
+    return TRUE;
+
+  while (g_ascii_isspace (*content_type))
+    content_type++;
+  semicolon = strchr (content_type, ';');
+  media_type = g_strstrip (g_ascii_strdown (content_type,
+                                            semicolon ? semicolon - content_type : -1));
+
+  return media_type[0] == '\0' ||
+         g_str_equal (media_type, "application/json") ||
+         g_str_equal (media_type, "text/json") ||
+         g_str_has_suffix (media_type, "+json");
+}
+
 static gboolean
 content_type_is_html (const char *content_type)
 {
@@ -412,6 +436,16 @@ ens_response_parse_object (guint        http_status,
   if (text[0] == '<')
     {
       g_propagate_error (error, bad_answer (http_status, _("The answer is markup, not JSON.")));
+      return NULL;
+    }
+
+  if (!content_type_is_json (content_type))
+    {
+      g_autofree char *detail =
+        g_strdup_printf (_("The answer is labelled “%s”, not JSON. A proxy or a wrong endpoint may have answered."),
+                         content_type);
+
+      g_propagate_error (error, bad_answer (http_status, detail));
       return NULL;
     }
 
