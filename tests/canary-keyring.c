@@ -52,6 +52,7 @@
 #include "ens-emulator.h"
 #include "ens-error.h"
 #include "ens-image.h"
+#include "ens-test-utils.h"
 
 #define DEFAULT_SECRET "CanarySecret0123456789abcdef"
 #define DEFAULT_KEY_ID "LTAI5tCanaryCanaryCanar1"
@@ -63,26 +64,6 @@ env_or (const char *name,
   const char *value = g_getenv (name);
 
   return (value != NULL && value[0] != '\0') ? value : fallback;
-}
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  g_assert_null (*slot);
-  *slot = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return *slot;
 }
 
 /* Compares without ever printing the secret, even on failure. */
@@ -162,23 +143,23 @@ test_canary_keyring (void)
   {
     g_autoptr(GAsyncResult) result = NULL;
 
-    ens_credential_store_save_async (store, profile, credentials, NULL, store_result_cb, &result);
-    g_assert_true (ens_credential_store_save_finish (store, wait_for (&result), &error));
+    ens_credential_store_save_async (store, profile, credentials, NULL, ens_test_store_result_cb, &result);
+    g_assert_true (ens_credential_store_save_finish (store, ens_test_wait_for (&result), &error));
     g_assert_no_error (error);
   }
   {
     g_autoptr(GAsyncResult) result = NULL;
 
-    ens_credential_store_lookup_async (store, profile, NULL, store_result_cb, &result);
-    found = ens_credential_store_lookup_finish (store, wait_for (&result), &error);
+    ens_credential_store_lookup_async (store, profile, NULL, ens_test_store_result_cb, &result);
+    found = ens_credential_store_lookup_finish (store, ens_test_wait_for (&result), &error);
     g_assert_no_error (error);
     assert_same_credentials (found, key_id, secret);
   }
   {
     g_autoptr(GAsyncResult) result = NULL;
 
-    ens_credential_store_resolve_async (store, profile, NULL, store_result_cb, &result);
-    resolved = ens_credential_store_resolve_finish (store, wait_for (&result), &source, &error);
+    ens_credential_store_resolve_async (store, profile, NULL, ens_test_store_result_cb, &result);
+    resolved = ens_credential_store_resolve_finish (store, ens_test_wait_for (&result), &source, &error);
     g_assert_no_error (error);
     g_assert_cmpint (source, ==, ENS_CREDENTIAL_SOURCE_KEYRING);
     assert_same_credentials (resolved, key_id, secret);
@@ -186,8 +167,8 @@ test_canary_keyring (void)
   {
     g_autoptr(GAsyncResult) result = NULL;
 
-    ens_credential_store_list_profiles_async (store, NULL, store_result_cb, &result);
-    profiles = ens_credential_store_list_profiles_finish (store, wait_for (&result), &ids, &error);
+    ens_credential_store_list_profiles_async (store, NULL, ens_test_store_result_cb, &result);
+    profiles = ens_credential_store_list_profiles_finish (store, ens_test_wait_for (&result), &ids, &error);
     g_assert_no_error (error);
     g_assert_true (g_strv_contains ((const char * const *) profiles, profile));
     g_assert_true (g_strv_contains ((const char * const *) ids, key_id));
@@ -213,8 +194,8 @@ test_canary_keyring (void)
   {
     g_autoptr(GAsyncResult) result = NULL;
 
-    ens_client_describe_images_async (client, 1, 10, NULL, NULL, NULL, store_result_cb, &result);
-    images = ens_client_describe_images_finish (client, wait_for (&result), NULL, &error);
+    ens_client_describe_images_async (client, 1, 10, NULL, NULL, NULL, ens_test_store_result_cb, &result);
+    images = ens_client_describe_images_finish (client, ens_test_wait_for (&result), NULL, &error);
     g_assert_no_error (error);
     g_assert_nonnull (images);
     g_assert_cmpuint (images->len, >=, 1);
@@ -227,8 +208,8 @@ test_canary_keyring (void)
     {
       g_autoptr(GAsyncResult) result = NULL;
 
-      ens_credential_store_delete_async (store, profile, NULL, store_result_cb, &result);
-      g_assert_true (ens_credential_store_delete_finish (store, wait_for (&result), &error));
+      ens_credential_store_delete_async (store, profile, NULL, ens_test_store_result_cb, &result);
+      g_assert_true (ens_credential_store_delete_finish (store, ens_test_wait_for (&result), &error));
       g_assert_no_error (error);
     }
 }

@@ -29,6 +29,7 @@
 #include "ens-error.h"
 #include "ens-image.h"
 #include "ens-share-plan.h"
+#include "ens-test-utils.h"
 
 /*
  * The client against a real loopback HTTP server: an in-process
@@ -116,26 +117,6 @@ fixture_teardown (Fixture       *fixture,
 
 /* Running async calls to completion */
 
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  g_assert_null (*slot);
-  *slot = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return *slot;
-}
-
 static char *
 modify_sync (EnsClient           *client,
              const char          *image_id,
@@ -147,8 +128,8 @@ modify_sync (EnsClient           *client,
   g_autoptr(GAsyncResult) result = NULL;
 
   ens_client_modify_image_share_permission_async (client, image_id, add, remove, NULL,
-                                                  store_result_cb, &result);
-  wait_for (&result);
+                                                  ens_test_store_result_cb, &result);
+  ens_test_wait_for (&result);
 
   return ens_client_modify_image_share_permission_finish (client, result, tries, error);
 }
@@ -161,8 +142,8 @@ describe_shares_sync (EnsClient   *client,
   g_autoptr(GAsyncResult) result = NULL;
 
   ens_client_describe_image_share_permission_async (client, image_id, NULL,
-                                                    store_result_cb, &result);
-  wait_for (&result);
+                                                    ens_test_store_result_cb, &result);
+  ens_test_wait_for (&result);
 
   return ens_client_describe_image_share_permission_finish (client, result, error);
 }
@@ -177,8 +158,8 @@ describe_images_sync (EnsClient   *client,
   g_autoptr(GAsyncResult) result = NULL;
 
   ens_client_describe_images_async (client, page_number, page_size, NULL, NULL, NULL,
-                                    store_result_cb, &result);
-  wait_for (&result);
+                                    ens_test_store_result_cb, &result);
+  ens_test_wait_for (&result);
 
   return ens_client_describe_images_finish (client, result, total_count, error);
 }
@@ -191,8 +172,8 @@ run_plan_sync (EnsClient     *client,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  ens_client_run_plan_async (client, plan, cancellable, store_result_cb, &result);
-  wait_for (&result);
+  ens_client_run_plan_async (client, plan, cancellable, ens_test_store_result_cb, &result);
+  ens_test_wait_for (&result);
 
   return ens_client_run_plan_finish (client, result, error);
 }
@@ -1204,9 +1185,9 @@ test_client_cancel_during_backoff (Fixture       *fixture,
 
   start = g_get_monotonic_time ();
   ens_client_describe_image_share_permission_async (fixture->client, IMAGE_ID, cancellable,
-                                                    store_result_cb, &result);
+                                                    ens_test_store_result_cb, &result);
   g_timeout_add (300, cancel_cb, cancellable);
-  wait_for (&result);
+  ens_test_wait_for (&result);
   shares = ens_client_describe_image_share_permission_finish (fixture->client, result, &error);
   elapsed = g_get_monotonic_time () - start;
 
@@ -1230,9 +1211,9 @@ test_client_cancel_in_flight (Fixture       *fixture,
 
   start = g_get_monotonic_time ();
   ens_client_describe_image_share_permission_async (fixture->client, IMAGE_ID, cancellable,
-                                                    store_result_cb, &result);
+                                                    ens_test_store_result_cb, &result);
   g_timeout_add (200, cancel_cb, cancellable);
-  wait_for (&result);
+  ens_test_wait_for (&result);
   shares = ens_client_describe_image_share_permission_finish (fixture->client, result, &error);
 
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);

@@ -42,6 +42,7 @@
 #include "ens-credentials.h"
 #include "ens-emulator.h"
 #include "ens-error.h"
+#include "ens-test-utils.h"
 
 /* The schema, spelt out here so that a change in the app shows up as a failure. */
 static const SecretSchema test_schema = {
@@ -60,26 +61,6 @@ static const SecretSchema test_schema = {
 
 /* Waiting for async results {{{ */
 
-static void
-on_ready (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  g_assert_null (*slot);
-  *slot = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return *slot;
-}
-
 static gboolean
 save_sync (EnsCredentialStore   *store,
            const char           *profile,
@@ -88,8 +69,8 @@ save_sync (EnsCredentialStore   *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  ens_credential_store_save_async (store, profile, credentials, NULL, on_ready, &result);
-  return ens_credential_store_save_finish (store, wait_for (&result), error);
+  ens_credential_store_save_async (store, profile, credentials, NULL, ens_test_store_result_cb, &result);
+  return ens_credential_store_save_finish (store, ens_test_wait_for (&result), error);
 }
 
 static EnsCredentials *
@@ -99,8 +80,8 @@ lookup_sync (EnsCredentialStore  *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  ens_credential_store_lookup_async (store, profile, NULL, on_ready, &result);
-  return ens_credential_store_lookup_finish (store, wait_for (&result), error);
+  ens_credential_store_lookup_async (store, profile, NULL, ens_test_store_result_cb, &result);
+  return ens_credential_store_lookup_finish (store, ens_test_wait_for (&result), error);
 }
 
 static GStrv
@@ -110,8 +91,8 @@ list_sync (EnsCredentialStore  *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  ens_credential_store_list_profiles_async (store, NULL, on_ready, &result);
-  return ens_credential_store_list_profiles_finish (store, wait_for (&result), ids, error);
+  ens_credential_store_list_profiles_async (store, NULL, ens_test_store_result_cb, &result);
+  return ens_credential_store_list_profiles_finish (store, ens_test_wait_for (&result), ids, error);
 }
 
 static gboolean
@@ -121,8 +102,8 @@ delete_sync (EnsCredentialStore  *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  ens_credential_store_delete_async (store, profile, NULL, on_ready, &result);
-  return ens_credential_store_delete_finish (store, wait_for (&result), error);
+  ens_credential_store_delete_async (store, profile, NULL, ens_test_store_result_cb, &result);
+  return ens_credential_store_delete_finish (store, ens_test_wait_for (&result), error);
 }
 
 static EnsCredentials *
@@ -133,8 +114,8 @@ resolve_sync (EnsCredentialStore   *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  ens_credential_store_resolve_async (store, profile, NULL, on_ready, &result);
-  return ens_credential_store_resolve_finish (store, wait_for (&result), source, error);
+  ens_credential_store_resolve_async (store, profile, NULL, ens_test_store_result_cb, &result);
+  return ens_credential_store_resolve_finish (store, ens_test_wait_for (&result), source, error);
 }
 
 static gboolean
@@ -145,8 +126,8 @@ import_sync (EnsCredentialStore  *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  ens_credential_store_import_async (store, path, NULL, on_ready, &result);
-  return ens_credential_store_import_finish (store, wait_for (&result), imported, error);
+  ens_credential_store_import_async (store, path, NULL, ens_test_store_result_cb, &result);
+  return ens_credential_store_import_finish (store, ens_test_wait_for (&result), imported, error);
 }
 
 /* }}} */
@@ -594,13 +575,13 @@ test_cancelled (void)
 
   g_cancellable_cancel (cancellable);
 
-  ens_credential_store_save_async (store, P ("cancel"), credentials, cancellable, on_ready, &save_result);
-  g_assert_false (ens_credential_store_save_finish (store, wait_for (&save_result), &error));
+  ens_credential_store_save_async (store, P ("cancel"), credentials, cancellable, ens_test_store_result_cb, &save_result);
+  g_assert_false (ens_credential_store_save_finish (store, ens_test_wait_for (&save_result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
 
-  ens_credential_store_lookup_async (store, P ("cancel"), cancellable, on_ready, &lookup_result);
-  found = ens_credential_store_lookup_finish (store, wait_for (&lookup_result), &error);
+  ens_credential_store_lookup_async (store, P ("cancel"), cancellable, ens_test_store_result_cb, &lookup_result);
+  found = ens_credential_store_lookup_finish (store, ens_test_wait_for (&lookup_result), &error);
   g_assert_null (found);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
@@ -1335,8 +1316,8 @@ verify (EnsEmulator          *emulator,
   g_assert_no_error (error);
   ens_client_set_credentials (client, credentials);
 
-  ens_client_describe_images_async (client, 1, 1, NULL, NULL, NULL, on_ready, &result);
-  images = ens_client_describe_images_finish (client, wait_for (&result), NULL, &error);
+  ens_client_describe_images_async (client, 1, 1, NULL, NULL, NULL, ens_test_store_result_cb, &result);
+  images = ens_client_describe_images_finish (client, ens_test_wait_for (&result), NULL, &error);
   g_assert_true ((images != NULL) == (error == NULL));
 
   return error;

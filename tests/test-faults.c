@@ -47,6 +47,7 @@
 #include "ens-emulator.h"
 #include "ens-error.h"
 #include "ens-share-plan.h"
+#include "ens-test-utils.h"
 
 #define KEY_ID        "LTAI5tFaultFaultFault001"
 #define KEY_SECRET    "FaultSecretFaultSecretFaultSe"
@@ -171,26 +172,6 @@ install_failing_resolver (void)
 /* Helpers {{{ */
 
 static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  g_assert_null (*slot);
-  *slot = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return *slot;
-}
-
-static void
 set_credentials (EnsClient  *client,
                  const char *id,
                  const char *secret,
@@ -223,9 +204,9 @@ describe_shares_sync (EnsClient  *client,
   g_autoptr(GAsyncResult) result = NULL;
 
   ens_client_describe_image_share_permission_async (client, IMAGE_ID, NULL,
-                                                    store_result_cb, &result);
+                                                    ens_test_store_result_cb, &result);
 
-  return ens_client_describe_image_share_permission_finish (client, wait_for (&result), error);
+  return ens_client_describe_image_share_permission_finish (client, ens_test_wait_for (&result), error);
 }
 
 static char *
@@ -237,9 +218,9 @@ modify_sync (EnsClient  *client,
   g_autoptr(GAsyncResult) result = NULL;
 
   ens_client_modify_image_share_permission_async (client, IMAGE_ID, add, NULL, NULL,
-                                                  store_result_cb, &result);
+                                                  ens_test_store_result_cb, &result);
 
-  return ens_client_modify_image_share_permission_finish (client, wait_for (&result), tries, error);
+  return ens_client_modify_image_share_permission_finish (client, ens_test_wait_for (&result), tries, error);
 }
 
 static char *
@@ -303,8 +284,8 @@ assert_plan_kept (EnsClient *client,
   guint failed;
   guint not_attempted;
 
-  ens_client_run_plan_async (client, plan, NULL, store_result_cb, &result);
-  g_assert_false (ens_client_run_plan_finish (client, wait_for (&result), &error));
+  ens_client_run_plan_async (client, plan, NULL, ens_test_store_result_cb, &result);
+  g_assert_false (ens_client_run_plan_finish (client, ens_test_wait_for (&result), &error));
   g_assert_error (error, ENS_ERROR, category);
 
   g_assert_cmpuint (ens_share_plan_get_n_accounts (plan), ==, 3);

@@ -1,0 +1,38 @@
+/* ens-test-utils.h
+ *
+ * Copyright 2026 The ENS Image Share authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Running an _async call to completion in a test:
+ *
+ *   g_autoptr(GAsyncResult) result = NULL;
+ *   foo_async (…, ens_test_store_result_cb, &result);
+ *   foo_finish (…, ens_test_wait_for (&result), &error);
+ */
+void          ens_test_store_result_cb (GObject       *source,
+                                        GAsyncResult  *result,
+                                        gpointer       user_data);
+GAsyncResult *ens_test_wait_for        (GAsyncResult **slot);
+
+G_END_DECLS
