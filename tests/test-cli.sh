@@ -10,6 +10,8 @@
 
 set -u
 
+. "$(dirname "$0")/tap.sh"
+
 # The command line must never need a display.
 unset DISPLAY WAYLAND_DISPLAY
 
@@ -24,12 +26,7 @@ key_secret=CliSecretCliSecretCliSecretCl
 ro_key_id=LTAI5tCliReadOnlyReadOn2
 ro_key_secret=CliReadOnlyCliReadOnlyCliRead
 
-for f in "$app" "$emulator"; do
-  if [ ! -x "$f" ]; then
-    echo "Bail out! $f is missing (build it first)"
-    exit 1
-  fi
-done
+require_executables "$app" "$emulator"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ens-test-cli.XXXXXX")
 emulator_pid=
@@ -91,31 +88,6 @@ if [ -z "$url" ]; then
   exit 1
 fi
 
-n=0
-failures=0
-
-ok ()
-{
-  n=$((n + 1))
-  echo "ok $n - $1"
-}
-
-not_ok ()
-{
-  n=$((n + 1))
-  failures=$((failures + 1))
-  echo "not ok $n - $1"
-  shift
-  for line in "$@"; do
-    echo "# $line"
-  done
-  if [ -f "$tmp/out" ]; then
-    sed 's/^/# stdout: /' "$tmp/out"
-  fi
-  if [ -f "$tmp/err" ]; then
-    sed 's/^/# stderr: /' "$tmp/err"
-  fi
-}
 
 requests ()
 {

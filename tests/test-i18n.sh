@@ -33,6 +33,8 @@
 
 set -u
 
+. "$(dirname "$0")/tap.sh"
+
 top_builddir=${ENS_TEST_TOP_BUILDDIR:?ENS_TEST_TOP_BUILDDIR is not set}
 top_srcdir=${ENS_TEST_TOP_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}
 python=/usr/bin/python3
@@ -51,12 +53,7 @@ skip ()
 for program in msgfmt gettext ngettext meson ninja "$python"; do
   command -v "$program" >/dev/null 2>&1 || skip "$program is not installed"
 done
-for f in "$top_builddir/src/ens-image-share" "$emulator"; do
-  if [ ! -x "$f" ]; then
-    echo "Bail out! $f is missing (build it first)"
-    exit 1
-  fi
-done
+require_executables "$top_builddir/src/ens-image-share" "$emulator"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ens-test-i18n.XXXXXX")
 emulator_pid=
@@ -89,30 +86,6 @@ else
   run_locale=C.UTF-8
 fi
 
-n=0
-failures=0
-
-ok ()
-{
-  n=$((n + 1))
-  echo "ok $n - $1"
-}
-
-not_ok ()
-{
-  n=$((n + 1))
-  failures=$((failures + 1))
-  echo "not ok $n - $1"
-  shift
-  for line in "$@"; do
-    printf '%s\n' "$line" | sed 's/^/# /'
-  done
-  for f in "$tmp/out" "$tmp/err"; do
-    if [ -s "$f" ]; then
-      sed "s/^/# $(basename "$f"): /" "$f"
-    fi
-  done
-}
 
 finish ()
 {
