@@ -1110,7 +1110,16 @@ _ens_window_update_state (EnsWindow *self)
 
   /* While a change runs, what it is about must stay put. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->image_row), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->shared_list), !busy);
+  /* Not gtk_widget_set_sensitive() on the shared list: that restyles all
+   * its rows and gives each of their labels and check buttons an opacity
+   * filter of its own; drawing those held up the first frame of a change
+   * by 150 ms or more on software GL.  No pointer and no keyboard reach
+   * the list instead. */
+  gtk_widget_set_can_target (GTK_WIDGET (self->shared_list), !busy);
+  gtk_widget_set_can_focus (GTK_WIDGET (self->shared_list), !busy);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->shared_list),
+                               GTK_ACCESSIBLE_STATE_DISABLED, busy,
+                               -1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.select-all",
                                  !busy && shows_list &&
                                  g_list_model_get_n_items (G_LIST_MODEL (self->shared_model)) > 0);
