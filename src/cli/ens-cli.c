@@ -178,18 +178,6 @@ error_category_nick (const GError *error)
 }
 
 static void
-json_add_string_or_null (JsonBuilder *builder,
-                         const char  *name,
-                         const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 json_add_error (JsonBuilder  *builder,
                 const GError *error)
 {
@@ -200,12 +188,12 @@ json_add_error (JsonBuilder  *builder,
   ens_error_describe (error, &title, &explanation, &action);
 
   json_builder_begin_object (builder);
-  json_add_string_or_null (builder, "category", error_category_nick (error));
-  json_add_string_or_null (builder, "code", ens_error_get_api_code (error));
-  json_add_string_or_null (builder, "title", title);
-  json_add_string_or_null (builder, "explanation", explanation);
-  json_add_string_or_null (builder, "action", action);
-  json_add_string_or_null (builder, "request_id", ens_error_get_request_id (error));
+  ens_json_builder_add_nullable_string (builder, "category", error_category_nick (error));
+  ens_json_builder_add_nullable_string (builder, "code", ens_error_get_api_code (error));
+  ens_json_builder_add_nullable_string (builder, "title", title);
+  ens_json_builder_add_nullable_string (builder, "explanation", explanation);
+  ens_json_builder_add_nullable_string (builder, "action", action);
+  ens_json_builder_add_nullable_string (builder, "request_id", ens_error_get_request_id (error));
   json_builder_set_member_name (builder, "http_status");
   json_builder_add_int_value (builder, ens_error_get_http_status (error));
   json_builder_end_object (builder);
@@ -240,8 +228,8 @@ print_json (Cli *cli)
   g_autofree char *text = NULL;
 
   json_builder_begin_object (builder);
-  json_add_string_or_null (builder, "image", cli->image_id);
-  json_add_string_or_null (builder, "endpoint", ens_client_get_endpoint (cli->client));
+  ens_json_builder_add_nullable_string (builder, "image", cli->image_id);
+  ens_json_builder_add_nullable_string (builder, "endpoint", ens_client_get_endpoint (cli->client));
 
   if (cli->plan != NULL)
     {
@@ -257,12 +245,12 @@ print_json (Cli *cli)
 
           counts[state]++;
           json_builder_begin_object (builder);
-          json_add_string_or_null (builder, "account", ens_share_plan_get_account (cli->plan, i));
-          json_add_string_or_null (builder, "change",
+          ens_json_builder_add_nullable_string (builder, "account", ens_share_plan_get_account (cli->plan, i));
+          ens_json_builder_add_nullable_string (builder, "change",
                                    ens_share_plan_get_change (cli->plan, i) == ENS_SHARE_CHANGE_ADD
                                    ? "add" : "remove");
-          json_add_string_or_null (builder, "status", outcome_nick (state));
-          json_add_string_or_null (builder, "request_id",
+          ens_json_builder_add_nullable_string (builder, "status", outcome_nick (state));
+          ens_json_builder_add_nullable_string (builder, "request_id",
                                    ens_share_plan_get_request_id (cli->plan, i));
           json_builder_set_member_name (builder, "tries");
           json_builder_add_int_value (builder, ens_share_plan_get_tries (cli->plan, i));

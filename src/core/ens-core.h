@@ -11,6 +11,7 @@
 #include "ens-error.h"
 #include "ens-image.h"
 #include "ens-input.h"
+#include "ens-json.h"
 #include "ens-request.h"
 #include "ens-response.h"
 #include "ens-share-plan.h"

@@ -56,6 +56,7 @@
 
 #include "ens-core-types.h"
 #include "ens-encode.h"
+#include "ens-json.h"
 #include "ens-signer.h"
 
 #include "ens-emulator.h"
@@ -267,18 +268,6 @@ set_str (char       **str_pointer,
   *str_pointer = copy;
 
   return TRUE;
-}
-
-static void
-add_nullable_string (JsonBuilder *builder,
-                     const char  *name,
-                     const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
 }
 
 static char *
@@ -1426,15 +1415,15 @@ write_log (EnsEmulator *self,
   json_builder_begin_object (builder);
   add_string_member (builder, "time", time);
   add_string_member (builder, "method", call->method);
-  add_nullable_string (builder, "action", call->action);
-  add_nullable_string (builder, "AccessKeyId", call->access_key_id);
-  add_nullable_string (builder, "image", call->image_id);
+  ens_json_builder_add_nullable_string (builder, "action", call->action);
+  ens_json_builder_add_nullable_string (builder, "AccessKeyId", call->access_key_id);
+  ens_json_builder_add_nullable_string (builder, "image", call->image_id);
   json_builder_set_member_name (builder, "status");
   if (call->status != 0)
     json_builder_add_int_value (builder, call->status);
   else
     json_builder_add_null_value (builder);
-  add_nullable_string (builder, "code", call->code);
+  ens_json_builder_add_nullable_string (builder, "code", call->code);
   add_string_member (builder, "RequestId", call->request_id);
   if (call->fault != NULL)
     add_string_member (builder, "fault", call->fault);
