@@ -20,6 +20,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "ens-test-utils.h"
 
 /* An GAsyncReadyCallback that keeps the result in the GAsyncResult * slot
@@ -43,4 +45,38 @@ ens_test_wait_for (GAsyncResult **slot)
     g_main_context_iteration (NULL, TRUE);
 
   return *slot;
+}
+
+GTlsCertificate *
+ens_test_make_certificate (const char *dir,
+                           const char *common_name,
+                           const char *subject_alt_name)
+{
+  g_autofree char *openssl = g_find_program_in_path ("openssl");
+  g_autofree char *cert_path = g_build_filename (dir, "cert.pem", NULL);
+  g_autofree char *key_path = g_build_filename (dir, "key.pem", NULL);
+  g_autofree char *subject = g_strdup_printf ("/CN=%s", common_name);
+  g_autofree char *san = g_strdup_printf ("subjectAltName=%s", subject_alt_name);
+  g_autoptr(GError) error = NULL;
+  GTlsCertificate *certificate;
+  int status = 0;
+  const char *argv[] = {
+    openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+    "-subj", subject, "-days", "1", "-addext", san,
+    "-keyout", key_path, "-out", cert_path, NULL
+  };
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+
+  certificate = g_tls_certificate_new_from_files (cert_path, key_path, &error);
+  g_assert_no_error (error);
+  g_unlink (cert_path);
+  g_unlink (key_path);
+
+  return certificate;
 }

@@ -35,4 +35,10 @@ void          ens_test_store_result_cb (GObject       *source,
                                         gpointer       user_data);
 GAsyncResult *ens_test_wait_for        (GAsyncResult **slot);
 
+/* A self-signed certificate and key made with openssl(1) in @dir (the
+ * files are removed again); callers skip when openssl is missing. */
+GTlsCertificate *ens_test_make_certificate (const char *dir,
+                                            const char *common_name,
+                                            const char *subject_alt_name);
+
 G_END_DECLS

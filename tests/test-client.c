@@ -1347,15 +1347,12 @@ test_client_tls_self_signed (void)
 {
   g_autofree char *openssl = g_find_program_in_path ("openssl");
   g_autofree char *dir = NULL;
-  g_autofree char *cert_path = NULL;
-  g_autofree char *key_path = NULL;
   g_autofree char *url = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autoptr(SoupServer) server = NULL;
   g_autoptr(EnsClient) client = NULL;
   g_auto(GStrv) shares = NULL;
-  int status = 0;
   guint count = 0;
 
   if (openssl == NULL)
@@ -1366,27 +1363,7 @@ test_client_tls_self_signed (void)
 
   dir = g_dir_make_tmp ("ens-test-tls-XXXXXX", &error);
   g_assert_no_error (error);
-  cert_path = g_build_filename (dir, "cert.pem", NULL);
-  key_path = g_build_filename (dir, "key.pem", NULL);
-
-  {
-    const char *argv[] = {
-      openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes",
-      "-subj", "/CN=localhost", "-days", "1",
-      "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
-      "-keyout", key_path, "-out", cert_path, NULL
-    };
-
-    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL,
-                                 G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                                 NULL, NULL, NULL, NULL, &status, &error));
-    g_assert_no_error (error);
-    g_assert_true (g_spawn_check_wait_status (status, &error));
-    g_assert_no_error (error);
-  }
-
-  certificate = g_tls_certificate_new_from_files (cert_path, key_path, &error);
-  g_assert_no_error (error);
+  certificate = ens_test_make_certificate (dir, "localhost", "IP:127.0.0.1,DNS:localhost");
 
   server = soup_server_new ("tls-certificate", certificate, NULL);
   soup_server_add_handler (server, NULL, ok_handler, &count, NULL);
@@ -1410,8 +1387,6 @@ test_client_tls_self_signed (void)
   g_clear_object (&client);
   drain_main_context ();
   soup_server_disconnect (server);
-  g_unlink (cert_path);
-  g_unlink (key_path);
   g_rmdir (dir);
 }
 

@@ -646,42 +646,6 @@ server_url (SoupServer *server)
                           g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (address)));
 }
 
-/* Makes a key and a certificate for @common_name and @subject_alt_name,
- * signed by itself. */
-static GTlsCertificate *
-make_certificate (const char *dir,
-                  const char *common_name,
-                  const char *subject_alt_name)
-{
-  g_autofree char *openssl = g_find_program_in_path ("openssl");
-  g_autofree char *cert_path = g_build_filename (dir, "cert.pem", NULL);
-  g_autofree char *key_path = g_build_filename (dir, "key.pem", NULL);
-  g_autofree char *subject = g_strdup_printf ("/CN=%s", common_name);
-  g_autofree char *san = g_strdup_printf ("subjectAltName=%s", subject_alt_name);
-  g_autoptr(GError) error = NULL;
-  GTlsCertificate *certificate;
-  int status = 0;
-  const char *argv[] = {
-    openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes",
-    "-subj", subject, "-days", "1", "-addext", san,
-    "-keyout", key_path, "-out", cert_path, NULL
-  };
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
-                               G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, &error));
-  g_assert_no_error (error);
-
-  certificate = g_tls_certificate_new_from_files (cert_path, key_path, &error);
-  g_assert_no_error (error);
-  g_unlink (cert_path);
-  g_unlink (key_path);
-
-  return certificate;
-}
-
 static void
 run_tls_fault (const char *name,
                const char *common_name,
@@ -705,7 +669,7 @@ run_tls_fault (const char *name,
 
   dir = g_dir_make_tmp ("ens-test-faults-XXXXXX", &error);
   g_assert_no_error (error);
-  certificate = make_certificate (dir, common_name, subject_alt_name);
+  certificate = ens_test_make_certificate (dir, common_name, subject_alt_name);
   g_rmdir (dir);
 
   server = soup_server_new ("tls-certificate", certificate, NULL);
