@@ -30,12 +30,13 @@ G_BEGIN_DECLS
  * Defensive parsing of ENS answers.  Success is decided by the HTTP status
  * (Describe answers carry "Code": 0 on success).  Error bodies become an
  * ENS_ERROR with the API details attached (ens_error_new_api()).  A body
- * that is not JSON, is empty, is XML/HTML, or is larger than
- * ENS_MAX_RESPONSE_SIZE becomes ENS_ERROR_INVALID_RESPONSE (or, for a 5xx
- * status, ENS_ERROR_SERVER), never a crash.
+ * that is not JSON, is empty, is XML/HTML, is labelled with a content type
+ * other than JSON, or is larger than ENS_MAX_RESPONSE_SIZE becomes
+ * ENS_ERROR_INVALID_RESPONSE (or, for a 5xx status, ENS_ERROR_SERVER),
+ * never a crash.
  *
- * @content_type may be NULL.  @retry_after may be NULL (the value of an
- * x-acs-retry-after header, in seconds, attached to the error).
+ * @content_type may be NULL (then the body alone decides).  The client,
+ * not the parser, reads x-acs-retry-after (ens_error_set_retry_after_ms()).
  */
 JsonObject   *ens_response_parse_object        (guint        http_status,
                                                 const char  *content_type,
