@@ -47,36 +47,71 @@ ens_test_wait_for (GAsyncResult **slot)
   return *slot;
 }
 
+/* Makes a self-signed certificate with openssl(1) in a temporary
+ * directory that is removed again.  Returns NULL when openssl is not
+ * installed: the caller skips. */
 GTlsCertificate *
-ens_test_make_certificate (const char *dir,
-                           const char *common_name,
+ens_test_make_certificate (const char *common_name,
                            const char *subject_alt_name)
 {
   g_autofree char *openssl = g_find_program_in_path ("openssl");
-  g_autofree char *cert_path = g_build_filename (dir, "cert.pem", NULL);
-  g_autofree char *key_path = g_build_filename (dir, "key.pem", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *cert_path = NULL;
+  g_autofree char *key_path = NULL;
   g_autofree char *subject = g_strdup_printf ("/CN=%s", common_name);
   g_autofree char *san = g_strdup_printf ("subjectAltName=%s", subject_alt_name);
   g_autoptr(GError) error = NULL;
   GTlsCertificate *certificate;
   int status = 0;
-  const char *argv[] = {
-    openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes",
-    "-subj", subject, "-days", "1", "-addext", san,
-    "-keyout", key_path, "-out", cert_path, NULL
-  };
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
-                               G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, NULL, NULL, &status, &error));
+  if (openssl == NULL)
+    return NULL;
+
+  dir = g_dir_make_tmp ("ens-test-tls-XXXXXX", &error);
   g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, &error));
-  g_assert_no_error (error);
+  cert_path = g_build_filename (dir, "cert.pem", NULL);
+  key_path = g_build_filename (dir, "key.pem", NULL);
+
+  {
+    const char *argv[] = {
+      openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+      "-subj", subject, "-days", "1", "-addext", san,
+      "-keyout", key_path, "-out", cert_path, NULL
+    };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                                 G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, NULL, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, &error));
+    g_assert_no_error (error);
+  }
 
   certificate = g_tls_certificate_new_from_files (cert_path, key_path, &error);
   g_assert_no_error (error);
   g_unlink (cert_path);
   g_unlink (key_path);
+  g_rmdir (dir);
 
   return certificate;
+}
+
+/* "http(s)://127.0.0.1:PORT" of a SoupServer listening on loopback.  Read
+ * from the listening socket: soup_server_get_uris() leaks an address in
+ * libsoup 3.2. */
+char *
+ens_test_server_url (SoupServer *server)
+{
+  GSList *listeners = soup_server_get_listeners (server);
+  g_autoptr(GSocketAddress) address = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (listeners);
+  address = g_socket_get_local_address (listeners->data, &error);
+  g_slist_free (listeners);
+  g_assert_no_error (error);
+
+  return g_strdup_printf ("%s://127.0.0.1:%u",
+                          soup_server_is_https (server) ? "https" : "http",
+                          g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (address)));
 }

@@ -20,7 +20,7 @@
 
 #pragma once
 
-#include <gio/gio.h>
+#include <libsoup/soup.h>
 
 G_BEGIN_DECLS
 
@@ -35,10 +35,9 @@ void          ens_test_store_result_cb (GObject       *source,
                                         gpointer       user_data);
 GAsyncResult *ens_test_wait_for        (GAsyncResult **slot);
 
-/* A self-signed certificate and key made with openssl(1) in @dir (the
- * files are removed again); callers skip when openssl is missing. */
-GTlsCertificate *ens_test_make_certificate (const char *dir,
-                                            const char *common_name,
+/* A self-signed certificate for loopback servers; NULL without openssl. */
+GTlsCertificate *ens_test_make_certificate (const char *common_name,
                                             const char *subject_alt_name);
+char            *ens_test_server_url       (SoupServer *server);
 
 G_END_DECLS

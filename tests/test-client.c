@@ -1235,20 +1235,6 @@ redirect_handler (SoupServer        *server,
   soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "http://example.com/");
 }
 
-static char *
-server_url (SoupServer *server)
-{
-  GSList *uris = soup_server_get_uris (server);
-  char *url;
-
-  g_assert_nonnull (uris);
-  url = g_uri_to_string_partial (uris->data, G_URI_HIDE_PASSWORD);
-  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
-
-  /* "http://127.0.0.1:PORT/" → without the trailing slash is fine too. */
-  return url;
-}
-
 static void
 test_client_redirect (void)
 {
@@ -1262,7 +1248,7 @@ test_client_redirect (void)
   soup_server_add_handler (server, NULL, redirect_handler, &count, NULL);
   g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
   g_assert_no_error (error);
-  url = server_url (server);
+  url = ens_test_server_url (server);
 
   g_assert_true (ens_client_set_endpoint (client, url, &error));
   set_credentials (client, KEY_ID, KEY_SECRET, NULL);
@@ -1322,7 +1308,7 @@ test_client_keep_alive (void)
   soup_server_add_handler (server, NULL, port_handler, ports, NULL);
   g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
   g_assert_no_error (error);
-  url = server_url (server);
+  url = ens_test_server_url (server);
 
   g_assert_true (ens_client_set_endpoint (client, url, &error));
   set_credentials (client, KEY_ID, KEY_SECRET, NULL);
@@ -1345,8 +1331,6 @@ test_client_keep_alive (void)
 static void
 test_client_tls_self_signed (void)
 {
-  g_autofree char *openssl = g_find_program_in_path ("openssl");
-  g_autofree char *dir = NULL;
   g_autofree char *url = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTlsCertificate) certificate = NULL;
@@ -1355,15 +1339,12 @@ test_client_tls_self_signed (void)
   g_auto(GStrv) shares = NULL;
   guint count = 0;
 
-  if (openssl == NULL)
+  certificate = ens_test_make_certificate ("localhost", "IP:127.0.0.1,DNS:localhost");
+  if (certificate == NULL)
     {
       g_test_skip ("openssl is not installed");
       return;
     }
-
-  dir = g_dir_make_tmp ("ens-test-tls-XXXXXX", &error);
-  g_assert_no_error (error);
-  certificate = ens_test_make_certificate (dir, "localhost", "IP:127.0.0.1,DNS:localhost");
 
   server = soup_server_new ("tls-certificate", certificate, NULL);
   soup_server_add_handler (server, NULL, ok_handler, &count, NULL);
@@ -1371,7 +1352,7 @@ test_client_tls_self_signed (void)
                                            SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS,
                                            &error));
   g_assert_no_error (error);
-  url = server_url (server);
+  url = ens_test_server_url (server);
   g_assert_true (g_str_has_prefix (url, "https://127.0.0.1:"));
 
   client = ens_client_new ();
@@ -1387,7 +1368,6 @@ test_client_tls_self_signed (void)
   g_clear_object (&client);
   drain_main_context ();
   soup_server_disconnect (server);
-  g_rmdir (dir);
 }
 
 int

@@ -629,30 +629,11 @@ count_ok_handler (SoupServer        *server,
                                     body, strlen (body));
 }
 
-static char *
-server_url (SoupServer *server)
-{
-  GSList *listeners = soup_server_get_listeners (server);
-  g_autoptr(GSocketAddress) address = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean https = soup_server_is_https (server);
-
-  g_assert_nonnull (listeners);
-  address = g_socket_get_local_address (listeners->data, &error);
-  g_slist_free (listeners);
-  g_assert_no_error (error);
-
-  return g_strdup_printf ("%s://127.0.0.1:%u", https ? "https" : "http",
-                          g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (address)));
-}
-
 static void
 run_tls_fault (const char *name,
                const char *common_name,
                const char *subject_alt_name)
 {
-  g_autofree char *openssl = g_find_program_in_path ("openssl");
-  g_autofree char *dir = NULL;
   g_autofree char *url = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTlsCertificate) certificate = NULL;
@@ -661,16 +642,12 @@ run_tls_fault (const char *name,
   g_auto(GStrv) shares = NULL;
   guint count = 0;
 
-  if (openssl == NULL)
+  certificate = ens_test_make_certificate (common_name, subject_alt_name);
+  if (certificate == NULL)
     {
       g_test_skip ("openssl is not installed");
       return;
     }
-
-  dir = g_dir_make_tmp ("ens-test-faults-XXXXXX", &error);
-  g_assert_no_error (error);
-  certificate = ens_test_make_certificate (dir, common_name, subject_alt_name);
-  g_rmdir (dir);
 
   server = soup_server_new ("tls-certificate", certificate, NULL);
   soup_server_add_handler (server, NULL, count_ok_handler, &count, NULL);
@@ -678,7 +655,7 @@ run_tls_fault (const char *name,
                                            SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS,
                                            &error));
   g_assert_no_error (error);
-  url = server_url (server);
+  url = ens_test_server_url (server);
   g_assert_true (g_str_has_prefix (url, "https://127.0.0.1:"));
 
   client = new_client (url);
@@ -748,7 +725,7 @@ run_redirect (const char *target)
   soup_server_add_handler (server, NULL, redirect_handler, &count, NULL);
   g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
   g_assert_no_error (error);
-  url = server_url (server);
+  url = ens_test_server_url (server);
 
   client = new_client (url);
   shares = describe_shares_sync (client, &error);
