@@ -8,7 +8,8 @@ ENS_BUILD_PACKAGES="build-essential meson ninja-build pkg-config gettext
   libjson-glib-dev libsecret-1-dev desktop-file-utils appstream gnome-keyring"
 
 ENS_TEST_PACKAGES="xvfb xauth dbus-daemon at-spi2-core libsecret-tools
-  python3 python3-gi gir1.2-atspi-2.0 imagemagick librsvg2-bin valgrind openssl
+  python3 python3-gi gir1.2-atspi-2.0 imagemagick librsvg2-bin valgrind openssl xdotool
+  libglib2.0-bin
   fonts-dejavu-core fonts-noto-cjk flatpak-builder clang libclang-rt-14-dev"
 
 ens_install_packages ()
