@@ -249,67 +249,22 @@ if [ -n "$gui_skip" ]; then
   echo "ok $n - window # SKIP $gui_skip"
 else
   cat > "$tmp/gui.py" <<'PY'
-import sys, time
-import gi
-gi.require_version('Atspi', '2.0')
-from gi.repository import Atspi, GLib
+import os, sys
+sys.path.insert(0, os.environ['GUI_E2E_DIR'])
+from ensui import application, click, find, set_text
 
 pid, image, account = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 
-def walk(o):
-    yield o
-    try:
-        n = o.get_child_count()
-    except GLib.Error:
-        return
-    for i in range(n):
-        try:
-            c = o.get_child_at_index(i)
-        except GLib.Error:
-            continue
-        if c is not None:
-            yield from walk(c)
-
-def wait_for(what, look, timeout=30):
-    end = time.time() + timeout
-    while time.time() < end:
-        try:
-            found = look()
-        except GLib.Error:
-            found = None
-        if found is not None:
-            return found
-        time.sleep(0.2)
-    sys.exit(f'gui: {what} not found')
-
-def application():
-    desktop = Atspi.get_desktop(0)
-    for i in range(desktop.get_child_count()):
-        a = desktop.get_child_at_index(i)
-        if a is not None and a.get_process_id() == pid:
-            return a
-    return None
-
-def find(root, pred):
-    for o in walk(root):
-        try:
-            if pred(o):
-                return o
-        except GLib.Error:
-            continue
-    return None
-
-app = wait_for('the app', application)
-entry = wait_for('the Image ID entry', lambda: find(app, lambda o: o.get_role_name() == 'text'
-                                                  and 'Image ID' in (o.get_name() or '')))
-Atspi.EditableText.set_text_contents(entry, image)
-wait_for(f'the shared account {account}',
-         lambda: find(app, lambda o: o.get_role_name() == 'label' and account in (o.get_name() or '')))
+app = application(pid, timeout=30)
+entry = find(app, role='text', pred=lambda o: 'Image ID' in (o.get_name() or ''),
+             timeout=30, what='the Image ID entry')
+set_text(entry, image)
+find(app, role='label', pred=lambda o: account in (o.get_name() or ''),
+     timeout=30, what=f'the shared account {account}')
 print('gui: the share list is shown')
 
-close = wait_for('the Close button', lambda: find(app, lambda o: o.get_role_name() == 'push button'
-                                                  and o.get_name() == 'Close'))
-Atspi.Action.do_action(close, 0)
+click(find(app, role='push button', pred=lambda o: o.get_name() == 'Close', timeout=30,
+           what='the Close button'))
 print('gui: Close clicked')
 PY
   cat > "$tmp/gui.sh" <<'SH'
@@ -337,8 +292,8 @@ SH
   printf '[Settings]\ngtk-enable-animations=false\n' > "$XDG_CONFIG_HOME/gtk-4.0/settings.ini"
   echo "1 not-run" > "$tmp/gui.status"
   with_key "$key_id" "$canary"
-  GUI_APP=$app GUI_URL=$url GUI_IMAGE=$image GUI_TMP=$tmp
-  export GUI_APP GUI_URL GUI_IMAGE GUI_TMP
+  GUI_APP=$app GUI_URL=$url GUI_IMAGE=$image GUI_TMP=$tmp GUI_E2E_DIR=$(cd "$(dirname "$0")" && pwd)/e2e
+  export GUI_APP GUI_URL GUI_IMAGE GUI_TMP GUI_E2E_DIR
   eval "$gui_display sh \"\$tmp/gui.sh\"" > "$tmp/step-gui-display.out" 2> "$tmp/step-gui-display.err"
   unset ALIBABA_CLOUD_ACCESS_KEY_ID ALIBABA_CLOUD_ACCESS_KEY_SECRET
   read -r gui_rc app_rc < "$tmp/gui.status"

@@ -348,81 +348,37 @@ expect_translated sign_in 'Sign In'
 cat > "$tmp/driver.py" <<'PY'
 # Finds the window title and the Sign In button in the running app through
 # AT-SPI, then quits the app through its app.quit action.
-import os, sys, time
-import gi
-gi.require_version('Atspi', '2.0')
+import os, sys
+sys.path.insert(0, os.environ['I18N_E2E_DIR'])
+from ensui import Failure, children, find, find_all, safe, wait_until
 from gi.repository import Atspi, Gio, GLib
 
 title, sign_in, app_id = sys.argv[1], sys.argv[2], sys.argv[3]
-results = []
 
-def walk(o):
-    yield o
-    try:
-        n = o.get_child_count()
-    except GLib.Error:
-        return
-    for i in range(n):
-        try:
-            c = o.get_child_at_index(i)
-        except GLib.Error:
-            continue
-        if c is not None:
-            yield from walk(c)
-
-def find(root, pred, timeout):
-    end = time.monotonic() + timeout
-    while True:
-        for o in walk(root):
-            try:
-                if pred(o):
-                    return o
-            except GLib.Error:
-                continue
-        if time.monotonic() > end:
-            return None
-        time.sleep(0.2)
-
-def application(timeout=30):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        d = Atspi.get_desktop(0)
-        for i in range(d.get_child_count()):
-            try:
-                a = d.get_child_at_index(i)
-                if a is not None and a.get_name() == 'ens-image-share':
-                    return a
-            except GLib.Error:
-                continue
-        time.sleep(0.2)
+def application():
+    for a in children(Atspi.get_desktop(0)):
+        if safe(a.get_name) == 'ens-image-share':
+            return a
     return None
 
-def names(root, roles):
-    seen = []
-    for o in walk(root):
-        try:
-            if o.get_role_name() in roles:
-                seen.append(f'{o.get_role_name()} {o.get_name()!r}')
-        except GLib.Error:
-            pass
-    return seen
+def names(root, role):
+    return [f'{role} {safe(o.get_name)!r}' for o in find_all(root, role=role)]
 
-app = application()
-if app is None:
+def check(what, role, name):
+    try:
+        find(app, role=role, pred=lambda o: o.get_name() == name, timeout=20)
+        print(f'PASS {what}')
+    except Failure:
+        print(f'FAIL {what} | seen: {names(app, role)}')
+
+try:
+    app = wait_until(application, 30, 'the app in the AT-SPI tree')
+except Failure:
     print('FAIL the app appears in the AT-SPI tree')
     sys.exit(1)
 
-frame = find(app, lambda o: o.get_role_name() == 'frame' and o.get_name() == title, 20)
-if frame is not None:
-    print(f'PASS the window is titled “{title}”')
-else:
-    print(f'FAIL the window is titled “{title}” | seen: {names(app, ("frame",))}')
-
-button = find(app, lambda o: o.get_role_name() == 'push button' and o.get_name() == sign_in, 20)
-if button is not None:
-    print(f'PASS the window has a “{sign_in}” button')
-else:
-    print(f'FAIL the window has a “{sign_in}” button | seen: {names(app, ("push button",))}')
+check(f'the window is titled “{title}”', 'frame', title)
+check(f'the window has a “{sign_in}” button', 'push button', sign_in)
 
 # Quit as Ctrl+Q would: the app.quit action, over the private session bus.
 bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
@@ -478,6 +434,7 @@ exit $rc
 SH
 
 export I18N_LOCALE="$run_locale" I18N_LANG="$lang" I18N_APP="$app" I18N_TMP="$tmp"
+export I18N_E2E_DIR="$(cd "$(dirname "$0")" && pwd)/e2e"
 export I18N_PYTHON="$python" I18N_TITLE="$window_title" I18N_SIGN_IN="$sign_in" I18N_APP_ID="$app_id"
 session_rc=0
 if command -v xvfb-run >/dev/null 2>&1; then
