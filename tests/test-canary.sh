@@ -19,6 +19,8 @@
 
 set -u
 
+. "$(dirname "$0")/tap.sh"
+
 top_builddir=${ENS_TEST_TOP_BUILDDIR:?ENS_TEST_TOP_BUILDDIR is not set}
 app=${ENS_TEST_CLI_APP:-$top_builddir/src/ens-image-share}
 emulator=$top_builddir/src/emulator/ens-emulator
@@ -76,23 +78,6 @@ unset ALIBABA_CLOUD_ACCESS_KEY_ID ALIBABA_CLOUD_ACCESS_KEY_SECRET ALIBABA_CLOUD_
 # app stores would land in $HOME where the file check below looks.
 unset GSETTINGS_BACKEND
 
-n=0
-failures=0
-ok ()
-{
-  n=$((n + 1))
-  echo "ok $n - $1"
-}
-not_ok ()
-{
-  n=$((n + 1))
-  failures=$((failures + 1))
-  echo "not ok $n - $1"
-  shift
-  for line in "$@"; do
-    echo "# $line"
-  done
-}
 
 keyring_pid=
 emulator_pid=
@@ -155,18 +140,7 @@ sampler_pid=$!
 
 # Latency keeps each command running long enough to be sampled.
 : > "$tmp/emulator.log"
-"$emulator" --port=0 --seed="$tmp/seed.json" --log="$tmp/emulator.log" --latency=300 \
-  > "$tmp/emulator.out" 2> "$tmp/emulator.err" &
-emulator_pid=$!
-url=
-i=0
-while [ $i -lt 100 ]; do
-  url=$(sed -n 's/^Listening on //p' "$tmp/emulator.out")
-  [ -n "$url" ] && break
-  kill -0 "$emulator_pid" 2>/dev/null || break
-  sleep 0.1
-  i=$((i + 1))
-done
+start_emulator "$emulator" --seed="$tmp/seed.json" --log="$tmp/emulator.log" --latency=300
 if [ -z "$url" ]; then
   echo "Bail out! the emulator did not start: $(cat "$tmp/emulator.err")"
   exit 1

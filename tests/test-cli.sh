@@ -67,24 +67,9 @@ cat > "$tmp/seed.json" <<SEED
 SEED
 
 : > "$tmp/log.jsonl"
-"$emulator" --port=0 --seed="$tmp/seed.json" --log="$tmp/log.jsonl" \
-  > "$tmp/emulator.out" 2> "$tmp/emulator.err" &
-emulator_pid=$!
-
-url=
-i=0
-while [ $i -lt 100 ]; do
-  url=$(sed -n 's/^Listening on //p' "$tmp/emulator.out")
-  [ -n "$url" ] && break
-  if ! kill -0 "$emulator_pid" 2>/dev/null; then
-    echo "Bail out! the emulator exited: $(cat "$tmp/emulator.err")"
-    exit 1
-  fi
-  sleep 0.1
-  i=$((i + 1))
-done
+start_emulator "$emulator" --seed="$tmp/seed.json" --log="$tmp/log.jsonl"
 if [ -z "$url" ]; then
-  echo "Bail out! the emulator did not start"
+  echo "Bail out! the emulator did not start: $(cat "$tmp/emulator.err")"
   exit 1
 fi
 

@@ -272,20 +272,8 @@ cat > "$tmp/seed.json" <<SEED
   "shares": { "$image": [ "1111111111111111", "2222222222222222" ] }
 }
 SEED
-: > "$tmp/emulator.out"
-"$emulator" --port=0 --seed="$tmp/seed.json" --key="$key_id:$key_secret" \
-  --read-only-key="$ro_key_id:$ro_key_secret" \
-  > "$tmp/emulator.out" 2> "$tmp/emulator.err" &
-emulator_pid=$!
-url=
-i=0
-while [ $i -lt 100 ]; do
-  url=$(sed -n 's/^Listening on //p' "$tmp/emulator.out")
-  [ -n "$url" ] && break
-  kill -0 "$emulator_pid" 2>/dev/null || break
-  sleep 0.1
-  i=$((i + 1))
-done
+start_emulator "$emulator" --seed="$tmp/seed.json" --key="$key_id:$key_secret" \
+  --read-only-key="$ro_key_id:$ro_key_secret"
 if [ -z "$url" ]; then
   not_ok "the emulator starts" "$(cat "$tmp/emulator.err")"
 else
