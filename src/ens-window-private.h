@@ -102,6 +102,10 @@ struct _EnsWindow
   guint                 shared_job_id;     /* adds and removes rows a few at a time */
   guint                 n_rows_made;       /* rows made for shared_model's items */
   guint                 n_stale_rows;      /* rows of a previous list, still to go */
+  guint                 job_rows;          /* rows per slice of shared_job_id */
+  gulong                job_layout_id;     /* ends the timing of a slice */
+  gint64                job_frame_start;
+  gint64                job_frame_end;
   gulong                after_paint_id;
   guint                 demo : 1;
   guint                 auto_sign_in : 1;

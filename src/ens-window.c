@@ -41,10 +41,18 @@
 /* How long typing must pause before the shared list of an image loads. */
 #define LOAD_DELAY_MS 400
 
-/* The rows of the "Shared With" list are made and destroyed in slices of
- * at most this long, between frames, so that a list of a thousand
- * accounts does not freeze the window. */
-#define SHARED_JOB_BUDGET_US 3000
+/* The rows of the "Shared With" list are made and destroyed a slice per
+ * frame, so that a list of a thousand accounts does not freeze the window.
+ * A slice takes at most SHARED_JOB_BUDGET_US; its number of rows adapts so
+ * that the slice and the styling and layout of its rows end within
+ * SHARED_JOB_FRAME_US, half a 60 Hz frame, leaving the rest for drawing.
+ * A list box lays out all its rows in every frame, so a long list can cost
+ * more than that by itself: the slices then stay big enough for the job
+ * to end within SHARED_JOB_MAX_FRAMES. */
+#define SHARED_JOB_BUDGET_US  3000
+#define SHARED_JOB_FRAME_US   8000
+#define SHARED_JOB_MAX_ROWS   64
+#define SHARED_JOB_MAX_FRAMES 60
 
 G_DEFINE_FINAL_TYPE (EnsWindow, ens_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -55,6 +63,7 @@ enum {
   PROP_SETTINGS,
   PROP_AUTO_SIGN_IN,
   PROP_DEMO,
+  PROP_CHANGING,
   N_PROPS
 };
 
@@ -427,6 +436,54 @@ static gboolean shared_job_cb (GtkWidget     *widget,
                                GdkFrameClock *clock,
                                gpointer       user_data);
 
+static void
+shared_job_laid_out_cb (EnsWindow     *self,
+                        GdkFrameClock *clock)
+{
+  self->job_frame_end = g_get_monotonic_time ();
+}
+
+/* How many rows this frame's slice may make or destroy, from what the
+ * previous slice cost up to the end of its frame's layout: halved when it
+ * ran over, else grown.  Drawing is not counted: it costs the same with
+ * any number of rows out of sight, and a software renderer would
+ * otherwise hold the list to a row a frame. */
+static guint
+shared_job_rows (EnsWindow     *self,
+                 GdkFrameClock *clock)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->shared_model));
+  guint least = (self->n_stale_rows + MAX (n_items, self->n_rows_made)) / SHARED_JOB_MAX_FRAMES;
+
+  if (self->job_layout_id == 0)
+    self->job_layout_id = g_signal_connect_object (clock, "layout",
+                                                  G_CALLBACK (shared_job_laid_out_cb), self,
+                                                  G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  else if (self->job_frame_end > self->job_frame_start)
+    {
+      if (self->job_frame_end - self->job_frame_start > SHARED_JOB_FRAME_US)
+        self->job_rows = MAX (1, self->job_rows / 2);
+      else
+        self->job_rows = MIN (SHARED_JOB_MAX_ROWS, self->job_rows + 1 + self->job_rows / 4);
+    }
+
+  self->job_rows = CLAMP (self->job_rows, MAX (least, 1), SHARED_JOB_MAX_ROWS);
+  self->job_frame_start = g_get_monotonic_time ();
+  self->job_frame_end = 0;
+
+  return self->job_rows;
+}
+
+static gboolean
+shared_job_done (EnsWindow     *self,
+                 GdkFrameClock *clock)
+{
+  g_clear_signal_handler (&self->job_layout_id, clock);
+  self->shared_job_id = 0;
+
+  return G_SOURCE_REMOVE;
+}
+
 /* The job runs once per frame, before the layout: a slice of work, then
  * the frame.  An idle would starve behind a spinner's frames. */
 static void
@@ -486,6 +543,7 @@ shared_job_cb (GtkWidget     *widget,
 {
   EnsWindow *self = ENS_WINDOW (widget);
   gint64 deadline = g_get_monotonic_time () + SHARED_JOB_BUDGET_US;
+  guint rows = shared_job_rows (self, clock);
   GListModel *model = G_LIST_MODEL (self->shared_model);
   guint n_items;
 
@@ -498,23 +556,19 @@ shared_job_cb (GtkWidget     *widget,
         gtk_list_box_remove (self->shared_list, GTK_WIDGET (row));
       self->n_stale_rows--;
 
-      if (g_get_monotonic_time () >= deadline)
+      if (--rows == 0 || g_get_monotonic_time () >= deadline)
         return G_SOURCE_CONTINUE;
     }
 
   if (!self->shared_list_ready)
-    {
-      self->shared_job_id = 0;
-      return G_SOURCE_REMOVE;
-    }
+    return shared_job_done (self, clock);
 
   n_items = g_list_model_get_n_items (model);
   if (n_items == 0)
     {
       ens_window_set_shared_page (self, "empty");
       _ens_window_update_state (self);
-      self->shared_job_id = 0;
-      return G_SOURCE_REMOVE;
+      return shared_job_done (self, clock);
     }
 
   /* Then the new rows come, the list showing as soon as it has some. */
@@ -528,14 +582,13 @@ shared_job_cb (GtkWidget     *widget,
       gtk_list_box_append (self->shared_list, ens_shared_row_new (item));
       self->n_rows_made++;
 
-      if (g_get_monotonic_time () >= deadline)
+      if (--rows == 0 || g_get_monotonic_time () >= deadline)
         return G_SOURCE_CONTINUE;
     }
 
   _ens_window_update_state (self);
-  self->shared_job_id = 0;
 
-  return G_SOURCE_REMOVE;
+  return shared_job_done (self, clock);
 }
 
 static void
@@ -1025,6 +1078,8 @@ run_plan_cb (GObject      *object,
 
   if (error != NULL && !cancelled)
     ens_error_dialog_present (GTK_WINDOW (self), error, plan);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANGING]);
 }
 
 void
@@ -1052,6 +1107,7 @@ _ens_window_run_plan (EnsWindow    *self,
   plan_progress_cb (self);
   gtk_revealer_set_reveal_child (self->progress_bar_box, TRUE);
   _ens_window_update_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANGING]);
 
   ens_client_run_plan_async (self->client, plan, self->plan_cancellable,
                              run_plan_cb, g_object_ref (self));
@@ -1470,8 +1526,12 @@ ens_window_unrealize (GtkWidget *widget)
   GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
 
   if (clock != NULL)
-    g_clear_signal_handler (&self->after_paint_id, clock);
+    {
+      g_clear_signal_handler (&self->after_paint_id, clock);
+      g_clear_signal_handler (&self->job_layout_id, clock);
+    }
   self->after_paint_id = 0;
+  self->job_layout_id = 0;
 
   GTK_WIDGET_CLASS (ens_window_parent_class)->unrealize (widget);
 }
@@ -1611,6 +1671,9 @@ ens_window_dispose (GObject *object)
   if (self->shared_job_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->shared_job_id);
   self->shared_job_id = 0;
+  if (self->job_layout_id != 0 && gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
+    g_clear_signal_handler (&self->job_layout_id, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  self->job_layout_id = 0;
   g_clear_weak_pointer (&self->last_toast);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ENS_TYPE_WINDOW);
@@ -1675,6 +1738,10 @@ ens_window_get_property (GObject    *object,
 
     case PROP_DEMO:
       g_value_set_boolean (value, self->demo);
+      break;
+
+    case PROP_CHANGING:
+      g_value_set_boolean (value, ens_window_get_changing (self));
       break;
 
     default:
@@ -1787,6 +1854,17 @@ ens_window_class_init (EnsWindowClass *klass)
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * EnsWindow:changing:
+   *
+   * Whether a change of sharing is running, from the press of Share or
+   * Stop Sharing until its outcome is shown.
+   */
+  properties[PROP_CHANGING] =
+    g_param_spec_boolean ("changing", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1850,6 +1928,7 @@ static void
 ens_window_init (EnsWindow *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->job_rows = 4;
   self->activity = g_list_store_new (ENS_TYPE_ACTIVITY_ENTRY);
   self->undo_plans = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
 
@@ -1906,6 +1985,14 @@ ens_window_get_demo (EnsWindow *self)
   g_return_val_if_fail (ENS_IS_WINDOW (self), FALSE);
 
   return self->demo;
+}
+
+gboolean
+ens_window_get_changing (EnsWindow *self)
+{
+  g_return_val_if_fail (ENS_IS_WINDOW (self), FALSE);
+
+  return self->running_plan != NULL;
 }
 
 /**

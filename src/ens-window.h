@@ -46,8 +46,9 @@ EnsWindow *ens_window_new      (GtkApplication     *application,
                                 EnsCredentialStore *credential_store,
                                 GSettings          *settings,
                                 gboolean            auto_sign_in);
-gboolean   ens_window_get_demo (EnsWindow          *self);
-void       ens_window_set_demo (EnsWindow          *self,
-                                gboolean            demo);
+gboolean   ens_window_get_demo     (EnsWindow          *self);
+void       ens_window_set_demo     (EnsWindow          *self,
+                                    gboolean            demo);
+gboolean   ens_window_get_changing (EnsWindow          *self);
 
 G_END_DECLS

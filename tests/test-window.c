@@ -49,6 +49,8 @@
 
 #define IMAGE            "m-testwindow01"
 #define EMPTY_IMAGE      "m-testwindowempty"
+#define LARGE_IMAGE      "m-testwindowlarge"
+#define N_LARGE          1000
 #define SHARED_A         "1111111111111111"
 #define SHARED_B         "2222222222222222"
 #define NEW_ACCOUNT      "3333333333333333"
@@ -284,6 +286,55 @@ toast_title (Fixture *fixture)
   return toast != NULL ? adw_toast_get_title (toast) : NULL;
 }
 
+static void
+count_notify_cb (guint *counter)
+{
+  (*counter)++;
+}
+
+/* Rows of the shared list made or destroyed in each frame. */
+typedef struct
+{
+  GtkListBox *list;
+  guint       last_count;
+  guint       n_frames;
+  guint       max_per_frame;
+} RowWatch;
+
+static gboolean
+row_watch_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  RowWatch *watch = user_data;
+  g_autoptr(GPtrArray) rows = list_rows (watch->list);
+  guint change = rows->len > watch->last_count ? rows->len - watch->last_count
+                                               : watch->last_count - rows->len;
+
+  if (change > 0)
+    watch->n_frames++;
+  watch->max_per_frame = MAX (watch->max_per_frame, change);
+  watch->last_count = rows->len;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static GStrv
+large_share_list (void)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < N_LARGE; i++)
+    {
+      char account[17];
+
+      g_snprintf (account, sizeof account, "%016u", 5000000u + i);
+      g_strv_builder_add (builder, account);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
 /* }}} */
 
 /* Fixture {{{ */
@@ -293,6 +344,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   static const char * const shares[] = { SHARED_A, SHARED_B, NULL };
+  g_auto(GStrv) large = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(EnsCredentials) credentials = NULL;
   g_autofree char *url = NULL;
@@ -303,6 +355,9 @@ fixture_set_up (Fixture       *fixture,
   ens_emulator_add_image (fixture->emulator, IMAGE, "test-image", "self", "ubuntu", "2024-01-02T03:04:05Z");
   ens_emulator_add_image (fixture->emulator, EMPTY_IMAGE, "empty-image", "self", "ubuntu", "2024-01-02T03:04:05Z");
   ens_emulator_set_shares (fixture->emulator, IMAGE, shares);
+  ens_emulator_add_image (fixture->emulator, LARGE_IMAGE, "large-image", "self", "ubuntu", "2024-01-02T03:04:05Z");
+  large = large_share_list ();
+  ens_emulator_set_shares (fixture->emulator, LARGE_IMAGE, (const char * const *)large);
   ens_emulator_listen (fixture->emulator, 0, &error);
   g_assert_no_error (error);
   url = ens_emulator_dup_url (fixture->emulator);
@@ -586,12 +641,22 @@ test_window_share_and_undo (Fixture       *fixture,
   GVariant *target;
   EnsActivityEntry *entry;
 
+  guint n_changing_notifies = 0;
+
   load_image (fixture, IMAGE);
   add_accounts (fixture, NEW_ACCOUNT);
   g_assert_false (emulator_shares (fixture, NEW_ACCOUNT));
+  g_signal_connect_swapped (window, "notify::changing", G_CALLBACK (count_notify_cb), &n_changing_notifies);
+  g_assert_false (ens_window_get_changing (window));
 
+  /* "changing" holds from the press of Share until the outcome shows. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.share", NULL);
+  g_assert_true (ens_window_get_changing (window));
+  g_assert_cmpuint (n_changing_notifies, ==, 1);
   WAIT_UNTIL (!window_is_busy (fixture));
+  g_assert_false (ens_window_get_changing (window));
+  g_assert_cmpuint (n_changing_notifies, ==, 2);
+  g_signal_handlers_disconnect_by_func (window, count_notify_cb, &n_changing_notifies);
 
   g_assert_true (emulator_shares (fixture, NEW_ACCOUNT));
   g_assert_cmpstr (toast_title (fixture), ==, "Shared with 1 account");
@@ -628,6 +693,45 @@ test_window_share_and_undo (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->activity)), ==, 2);
   WAIT_UNTIL (shared_page_is (fixture, "list"));
   g_assert_false (g_hash_table_contains (window->shared_accounts, NEW_ACCOUNT));
+}
+
+/* A list of a thousand accounts is built a slice per frame, the window
+ * drawing frames meanwhile, and goes the same way for the next image. */
+static void
+test_window_large_list (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  EnsWindow *window = fixture->window;
+  RowWatch watch = { window->shared_list, 0, 0, 0 };
+  g_autoptr(GPtrArray) rows = NULL;
+  guint tick_id;
+
+  tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (window), row_watch_cb, &watch, NULL);
+
+  load_image (fixture, LARGE_IMAGE);
+  g_assert_true (shared_page_is (fixture, "list"));
+  rows = list_rows (window->shared_list);
+  g_assert_cmpuint (rows->len, ==, N_LARGE);
+  g_assert_cmpuint (n_shared (fixture), ==, N_LARGE);
+  for (guint i = 0; i < N_LARGE; i += 111)
+    g_assert_true (ens_shared_row_get_item (g_ptr_array_index (rows, i)) == shared_item (fixture, i));
+  /* Many frames, none of them making more than a slice's rows. */
+  g_assert_cmpuint (watch.n_frames, >=, N_LARGE / 64);
+  g_assert_cmpuint (watch.max_per_frame, <=, 64);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Everything is selectable once the list is complete. */
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (window->select_all_button)));
+
+  watch.n_frames = watch.max_per_frame = 0;
+  load_image (fixture, EMPTY_IMAGE);
+  g_assert_true (shared_page_is (fixture, "empty"));
+  rows = list_rows (window->shared_list);
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_assert_cmpuint (watch.n_frames, >=, N_LARGE / 64);
+  g_assert_cmpuint (watch.max_per_frame, <=, 64);
+
+  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick_id);
 }
 
 static void
@@ -877,6 +981,7 @@ main (int   argc,
   ADD ("sensitivity", test_window_sensitivity);
   ADD ("share-and-undo", test_window_share_and_undo);
   ADD ("share-typed", test_window_share_typed);
+  ADD ("large-list", test_window_large_list);
   ADD ("stop-sharing", test_window_stop_sharing);
   ADD ("failed-stay-pending", test_window_failed_stay_pending);
   ADD ("cancel", test_window_cancel);
