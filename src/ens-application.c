@@ -45,10 +45,13 @@ struct _EnsApplication
   EnsEmulator        *emulator;           /* the demo simulator, while it runs */
   char               *endpoint_override;  /* --endpoint, for this run only */
 
-  /* ENS_MAX_LOOP_GAP=1: the largest gap between main loop iterations */
+  /* ENS_MAX_LOOP_GAP=1: the largest gap between main loop iterations,
+   * over the whole run and while a change of sharing runs */
   gint64              loop_last_tick;
   gint64              loop_max_gap;
+  gint64              change_max_gap;
   guint               loop_probe_id;
+  guint               change_ticks;       /* ticks left to count as the change's */
 
   guint               demo_requested : 1;
   guint               loop_probe_wanted : 1;
@@ -234,19 +237,40 @@ loop_probe_cb (gpointer user_data)
   gint64 now = g_get_monotonic_time ();
 
   if (self->loop_last_tick != 0)
-    self->loop_max_gap = MAX (self->loop_max_gap, now - self->loop_last_tick);
+    {
+      self->loop_max_gap = MAX (self->loop_max_gap, now - self->loop_last_tick);
+      if (self->change_ticks > 0)
+        self->change_max_gap = MAX (self->change_max_gap, now - self->loop_last_tick);
+    }
   self->loop_last_tick = now;
 
+  /* G_MAXUINT while the change runs; the tick after its end still counts,
+   * for the gap that holds the showing of its outcome. */
+  if (self->change_ticks == 1)
+    self->change_ticks = 0;
+
   return G_SOURCE_CONTINUE;
+}
+
+static void
+changing_cb (EnsApplication *self,
+             GParamSpec     *pspec,
+             EnsWindow      *window)
+{
+  self->change_ticks = ens_window_get_changing (window) ? G_MAXUINT : 1;
 }
 
 /* The probe measures the app at work, not its start-up: it begins once
  * the window is on screen. */
 static void
-start_loop_probe_cb (EnsApplication *self)
+start_loop_probe_cb (EnsApplication *self,
+                     EnsWindow      *window)
 {
   if (self->loop_probe_id == 0)
     self->loop_probe_id = g_timeout_add_full (G_PRIORITY_HIGH, 1, loop_probe_cb, self, NULL);
+  g_signal_connect_object (window, "notify::changing",
+                           G_CALLBACK (changing_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /* }}} */
@@ -470,6 +494,7 @@ ens_application_shutdown (GApplication *app)
   if (self->loop_probe_wanted)
     {
       g_print ("max-loop-gap-us %" G_GINT64_FORMAT "\n", self->loop_max_gap);
+      g_print ("change-max-loop-gap-us %" G_GINT64_FORMAT "\n", self->change_max_gap);
       g_clear_handle_id (&self->loop_probe_id, g_source_remove);
     }
 

@@ -22,6 +22,12 @@
  * The start-up and memory baseline: a bare AdwApplicationWindow, built with
  * the same flags and libraries as the app, that reports its first frame
  * the same way the app does under ENS_EXIT_AFTER_FIRST_FRAME=1.
+ *
+ * With BARE_PROGRESS_FRAMES=N it is the responsiveness baseline instead:
+ * the window shows a progress bar that moves on each of N frames, the
+ * least a window showing progress redraws, and prints the largest gap
+ * between main loop iterations the way the app does under
+ * ENS_MAX_LOOP_GAP=1.
  */
 
 #include "config.h"
@@ -42,11 +48,62 @@ rss_kib (void)
   return line != NULL ? strtol (line + 6, NULL, 10) : -1;
 }
 
+typedef struct
+{
+  GApplication *app;
+  GtkWidget    *progress;
+  guint         frames_left;
+  guint         n_frames;
+  gint64        last_tick;
+  gint64        max_gap;
+} Progress;
+
+static Progress progress;
+
+static gboolean
+probe_cb (gpointer user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (progress.last_tick != 0)
+    progress.max_gap = MAX (progress.max_gap, now - progress.last_tick);
+  progress.last_tick = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+progress_tick_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  guint done = progress.n_frames - progress.frames_left;
+  g_autofree char *text = g_strdup_printf ("%u of %u", done, progress.n_frames);
+
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (progress.progress), (double)done / progress.n_frames);
+  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (progress.progress), text);
+
+  if (progress.frames_left-- > 0)
+    return G_SOURCE_CONTINUE;
+
+  g_print ("max-loop-gap-us %" G_GINT64_FORMAT "\n", progress.max_gap);
+  g_application_quit (progress.app);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 GApplication  *app)
 {
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, app);
+
+  if (progress.n_frames > 0)
+    {
+      g_timeout_add_full (G_PRIORITY_HIGH, 1, probe_cb, NULL, NULL);
+      gtk_widget_add_tick_callback (progress.progress, progress_tick_cb, NULL, NULL);
+      return;
+    }
+
   g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   g_print ("rss-kib %ld\n", rss_kib ());
   g_application_quit (app);
@@ -67,8 +124,24 @@ activate_cb (GApplication *app)
   GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 720, 680);
-  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window),
-                                      adw_status_page_new ());
+
+  if (progress.n_frames > 0)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *page = adw_status_page_new ();
+
+      gtk_widget_set_vexpand (page, TRUE);
+      progress.app = app;
+      progress.progress = gtk_progress_bar_new ();
+      gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (progress.progress), TRUE);
+      gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+      gtk_box_append (GTK_BOX (box), page);
+      gtk_box_append (GTK_BOX (box), progress.progress);
+      adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+    }
+  else
+    adw_application_window_set_content (ADW_APPLICATION_WINDOW (window),
+                                        adw_status_page_new ());
   g_signal_connect (window, "realize", G_CALLBACK (realize_cb), app);
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -79,6 +152,11 @@ main (int   argc,
 {
   g_autoptr(AdwApplication) app = adw_application_new ("io.github.ensimageshare.BareWindow",
                                                        G_APPLICATION_DEFAULT_FLAGS);
+
+  const char *frames = g_getenv ("BARE_PROGRESS_FRAMES");
+
+  if (frames != NULL)
+    progress.frames_left = progress.n_frames = (guint) g_ascii_strtoull (frames, NULL, 10);
 
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -35,8 +35,8 @@ def parse_lines(text):
 
 rows = []
 
-def row(name, value, baseline, ratio, target, ok):
-    rows.append((name, value, baseline, ratio, target, "met" if ok else "MISSED"))
+def row(name, value, baseline, ratio, target, ok, status=None):
+    rows.append((name, value, baseline, ratio, target, status or ("met" if ok else "MISSED")))
 
 def first_frame(cmd, env):
     """Microseconds from exec to the first frame, and the RSS then (KiB)."""
@@ -93,14 +93,28 @@ def main():
     row("RSS after first frame, idle", f"{ar / 1024:.1f} MiB", f"{br / 1024:.1f} MiB bare",
         f"{ar / br:.2f}×", "≤ 1.2×", ar / br <= 1.2)
 
-    # 4. Responsiveness while the GUI removes 200 accounts.
+    # 4. Responsiveness while the GUI removes 200 accounts, with GTK's
+    # default renderer (OpenGL; without a GPU that is Mesa's llvmpipe) and
+    # with its cairo renderer, each against the bare window moving a
+    # progress bar with the same renderer.
     gui = os.path.join(os.path.dirname(os.path.abspath(__file__)), "gui-removal.py")
-    if os.path.exists(gui):
-        v = parse_lines(run(["/usr/bin/python3", gui, builddir], timeout=300))
+    for renderer, label in (("gl", "OpenGL"), ("cairo", "cairo")):
+        renv = dict(os.environ)
+        renv["GSK_RENDERER"] = renderer
+        bare_env = dict(env)
+        bare_env.update({"GSK_RENDERER": renderer, "BARE_PROGRESS_FRAMES": "120"})
+        bare_gap = int(parse_lines(run([bare], env=bare_env, timeout=60))["max-loop-gap-us"][0])
+        v = parse_lines(run(["/usr/bin/python3", gui, builddir], env=renv, timeout=300))
         gap = int(v["max-loop-gap-us"][0])
-        base = int(v["idle-max-loop-gap-us"][0])
-        row("largest main-loop gap, GUI 200 removals", f"{gap / 1000:.1f} ms", f"{base / 1000:.1f} ms idle",
-            f"{gap / max(base, 1):.2f}×", "≤ 16 ms", gap <= 16000)
+        session = int(v["session-max-loop-gap-us"][0])
+        idle = int(v["idle-max-loop-gap-us"][0])
+        # Where the bare window misses the target too, the renderer's own
+        # frames do: the machine cannot judge the target with it.
+        row(f"largest main-loop gap, GUI 200 removals, {label}", f"{gap / 1000:.1f} ms",
+            f"{bare_gap / 1000:.1f} ms bare window", f"{gap / max(bare_gap, 1):.2f}×", "≤ 16 ms",
+            gap <= 16000, None if gap <= 16000 or bare_gap <= 16000 else "MISSED, bare too")
+        row(f"  same, whole GUI session, {label}", f"{session / 1000:.1f} ms", f"{idle / 1000:.1f} ms idle",
+            f"{session / max(idle, 1):.2f}×", "—", True)
 
     # 5. Signing speed, against a bare HMAC of the same length.
     v = parse_lines(run([os.path.join(bench, "bench-sign")]))
