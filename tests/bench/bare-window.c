@@ -21,7 +21,10 @@
 /*
  * The start-up and memory baseline: a bare AdwApplicationWindow, built with
  * the same flags and libraries as the app, that reports its first frame
- * the same way the app does under ENS_EXIT_AFTER_FIRST_FRAME=1.
+ * the same way the app does under ENS_EXIT_AFTER_FIRST_FRAME=1.  It has
+ * what any usable libadwaita window has, a header bar with the window's
+ * title and buttons (an AdwApplicationWindow has none of its own), over an
+ * empty status page; BARE_NO_HEADER_BAR=1 leaves the header bar out.
  *
  * With BARE_PROGRESS_FRAMES=N it is the responsiveness baseline instead:
  * the window shows a progress bar that moves on each of N frames, the
@@ -122,26 +125,26 @@ static void
 activate_cb (GApplication *app)
 {
   GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *page = adw_status_page_new ();
 
+  gtk_window_set_title (GTK_WINDOW (window), "Bare Window");
   gtk_window_set_default_size (GTK_WINDOW (window), 720, 680);
+  gtk_widget_set_vexpand (page, TRUE);
+
+  if (g_getenv ("BARE_NO_HEADER_BAR") == NULL)
+    gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), page);
 
   if (progress.n_frames > 0)
     {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      GtkWidget *page = adw_status_page_new ();
-
-      gtk_widget_set_vexpand (page, TRUE);
       progress.app = app;
       progress.progress = gtk_progress_bar_new ();
       gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (progress.progress), TRUE);
-      gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-      gtk_box_append (GTK_BOX (box), page);
       gtk_box_append (GTK_BOX (box), progress.progress);
-      adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
     }
-  else
-    adw_application_window_set_content (ADW_APPLICATION_WINDOW (window),
-                                        adw_status_page_new ());
+
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
   g_signal_connect (window, "realize", G_CALLBACK (realize_cb), app);
   gtk_window_present (GTK_WINDOW (window));
 }
