@@ -1671,9 +1671,6 @@ ens_window_dispose (GObject *object)
   if (self->shared_job_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->shared_job_id);
   self->shared_job_id = 0;
-  if (self->job_layout_id != 0 && gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
-    g_clear_signal_handler (&self->job_layout_id, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
-  self->job_layout_id = 0;
   g_clear_weak_pointer (&self->last_toast);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ENS_TYPE_WINDOW);
@@ -1857,8 +1854,9 @@ ens_window_class_init (EnsWindowClass *klass)
   /**
    * EnsWindow:changing:
    *
-   * Whether a change of sharing is running, from the press of Share or
-   * Stop Sharing until its outcome is shown.
+   * Whether a change of sharing is running: from the press of Share or
+   * Stop Sharing until the change has finished and the window shows what
+   * it did.
    */
   properties[PROP_CHANGING] =
     g_param_spec_boolean ("changing", NULL, NULL,
