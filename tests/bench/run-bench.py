@@ -128,6 +128,11 @@ def main():
             gap <= 16000, None if gap <= 16000 or bare_gap <= 16000 else "MISSED, bare too")
         row(f"  same, whole GUI session, {label}", f"{session / 1000:.1f} ms", f"{idle / 1000:.1f} ms idle",
             f"{session / max(idle, 1):.2f}×", "—", True)
+        if renderer == "gl":
+            rss = [int(r) for r in v["rss-kib"]]
+            row(f"app RSS after GUI removal {len(rss)} of {len(rss)}", f"{rss[-1] / 1024:.1f} MiB",
+                f"{rss[0] / 1024:.1f} MiB after the 1st", f"{rss[-1] / rss[0]:.2f}×", "no leak growth",
+                rss[-1] <= rss[0] * 1.05)
 
     # 5. Signing speed, against a bare HMAC of the same length.
     v = parse_lines(run([os.path.join(bench, "bench-sign")]))

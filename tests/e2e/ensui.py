@@ -450,9 +450,9 @@ class Emulator(Process):
         except FileNotFoundError:
             return []
 
-    def shares(self, image_id, timeout=60):
-        """Who image_id is shared with, from the server, through the app's
-        own command line (`ens-image-share --image=ID --list`)."""
+    def cli(self, *args, timeout=60):
+        """Runs the app's own command line against this emulator with its
+        first key; returns what it printed.  Raises Failure when it fails."""
         key_id, secret = self.keys[0]
         env = clean_env()
         env.update({"ALIBABA_CLOUD_ACCESS_KEY_ID": key_id,
@@ -460,12 +460,18 @@ class Emulator(Process):
                     "GSETTINGS_BACKEND": "memory", "LC_ALL": "C.UTF-8"})
         env.pop("DISPLAY", None)
         out = subprocess.run([os.path.join(self.builddir, "src", "ens-image-share"),
-                              f"--image={image_id}", "--list", f"--endpoint={self.url}"],
+                              *args, f"--endpoint={self.url}"],
                              env=env, capture_output=True, text=True, timeout=timeout)
         if out.returncode != 0:
-            raise Failure(f"ens-image-share --list exited {out.returncode}: {out.stderr.strip()}")
-        return [line.strip() for line in out.stdout.splitlines()
-                if line.strip().isdigit()]
+            raise Failure(f"ens-image-share {' '.join(args)} exited {out.returncode}: "
+                          f"{out.stderr.strip()}")
+        return out.stdout
+
+    def shares(self, image_id, timeout=60):
+        """Who image_id is shared with, from the server, through the app's
+        own command line (`ens-image-share --image=ID --list`)."""
+        out = self.cli(f"--image={image_id}", "--list", timeout=timeout)
+        return [line.strip() for line in out.splitlines() if line.strip().isdigit()]
 
 
 def clean_env():
