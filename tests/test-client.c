@@ -399,6 +399,95 @@ test_client_no_credentials (Fixture       *fixture,
   g_assert_cmpuint (ens_emulator_get_request_count (fixture->emulator), ==, 0);
 }
 
+/* A client configured like another: same settings, no credentials. */
+static void
+test_client_new_like (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(EnsClient) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) shares = NULL;
+  g_autofree char *method = NULL;
+  g_autofree char *copy_method = NULL;
+  const char *accounts[] = { "1234567890123456", NULL };
+  guint connect_timeout, timeout, max_retries, retry_delay;
+
+  ens_client_set_signature_version (fixture->client, ENS_SIGNATURE_V1);
+  ens_client_set_concurrency (fixture->client, 3);
+  ens_client_set_batch_size (fixture->client, 7);
+  ens_client_set_timeouts (fixture->client, 4, 12);
+  g_object_set (fixture->client, "http-method", "GET", "max-retries", 2, NULL);
+
+  copy = ens_client_new_like (fixture->client);
+  g_assert_true (ENS_IS_CLIENT (copy));
+  g_assert_true (copy != fixture->client);
+
+  g_assert_cmpstr (ens_client_get_endpoint (copy), ==, fixture->url);
+  g_assert_cmpint (ens_client_get_signature_version (copy), ==, ENS_SIGNATURE_V1);
+  g_assert_cmpuint (ens_client_get_concurrency (copy), ==, 3);
+  g_assert_cmpuint (ens_client_get_batch_size (copy), ==, 7);
+  g_object_get (copy,
+                "http-method", &copy_method,
+                "connect-timeout", &connect_timeout,
+                "timeout", &timeout,
+                "max-retries", &max_retries,
+                "retry-delay", &retry_delay,
+                NULL);
+  g_assert_cmpstr (copy_method, ==, "GET");
+  g_assert_cmpuint (connect_timeout, ==, 4);
+  g_assert_cmpuint (timeout, ==, 12);
+  g_assert_cmpuint (max_retries, ==, 2);
+  g_assert_cmpuint (retry_delay, ==, 10);
+
+  /* No credentials: nothing is sent until some are set. */
+  g_assert_false (ens_client_has_credentials (copy));
+  shares = describe_shares_sync (copy, IMAGE_ID, &error);
+  g_assert_null (shares);
+  g_assert_error (error, ENS_ERROR, ENS_ERROR_NO_CREDENTIALS);
+  g_assert_cmpuint (ens_emulator_get_request_count (fixture->emulator), ==, 0);
+  g_clear_error (&error);
+
+  /* With its own credentials it talks to the same emulator. */
+  ens_emulator_set_shares (fixture->emulator, IMAGE_ID, accounts);
+  set_credentials (copy, KEY_ID, KEY_SECRET, NULL);
+  shares = describe_shares_sync (copy, IMAGE_ID, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (shares);
+  g_assert_cmpstrv (shares, accounts);
+  g_assert_cmpuint (ens_emulator_get_request_count (fixture->emulator), ==, 1);
+
+  /* Changing the copy leaves the original as it was. */
+  ens_client_set_credentials (fixture->client, NULL);
+  g_assert_true (ens_client_set_endpoint (copy, ENS_DEFAULT_ENDPOINT, &error));
+  g_assert_no_error (error);
+  ens_client_set_signature_version (copy, ENS_SIGNATURE_V3);
+  ens_client_set_concurrency (copy, 9);
+  ens_client_set_batch_size (copy, 50);
+  ens_client_set_timeouts (copy, 20, 60);
+  g_object_set (copy, "http-method", "POST", "max-retries", 5, "retry-delay", 700, NULL);
+
+  g_assert_true (ens_client_has_credentials (copy));
+  g_assert_false (ens_client_has_credentials (fixture->client));
+  g_assert_cmpstr (ens_client_get_endpoint (fixture->client), ==, fixture->url);
+  g_assert_cmpint (ens_client_get_signature_version (fixture->client), ==, ENS_SIGNATURE_V1);
+  g_assert_cmpuint (ens_client_get_concurrency (fixture->client), ==, 3);
+  g_assert_cmpuint (ens_client_get_batch_size (fixture->client), ==, 7);
+  g_object_get (fixture->client,
+                "http-method", &method,
+                "connect-timeout", &connect_timeout,
+                "timeout", &timeout,
+                "max-retries", &max_retries,
+                "retry-delay", &retry_delay,
+                NULL);
+  g_assert_cmpstr (method, ==, "GET");
+  g_assert_cmpuint (connect_timeout, ==, 4);
+  g_assert_cmpuint (timeout, ==, 12);
+  g_assert_cmpuint (max_retries, ==, 2);
+  g_assert_cmpuint (retry_delay, ==, 10);
+
+  g_assert_finalize_object (g_steal_pointer (&copy));
+}
+
 /* Every action, every signature and method ------------------------------ */
 
 typedef struct
@@ -1385,6 +1474,7 @@ main (int   argc,
 
   ADD ("/client/endpoint/insecure", test_client_insecure_endpoint, NULL);
   ADD ("/client/no-credentials", test_client_no_credentials, NULL);
+  ADD ("/client/new-like", test_client_new_like, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (actions_cases); i++)
     {

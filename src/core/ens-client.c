@@ -544,6 +544,44 @@ ens_client_new (void)
   return g_object_new (ENS_TYPE_CLIENT, NULL);
 }
 
+/**
+ * ens_client_new_like:
+ * @client: the client to take the settings from
+ *
+ * Makes a client configured like @client: the same endpoint, signature
+ * version, HTTP method, timeouts, retry policy, batch size and
+ * concurrency.  The transport is set up the same way (the default proxy
+ * resolver and TLS database).  The new client has no credentials and
+ * its own SoupSession, so nothing done with it, such as trying out an
+ * AccessKey, reaches @client; later changes to either do not reach the
+ * other.
+ *
+ * Returns: (transfer full): a new client with no credentials
+ */
+EnsClient *
+ens_client_new_like (EnsClient *client)
+{
+  EnsClient *self;
+
+  g_return_val_if_fail (ENS_IS_CLIENT (client), NULL);
+
+  self = ens_client_new ();
+
+  /* Copied as stored, even when it would not pass the check: every
+   * request checks it again, so the copy refuses what the original
+   * refuses. */
+  set_string (&self->endpoint, client->endpoint);
+  set_string (&self->http_method, client->http_method);
+  self->signature_version = client->signature_version;
+  self->max_retries = client->max_retries;
+  self->retry_delay = client->retry_delay;
+  self->batch_size = client->batch_size;
+  self->concurrency = client->concurrency;
+  ens_client_set_timeouts (self, client->connect_timeout, client->timeout);
+
+  return self;
+}
+
 const char *
 ens_client_get_endpoint (EnsClient *self)
 {

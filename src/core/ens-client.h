@@ -44,6 +44,7 @@ G_DECLARE_FINAL_TYPE (EnsClient, ens_client, ENS, CLIENT, GObject)
  *   "user-agent"        string, read-only, names the app and its version
  */
 EnsClient        *ens_client_new                                     (void);
+EnsClient        *ens_client_new_like                                (EnsClient            *client);
 const char       *ens_client_get_endpoint                            (EnsClient            *self);
 gboolean          ens_client_set_endpoint                            (EnsClient            *self,
                                                                       const char           *endpoint,
