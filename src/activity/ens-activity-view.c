@@ -287,7 +287,7 @@ ens_activity_view_class_init (EnsActivityViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ens-activity-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/activity/ens-activity-view.ui");
   gtk_widget_class_bind_template_child (widget_class, EnsActivityView, stack);
   gtk_widget_class_bind_template_child (widget_class, EnsActivityView, list);
 }

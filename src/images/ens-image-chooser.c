@@ -439,7 +439,7 @@ ens_image_chooser_class_init (EnsImageChooserClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ens-image-chooser.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/images/ens-image-chooser.ui");
   gtk_widget_class_bind_template_child (widget_class, EnsImageChooser, select_button);
   gtk_widget_class_bind_template_child (widget_class, EnsImageChooser, search_entry);
   gtk_widget_class_bind_template_child (widget_class, EnsImageChooser, stack);

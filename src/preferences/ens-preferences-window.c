@@ -365,7 +365,7 @@ ens_preferences_window_class_init (EnsPreferencesWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ens-preferences-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/preferences/ens-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EnsPreferencesWindow, endpoint_row);
   gtk_widget_class_bind_template_child (widget_class, EnsPreferencesWindow, custom_row);
   gtk_widget_class_bind_template_child (widget_class, EnsPreferencesWindow, custom_message_label);

@@ -800,7 +800,7 @@ ens_sign_in_dialog_class_init (EnsSignInDialogClass *klass)
                   G_TYPE_NONE, 4,
                   G_TYPE_STRING, ENS_TYPE_CREDENTIALS, G_TYPE_INT, G_TYPE_BOOLEAN);
 
-  gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ens-sign-in-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/profiles/ens-sign-in-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, EnsSignInDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, EnsSignInDialog, sign_in_button);
   gtk_widget_class_bind_template_child (widget_class, EnsSignInDialog, spinner);
