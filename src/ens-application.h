@@ -22,7 +22,7 @@
 
 #include <adwaita.h>
 
-#include "ens-core-types.h"
+#include "ens-session.h"
 
 G_BEGIN_DECLS
 
@@ -33,11 +33,6 @@ G_DECLARE_FINAL_TYPE (EnsApplication, ens_application, ENS, APPLICATION, AdwAppl
 EnsApplication     *ens_application_new                  (const char        *application_id,
                                                           GApplicationFlags  flags);
 GSettings          *ens_application_get_settings         (EnsApplication    *self);
-EnsClient          *ens_application_get_client           (EnsApplication    *self);
-EnsCredentialStore *ens_application_get_credential_store (EnsApplication    *self);
-gboolean            ens_application_get_demo             (EnsApplication    *self);
-gboolean            ens_application_start_demo           (EnsApplication    *self,
-                                                          GError           **error);
-void                ens_application_stop_demo            (EnsApplication    *self);
+EnsSession         *ens_application_get_session          (EnsApplication    *self);
 
 G_END_DECLS

@@ -22,9 +22,6 @@
 
 #include <glib/gi18n.h>
 
-#include "ens-application.h"
-#include "ens-credential-store.h"
-#include "ens-credentials.h"
 #include "ens-error-dialog.h"
 #include "ens-image-chooser.h"
 #include "ens-message-dialog.h"
@@ -44,7 +41,7 @@ back_action (GtkWidget  *widget,
 {
   EnsWindow *self = ENS_WINDOW (widget);
 
-  _ens_window_show_page (self, self->source != ENS_CREDENTIAL_SOURCE_NONE ? "main" : "signed-out");
+  _ens_window_show_page (self, ens_session_get_signed_in (self->session) ? "main" : "signed-out");
   adw_window_title_set_title (self->window_title, _("ENS Image Share"));
   _ens_window_update_state (self);
 }
@@ -67,44 +64,14 @@ show_activity_action (GtkWidget  *widget,
 /* Signing in and profiles {{{ */
 
 static void
-signed_in_cb (EnsWindow      *self,
-              const char     *profile,
-              EnsCredentials *credentials,
-              int             source,
-              gboolean        verified,
-              GtkWindow      *dialog)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  g_return_if_fail (credentials != NULL);
-
-  if (self->demo && ENS_IS_APPLICATION (app))
-    ens_application_stop_demo (ENS_APPLICATION (app));
-
-  ens_client_set_credentials (self->client, credentials);
-
-  if (source == ENS_CREDENTIAL_SOURCE_KEYRING && self->settings != NULL)
-    g_settings_set_string (self->settings, "active-profile", profile);
-  else if (source == ENS_CREDENTIAL_SOURCE_SESSION)
-    ens_credential_store_set_session_credentials (self->credential_store, profile, credentials);
-
-  _ens_window_set_signed_in (self, profile, source);
-  _ens_window_refresh_profiles (self);
-}
-
-static void
 sign_in_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
   EnsWindow *self = ENS_WINDOW (widget);
-  GtkWindow *dialog;
 
-  dialog = ens_sign_in_dialog_new (GTK_WINDOW (self), self->credential_store, self->client);
-  g_signal_connect_object (dialog, "signed-in",
-                           G_CALLBACK (signed_in_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (dialog);
+  /* The session tells the window once the dialog signed in. */
+  gtk_window_present (ens_sign_in_dialog_new (GTK_WINDOW (self), self->session));
 }
 
 static void
@@ -113,13 +80,9 @@ try_demo_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   EnsWindow *self = ENS_WINDOW (widget);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autoptr(GError) error = NULL;
 
-  if (!ENS_IS_APPLICATION (app))
-    return;
-
-  if (!ens_application_start_demo (ENS_APPLICATION (app), &error))
+  if (!ens_session_start_demo (self->session, &error))
     ens_error_dialog_present (GTK_WINDOW (self), error, NULL);
 }
 
@@ -128,11 +91,7 @@ leave_demo_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  EnsWindow *self = ENS_WINDOW (widget);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (ENS_IS_APPLICATION (app))
-    ens_application_stop_demo (ENS_APPLICATION (app));
+  ens_session_stop_demo (ENS_WINDOW (widget)->session);
 }
 
 typedef struct
@@ -164,41 +123,21 @@ profile_op_new (EnsWindow  *self,
 }
 
 static void
-lookup_profile_cb (GObject      *object,
+switch_profile_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(ProfileOp) op = user_data;
-  g_autoptr(EnsCredentials) credentials = NULL;
+  g_autoptr(EnsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  EnsWindow *self = op->self;
 
-  credentials = ens_credential_store_lookup_finish (ENS_CREDENTIAL_STORE (object), result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (ens_session_switch_profile_finish (ENS_SESSION (object), result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  if (error != NULL)
-    {
-      ens_error_dialog_present (GTK_WINDOW (self), error, NULL);
-      return;
-    }
-
-  if (credentials == NULL)
-    {
-      g_autofree char *title = NULL;
-
-      /* Translators: %s is the name of a saved profile */
-      title = g_strdup_printf (_("Profile “%s” is no longer saved"), op->profile);
-      _ens_window_add_toast (self, adw_toast_new (title));
-      _ens_window_refresh_profiles (self);
-      return;
-    }
-
-  ens_client_set_credentials (self->client, credentials);
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "active-profile", op->profile);
-  _ens_window_set_signed_in (self, op->profile, ENS_CREDENTIAL_SOURCE_KEYRING);
+  if (g_error_matches (error, ENS_ERROR, ENS_ERROR_NO_CREDENTIALS))
+    _ens_window_add_toast (self, adw_toast_new (error->message));
+  else
+    ens_error_dialog_present (GTK_WINDOW (self), error, NULL);
 }
 
 static void
@@ -208,47 +147,30 @@ switch_profile_action (GtkWidget  *widget,
 {
   EnsWindow *self = ENS_WINDOW (widget);
   const char *profile = g_variant_get_string (parameter, NULL);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  if (self->demo && ENS_IS_APPLICATION (app))
-    ens_application_stop_demo (ENS_APPLICATION (app));
-
-  ens_credential_store_lookup_async (self->credential_store, profile,
-                                     self->cancellable,
-                                     lookup_profile_cb,
-                                     profile_op_new (self, profile));
+  ens_session_switch_profile_async (self->session, profile, self->cancellable,
+                                    switch_profile_cb, g_object_ref (self));
 }
 
 static void
-delete_profile_cb (GObject      *object,
+remove_profile_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
   g_autoptr(ProfileOp) op = user_data;
   g_autoptr(GError) error = NULL;
-  EnsWindow *self = op->self;
   g_autofree char *title = NULL;
 
-  if (!ens_credential_store_delete_finish (ENS_CREDENTIAL_STORE (object), result, &error))
+  if (!ens_session_remove_profile_finish (ENS_SESSION (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        ens_error_dialog_present (GTK_WINDOW (self), error, NULL);
+        ens_error_dialog_present (GTK_WINDOW (op->self), error, NULL);
       return;
-    }
-
-  if (self->source == ENS_CREDENTIAL_SOURCE_KEYRING &&
-      g_strcmp0 (self->profile, op->profile) == 0)
-    {
-      ens_client_set_credentials (self->client, NULL);
-      if (self->settings != NULL)
-        g_settings_set_string (self->settings, "active-profile", "");
-      _ens_window_set_signed_out (self);
     }
 
   /* Translators: %s is the name of a saved profile */
   title = g_strdup_printf (_("Profile “%s” removed"), op->profile);
-  _ens_window_add_toast (self, adw_toast_new (title));
-  _ens_window_refresh_profiles (self);
+  _ens_window_add_toast (op->self, adw_toast_new (title));
 }
 
 static void
@@ -257,15 +179,14 @@ confirm_remove_profile_cb (GObject      *object,
                            gpointer      user_data)
 {
   g_autoptr(ProfileOp) op = user_data;
+  EnsWindow *self = op->self;
 
   if (!ens_message_dialog_confirm_finish (result, NULL) ||
-      g_cancellable_is_cancelled (op->self->cancellable))
+      g_cancellable_is_cancelled (self->cancellable))
     return;
 
-  ens_credential_store_delete_async (op->self->credential_store, op->profile,
-                                     op->self->cancellable,
-                                     delete_profile_cb,
-                                     g_steal_pointer (&op));
+  ens_session_remove_profile_async (self->session, op->profile, self->cancellable,
+                                    remove_profile_cb, g_steal_pointer (&op));
 }
 
 static void
@@ -274,13 +195,14 @@ remove_profile_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   EnsWindow *self = ENS_WINDOW (widget);
+  const char *profile = ens_session_get_profile (self->session);
   g_autofree char *heading = NULL;
 
-  if (self->source != ENS_CREDENTIAL_SOURCE_KEYRING || self->profile == NULL)
+  if (ens_session_get_source (self->session) != ENS_CREDENTIAL_SOURCE_KEYRING || profile == NULL)
     return;
 
   /* Translators: %s is the name of a saved profile */
-  heading = g_strdup_printf (_("Remove Profile “%s”?"), self->profile);
+  heading = g_strdup_printf (_("Remove Profile “%s”?"), profile);
   ens_message_dialog_confirm_async (GTK_WINDOW (self),
                                     heading,
                                     _("Its AccessKey is deleted from this computer’s keyring. "
@@ -289,7 +211,7 @@ remove_profile_action (GtkWidget  *widget,
                                     TRUE,
                                     self->cancellable,
                                     confirm_remove_profile_cb,
-                                    profile_op_new (self, self->profile));
+                                    profile_op_new (self, profile));
 }
 
 static void
@@ -306,9 +228,10 @@ show_credential_error_action (GtkWidget  *widget,
                               GVariant   *parameter)
 {
   EnsWindow *self = ENS_WINDOW (widget);
+  const GError *error = ens_session_get_credential_error (self->session);
 
-  if (self->credential_error != NULL)
-    ens_error_dialog_present (GTK_WINDOW (self), self->credential_error, NULL);
+  if (error != NULL)
+    ens_error_dialog_present (GTK_WINDOW (self), error, NULL);
 }
 
 /* }}} */
@@ -334,7 +257,7 @@ choose_image_action (GtkWidget  *widget,
   EnsWindow *self = ENS_WINDOW (widget);
   GtkWindow *chooser;
 
-  chooser = ens_image_chooser_new (GTK_WINDOW (self), self->client);
+  chooser = ens_image_chooser_new (GTK_WINDOW (self), ens_session_get_client (self->session));
   g_signal_connect_object (chooser, "image-chosen",
                            G_CALLBACK (image_chosen_cb), self,
                            G_CONNECT_SWAPPED);

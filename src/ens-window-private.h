@@ -23,8 +23,7 @@
 #include <adwaita.h>
 
 #include "ens-activity-view.h"
-#include "ens-client.h"
-#include "ens-credential-store.h"
+#include "ens-session.h"
 #include "ens-share-plan.h"
 #include "ens-window.h"
 
@@ -71,9 +70,7 @@ struct _EnsWindow
   EnsActivityView      *activity_view;
 
   /* Owned references */
-  EnsClient            *client;
-  EnsCredentialStore   *credential_store;
-  GSettings            *settings;
+  EnsSession           *session;
   GCancellable         *cancellable;       /* the window's life; cancelled on dispose */
   GCancellable         *load_cancellable;  /* the shared-list load in flight */
   GCancellable         *plan_cancellable;  /* the plan in flight ("Cancel") */
@@ -85,16 +82,12 @@ struct _EnsWindow
   GHashTable           *undo_plans;        /* toast number → inverse EnsSharePlan */
   GHashTable           *shared_accounts;   /* accounts of loaded_image_id */
   GError               *load_error;
-  GError               *credential_error;
-  GStrv                 profiles;          /* keyring profiles, sorted */
   char                 *image_id;          /* the valid ID in the image row, or NULL */
   char                 *loaded_image_id;   /* the image the shared list is for */
-  char                 *profile;           /* the name shown for the credentials in use */
 
   /* Borrowed references */
   AdwToast             *last_toast;        /* weak */
 
-  EnsCredentialSource   source;
   guint                 load_timeout_id;
   guint                 resolve_idle_id;
   guint                 undo_counter;
@@ -107,7 +100,6 @@ struct _EnsWindow
   gint64                job_frame_start;
   gint64                job_frame_end;
   gulong                after_paint_id;
-  guint                 demo : 1;
   guint                 auto_sign_in : 1;
   guint                 close_confirmed : 1;
   guint                 first_frame_done : 1;
@@ -130,7 +122,6 @@ void          _ens_window_reload_shared        (EnsWindow           *self);
 void          _ens_window_add_accounts         (EnsWindow           *self);
 void          _ens_window_run_plan             (EnsWindow           *self,
                                                 EnsSharePlan        *plan);
-void          _ens_window_refresh_profiles     (EnsWindow           *self);
 AdwToast     *_ens_window_add_toast            (EnsWindow           *self,
                                                 AdwToast            *toast);
 gboolean      _ens_window_is_busy              (EnsWindow           *self);

@@ -24,10 +24,7 @@
 
 #include "ens-activity-entry.h"
 #include "ens-activity-view.h"
-#include "ens-application.h"
 #include "ens-client.h"
-#include "ens-credential-store.h"
-#include "ens-credentials.h"
 #include "ens-error-dialog.h"
 #include "ens-error.h"
 #include "ens-input.h"
@@ -58,11 +55,8 @@ G_DEFINE_FINAL_TYPE (EnsWindow, ens_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
-  PROP_CLIENT,
-  PROP_CREDENTIAL_STORE,
-  PROP_SETTINGS,
+  PROP_SESSION,
   PROP_AUTO_SIGN_IN,
-  PROP_DEMO,
   PROP_CHANGING,
   N_PROPS
 };
@@ -682,7 +676,7 @@ _ens_window_load_shared (EnsWindow *self)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
 
-  if (self->image_id == NULL || self->source == ENS_CREDENTIAL_SOURCE_NONE)
+  if (self->image_id == NULL || ens_session_get_source (self->session) == ENS_CREDENTIAL_SOURCE_NONE)
     return;
 
   g_debug ("Loading the share list of %s", self->image_id);
@@ -693,7 +687,7 @@ _ens_window_load_shared (EnsWindow *self)
   ens_window_set_shared_page (self, "loading");
   ens_window_update_pending (self);
 
-  ens_client_describe_image_share_permission_async (self->client,
+  ens_client_describe_image_share_permission_async (ens_session_get_client (self->session),
                                                     self->image_id,
                                                     self->load_cancellable,
                                                     describe_share_cb,
@@ -769,7 +763,7 @@ image_row_changed_cb (EnsWindow *self)
   g_clear_error (&self->load_error);
   ens_window_clear_shared_list (self);
 
-  if (self->image_id != NULL && self->source != ENS_CREDENTIAL_SOURCE_NONE)
+  if (self->image_id != NULL && ens_session_get_source (self->session) != ENS_CREDENTIAL_SOURCE_NONE)
     {
       ens_window_set_shared_page (self, "loading");
       self->load_timeout_id = g_timeout_add (LOAD_DELAY_MS, load_timeout_cb, self);
@@ -1109,7 +1103,7 @@ _ens_window_run_plan (EnsWindow    *self,
   _ens_window_update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANGING]);
 
-  ens_client_run_plan_async (self->client, plan, self->plan_cancellable,
+  ens_client_run_plan_async (ens_session_get_client (self->session), plan, self->plan_cancellable,
                              run_plan_cb, g_object_ref (self));
 }
 
@@ -1120,9 +1114,8 @@ _ens_window_run_plan (EnsWindow    *self,
 void
 _ens_window_update_state (EnsWindow *self)
 {
-  GtkApplication *app;
   gboolean busy = _ens_window_is_busy (self);
-  gboolean signed_in = self->source != ENS_CREDENTIAL_SOURCE_NONE;
+  gboolean signed_in = ens_session_get_source (self->session) != ENS_CREDENTIAL_SOURCE_NONE;
   gboolean has_image = self->image_id != NULL;
   gboolean shows_list = has_image && g_strcmp0 (self->image_id, self->loaded_image_id) == 0;
   gboolean on_activity;
@@ -1132,7 +1125,6 @@ _ens_window_update_state (EnsWindow *self)
   if (ens_window_is_disposed (self))
     return;
 
-  app = gtk_window_get_application (GTK_WINDOW (self));
   accounts_text = gtk_editable_get_text (GTK_EDITABLE (self->accounts_row));
   on_activity = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "activity") == 0;
   has_typed = accounts_text[strspn (accounts_text, " \t\r\n,;")] != '\0';
@@ -1152,15 +1144,15 @@ _ens_window_update_state (EnsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", !busy && signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-error-details", self->load_error != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-credential-error",
-                                 self->credential_error != NULL);
+                                 ens_session_get_credential_error (self->session) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-in", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-profile", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-profile",
-                                 !busy && self->source == ENS_CREDENTIAL_SOURCE_KEYRING);
+                                 !busy && ens_session_get_source (self->session) == ENS_CREDENTIAL_SOURCE_KEYRING);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.try-demo",
-                                 !busy && !self->demo && ENS_IS_APPLICATION (app));
+                                 !busy && !ens_session_get_demo (self->session));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-demo",
-                                 !busy && self->demo && ENS_IS_APPLICATION (app));
+                                 !busy && ens_session_get_demo (self->session));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", on_activity);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.profile-info", FALSE);
 
@@ -1192,41 +1184,6 @@ _ens_window_update_state (EnsWindow *self)
 
 /* Signing in {{{ */
 
-static char *
-ens_window_dup_status_text (EnsWindow *self)
-{
-  char *status_text;
-
-  switch (self->source)
-    {
-    case ENS_CREDENTIAL_SOURCE_KEYRING:
-      /* Translators: %s is the name of a saved profile */
-      status_text = g_strdup_printf (_("Signed in as “%s”"), self->profile);
-      break;
-
-    case ENS_CREDENTIAL_SOURCE_ENVIRONMENT:
-      status_text = g_strdup (_("From environment"));
-      break;
-
-    case ENS_CREDENTIAL_SOURCE_SESSION:
-      if (self->demo)
-        status_text = g_strdup (_("Demo"));
-      else if (self->profile != NULL)
-        /* Translators: %s is the name of a profile used without saving it */
-        status_text = g_strdup_printf (_("“%s”, this session only"), self->profile);
-      else
-        status_text = g_strdup (_("This session only"));
-      break;
-
-    case ENS_CREDENTIAL_SOURCE_NONE:
-    default:
-      status_text = g_strdup (_("Not signed in"));
-      break;
-    }
-
-  return status_text;
-}
-
 static void
 ens_window_rebuild_profile_menu (EnsWindow *self)
 {
@@ -1235,28 +1192,28 @@ ens_window_rebuild_profile_menu (EnsWindow *self)
   g_autoptr(GMenu) others = g_menu_new ();
   g_autoptr(GMenu) manage = g_menu_new ();
   g_autofree char *status_text = NULL;
-  gboolean signed_in = self->source != ENS_CREDENTIAL_SOURCE_NONE;
+  gboolean signed_in = ens_session_get_source (self->session) != ENS_CREDENTIAL_SOURCE_NONE;
   guint n_others = 0;
 
-  status_text = ens_window_dup_status_text (self);
+  status_text = ens_session_dup_status_text (self->session);
 
   g_menu_remove_all (menu);
 
   g_menu_append (status, status_text, "win.profile-info");
-  if (self->demo)
+  if (ens_session_get_demo (self->session))
     g_menu_append (status, _("Leave the Demo"), "win.leave-demo");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (status));
 
-  for (guint i = 0; self->profiles != NULL && self->profiles[i] != NULL; i++)
+  for (guint i = 0; ens_session_get_profiles (self->session) != NULL && ens_session_get_profiles (self->session)[i] != NULL; i++)
     {
       g_autoptr(GMenuItem) item = NULL;
 
-      if (self->source == ENS_CREDENTIAL_SOURCE_KEYRING &&
-          g_strcmp0 (self->profiles[i], self->profile) == 0)
+      if (ens_session_get_source (self->session) == ENS_CREDENTIAL_SOURCE_KEYRING &&
+          g_strcmp0 (ens_session_get_profiles (self->session)[i], ens_session_get_profile (self->session)) == 0)
         continue;
 
-      item = g_menu_item_new (self->profiles[i], NULL);
-      g_menu_item_set_action_and_target (item, "win.switch-profile", "s", self->profiles[i]);
+      item = g_menu_item_new (ens_session_get_profiles (self->session)[i], NULL);
+      g_menu_item_set_action_and_target (item, "win.switch-profile", "s", ens_session_get_profiles (self->session)[i]);
       g_menu_append_item (others, item);
       n_others++;
     }
@@ -1267,7 +1224,7 @@ ens_window_rebuild_profile_menu (EnsWindow *self)
     g_menu_append (manage, _("Add Profile…"), "win.sign-in");
   else
     g_menu_append (manage, _("Sign In…"), "win.sign-in");
-  if (self->source == ENS_CREDENTIAL_SOURCE_KEYRING)
+  if (ens_session_get_source (self->session) == ENS_CREDENTIAL_SOURCE_KEYRING)
     g_menu_append (manage, _("Remove Profile…"), "win.remove-profile");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (manage));
 
@@ -1295,7 +1252,7 @@ profile_menu_popup_cb (GtkMenuButton *button,
 void
 _ens_window_update_profile_menu (EnsWindow *self)
 {
-  g_autofree char *status_text = ens_window_dup_status_text (self);
+  g_autofree char *status_text = ens_session_dup_status_text (self->session);
   g_autofree char *tooltip = NULL;
 
   self->profile_menu_dirty = TRUE;
@@ -1303,41 +1260,6 @@ _ens_window_update_profile_menu (EnsWindow *self)
   /* Translators: tooltip of the profile button; %s says who is signed in */
   tooltip = g_strdup_printf (_("Profile: %s"), status_text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->profile_button), tooltip);
-}
-
-static void
-list_profiles_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(EnsWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) profiles = NULL;
-
-  profiles = ens_credential_store_list_profiles_finish (ENS_CREDENTIAL_STORE (object), result, NULL, &error);
-
-  if (ens_window_is_disposed (self))
-    return;
-
-  if (error != NULL)
-    {
-      /* Not worth a dialog: the menu just has no profiles to switch to. */
-      g_debug ("Could not list the keyring profiles: %s", error->message);
-      return;
-    }
-
-  g_strfreev (self->profiles);
-  self->profiles = g_steal_pointer (&profiles);
-  _ens_window_update_profile_menu (self);
-}
-
-void
-_ens_window_refresh_profiles (EnsWindow *self)
-{
-  ens_credential_store_list_profiles_async (self->credential_store,
-                                            self->cancellable,
-                                            list_profiles_cb,
-                                            g_object_ref (self));
 }
 
 /*
@@ -1366,10 +1288,6 @@ _ens_window_set_signed_in (EnsWindow           *self,
 {
   g_assert (source != ENS_CREDENTIAL_SOURCE_NONE);
 
-  g_free (self->profile);
-  self->profile = g_strdup (profile);
-  self->source = source;
-
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "activity") != 0)
     _ens_window_show_page (self, "main");
 
@@ -1387,9 +1305,6 @@ _ens_window_set_signed_in (EnsWindow           *self,
 void
 _ens_window_set_signed_out (EnsWindow *self)
 {
-  g_clear_pointer (&self->profile, g_free);
-  self->source = ENS_CREDENTIAL_SOURCE_NONE;
-
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
@@ -1407,79 +1322,84 @@ resolve_cb (GObject      *object,
             gpointer      user_data)
 {
   g_autoptr(EnsWindow) self = user_data;
-  g_autoptr(EnsCredentials) credentials = NULL;
   g_autoptr(GError) error = NULL;
-  EnsCredentialSource source = ENS_CREDENTIAL_SOURCE_NONE;
+  AdwToast *toast;
 
-  credentials = ens_credential_store_resolve_finish (ENS_CREDENTIAL_STORE (object), result, &source, &error);
+  ens_session_resolve_finish (ENS_SESSION (object), result, &error);
 
   if (ens_window_is_disposed (self) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  /* Something else signed in meanwhile (the demo, or the dialog). */
-  if (self->source != ENS_CREDENTIAL_SOURCE_NONE)
+  /* Found: the session said so through "signed-in" already. */
+  if (!ens_session_get_signed_in (self->session))
+    _ens_window_set_signed_out (self);
+
+  if (error == NULL)
     return;
 
-  if (credentials != NULL)
-    {
-      g_autofree char *profile = NULL;
-
-      g_debug ("Credentials found (source %d)", source);
-      if (source == ENS_CREDENTIAL_SOURCE_KEYRING && self->settings != NULL)
-        profile = g_settings_get_string (self->settings, "active-profile");
-      if (source == ENS_CREDENTIAL_SOURCE_KEYRING && (profile == NULL || profile[0] == '\0'))
-        {
-          g_free (profile);
-          profile = g_strdup ("default");
-        }
-      ens_client_set_credentials (self->client, credentials);
-      _ens_window_set_signed_in (self, profile, source);
-    }
-  else
-    {
-      _ens_window_set_signed_out (self);
-
-      if (error != NULL)
-        {
-          AdwToast *toast;
-
-          g_debug ("Resolving credentials failed: %s", error->message);
-          g_clear_error (&self->credential_error);
-          self->credential_error = g_steal_pointer (&error);
-          toast = adw_toast_new (_("Could not read the saved profiles"));
-          adw_toast_set_button_label (toast, _("Details"));
-          adw_toast_set_action_name (toast, "win.show-credential-error");
-          adw_toast_set_timeout (toast, 0);
-          _ens_window_add_toast (self, toast);
-          _ens_window_update_state (self);
-        }
-    }
-
-  _ens_window_refresh_profiles (self);
+  toast = adw_toast_new (_("Could not read the saved profiles"));
+  adw_toast_set_button_label (toast, _("Details"));
+  adw_toast_set_action_name (toast, "win.show-credential-error");
+  adw_toast_set_timeout (toast, 0);
+  _ens_window_add_toast (self, toast);
 }
 
 static gboolean
 resolve_idle_cb (gpointer user_data)
 {
   EnsWindow *self = user_data;
-  g_autofree char *profile = NULL;
 
   self->resolve_idle_id = 0;
 
-  if (self->source != ENS_CREDENTIAL_SOURCE_NONE)
+  if (ens_session_get_signed_in (self->session))
     return G_SOURCE_REMOVE;
 
-  if (self->settings != NULL)
-    profile = g_settings_get_string (self->settings, "active-profile");
-
-  ens_credential_store_resolve_async (self->credential_store,
-                                      profile != NULL && profile[0] != '\0' ? profile : NULL,
-                                      self->cancellable,
-                                      resolve_cb,
-                                      g_object_ref (self));
+  /* Found or not, the session says so through "signed-in". */
+  ens_session_resolve_async (self->session, NULL, self->cancellable,
+                             resolve_cb, g_object_ref (self));
 
   return G_SOURCE_REMOVE;
+}
+
+static void
+session_signed_in_cb (EnsWindow           *self,
+                      const char          *profile,
+                      EnsCredentialSource  source,
+                      EnsSession          *session)
+{
+  _ens_window_set_signed_in (self, profile, source);
+}
+
+static void
+session_notify_signed_in_cb (EnsWindow  *self,
+                             GParamSpec *pspec,
+                             EnsSession *session)
+{
+  if (!ens_session_get_signed_in (session))
+    _ens_window_set_signed_out (self);
+}
+
+static void
+session_notify_demo_cb (EnsWindow  *self,
+                        GParamSpec *pspec,
+                        EnsSession *session)
+{
+  gboolean demo = ens_session_get_demo (session);
+
+  gtk_widget_set_visible (self->demo_banner, demo);
+  adw_window_title_set_subtitle (self->window_title, demo ? _("Demo") : NULL);
+  _ens_window_update_profile_menu (self);
+  _ens_window_update_state (self);
+}
+
+static void
+session_notify_cb (EnsWindow  *self,
+                   GParamSpec *pspec,
+                   EnsSession *session)
+{
+  _ens_window_update_profile_menu (self);
+  _ens_window_update_state (self);
 }
 
 /* }}} */
@@ -1498,7 +1418,7 @@ after_paint_cb (EnsWindow     *self,
 
   /* The keyring is only touched once the window is on screen, and not
    * even in this frame's main loop iteration. */
-  if (self->auto_sign_in && self->source == ENS_CREDENTIAL_SOURCE_NONE)
+  if (self->auto_sign_in && ens_session_get_source (self->session) == ENS_CREDENTIAL_SOURCE_NONE)
     self->resolve_idle_id = g_idle_add (resolve_idle_cb, self);
 
   g_signal_emit (self, signals[FIRST_FRAME], 0);
@@ -1542,19 +1462,19 @@ ens_window_save_size (EnsWindow *self)
   int width = 0;
   int height = 0;
 
-  if (self->settings == NULL)
+  if (ens_session_get_settings (self->session) == NULL)
     return;
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  g_settings_delay (self->settings);
+  g_settings_delay (ens_session_get_settings (self->session));
   if (width > 0 && height > 0)
     {
-      g_settings_set_int (self->settings, "window-width", CLAMP (width, 360, 10000));
-      g_settings_set_int (self->settings, "window-height", CLAMP (height, 294, 10000));
+      g_settings_set_int (ens_session_get_settings (self->session), "window-width", CLAMP (width, 360, 10000));
+      g_settings_set_int (ens_session_get_settings (self->session), "window-height", CLAMP (height, 294, 10000));
     }
-  g_settings_set_boolean (self->settings, "window-maximized",
+  g_settings_set_boolean (ens_session_get_settings (self->session), "window-maximized",
                           gtk_window_is_maximized (GTK_WINDOW (self)));
-  g_settings_apply (self->settings);
+  g_settings_apply (ens_session_get_settings (self->session));
 }
 
 static gboolean
@@ -1626,26 +1546,45 @@ ens_window_constructed (GObject *object)
 {
   EnsWindow *self = (EnsWindow *)object;
 
+  GSettings *settings;
+
   G_OBJECT_CLASS (ens_window_parent_class)->constructed (object);
 
-  if (self->client == NULL)
-    self->client = ens_client_new ();
-  if (self->credential_store == NULL)
-    self->credential_store = ens_credential_store_new ();
+  g_assert (ENS_IS_SESSION (self->session));
+  settings = ens_session_get_settings (self->session);
 
-  if (self->settings != NULL)
+  if (settings != NULL)
     {
       gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (self->settings, "window-width"),
-                                   g_settings_get_int (self->settings, "window-height"));
-      if (g_settings_get_boolean (self->settings, "window-maximized"))
+                                   g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
     }
 
-  if (self->demo)
-    _ens_window_set_signed_in (self, NULL, ENS_CREDENTIAL_SOURCE_SESSION);
-  else if (ens_client_has_credentials (self->client))
-    _ens_window_set_signed_in (self, NULL, ENS_CREDENTIAL_SOURCE_SESSION);
+  g_signal_connect_object (self->session, "signed-in",
+                           G_CALLBACK (session_signed_in_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::signed-in",
+                           G_CALLBACK (session_notify_signed_in_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::demo",
+                           G_CALLBACK (session_notify_demo_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::profiles",
+                           G_CALLBACK (session_notify_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::status-text",
+                           G_CALLBACK (session_notify_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::credential-error",
+                           G_CALLBACK (session_notify_cb), self,
+                           G_CONNECT_SWAPPED);
+  session_notify_demo_cb (self, NULL, self->session);
+
+  if (ens_session_get_signed_in (self->session))
+    _ens_window_set_signed_in (self, ens_session_get_profile (self->session),
+                               ens_session_get_source (self->session));
   else if (!self->auto_sign_in)
     _ens_window_set_signed_out (self);
   else
@@ -1676,7 +1615,6 @@ ens_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ENS_TYPE_WINDOW);
 
   g_clear_object (&self->load_cancellable);
-  g_clear_object (&self->settings);
   g_clear_pointer (&self->undo_plans, g_hash_table_unref);
   g_clear_object (&self->activity);
   g_clear_object (&self->shared_model);
@@ -1690,19 +1628,15 @@ ens_window_finalize (GObject *object)
 {
   EnsWindow *self = (EnsWindow *)object;
 
-  g_clear_object (&self->client);
-  g_clear_object (&self->credential_store);
+  g_clear_object (&self->session);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->plan_cancellable);
   g_clear_object (&self->running_plan);
   g_clear_object (&self->verify_plan);
   g_clear_pointer (&self->shared_accounts, g_hash_table_unref);
   g_clear_error (&self->load_error);
-  g_clear_error (&self->credential_error);
-  g_clear_pointer (&self->profiles, g_strfreev);
   g_clear_pointer (&self->image_id, g_free);
   g_clear_pointer (&self->loaded_image_id, g_free);
-  g_clear_pointer (&self->profile, g_free);
 
   G_OBJECT_CLASS (ens_window_parent_class)->finalize (object);
 }
@@ -1717,24 +1651,12 @@ ens_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
-
-    case PROP_CREDENTIAL_STORE:
-      g_value_set_object (value, self->credential_store);
-      break;
-
-    case PROP_SETTINGS:
-      g_value_set_object (value, self->settings);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
 
     case PROP_AUTO_SIGN_IN:
       g_value_set_boolean (value, self->auto_sign_in);
-      break;
-
-    case PROP_DEMO:
-      g_value_set_boolean (value, self->demo);
       break;
 
     case PROP_CHANGING:
@@ -1756,24 +1678,12 @@ ens_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      self->client = g_value_dup_object (value);
-      break;
-
-    case PROP_CREDENTIAL_STORE:
-      self->credential_store = g_value_dup_object (value);
-      break;
-
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
       break;
 
     case PROP_AUTO_SIGN_IN:
       self->auto_sign_in = g_value_get_boolean (value);
-      break;
-
-    case PROP_DEMO:
-      ens_window_set_demo (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -1800,33 +1710,13 @@ ens_window_class_init (EnsWindowClass *klass)
   window_class->close_request = ens_window_close_request;
 
   /**
-   * EnsWindow:client:
+   * EnsWindow:session:
    *
-   * The client every request of this window goes through.
+   * The signed-in session: its client, profiles, settings and demo.
    */
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL,
-                         ENS_TYPE_CLIENT,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * EnsWindow:credential-store:
-   *
-   * Where profiles are looked up, listed and removed.
-   */
-  properties[PROP_CREDENTIAL_STORE] =
-    g_param_spec_object ("credential-store", NULL, NULL,
-                         ENS_TYPE_CREDENTIAL_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * EnsWindow:settings:
-   *
-   * The app's settings (window size, active profile), or %NULL.
-   */
-  properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL,
-                         G_TYPE_SETTINGS,
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         ENS_TYPE_SESSION,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
@@ -1839,17 +1729,6 @@ ens_window_class_init (EnsWindowClass *klass)
     g_param_spec_boolean ("auto-sign-in", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * EnsWindow:demo:
-   *
-   * Whether the client talks to the local demo simulator.  The window
-   * then says so all the time.
-   */
-  properties[PROP_DEMO] =
-    g_param_spec_boolean ("demo", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * EnsWindow:changing:
@@ -1949,40 +1828,24 @@ ens_window_init (EnsWindow *self)
 /**
  * ens_window_new:
  * @application: (nullable): the application
- * @client: the client to use
- * @credential_store: the credential store to use
- * @settings: (nullable): the app's settings
+ * @session: the signed-in session
  * @auto_sign_in: whether to look for credentials after the first frame
  *
  * Returns: (transfer full): a new window
  */
 EnsWindow *
-ens_window_new (GtkApplication     *application,
-                EnsClient          *client,
-                EnsCredentialStore *credential_store,
-                GSettings          *settings,
-                gboolean            auto_sign_in)
+ens_window_new (GtkApplication *application,
+                EnsSession     *session,
+                gboolean        auto_sign_in)
 {
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (ENS_IS_CLIENT (client), NULL);
-  g_return_val_if_fail (ENS_IS_CREDENTIAL_STORE (credential_store), NULL);
-  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (ENS_IS_SESSION (session), NULL);
 
   return g_object_new (ENS_TYPE_WINDOW,
                        "application", application,
-                       "client", client,
-                       "credential-store", credential_store,
-                       "settings", settings,
+                       "session", session,
                        "auto-sign-in", auto_sign_in,
                        NULL);
-}
-
-gboolean
-ens_window_get_demo (EnsWindow *self)
-{
-  g_return_val_if_fail (ENS_IS_WINDOW (self), FALSE);
-
-  return self->demo;
 }
 
 gboolean
@@ -1991,39 +1854,6 @@ ens_window_get_changing (EnsWindow *self)
   g_return_val_if_fail (ENS_IS_WINDOW (self), FALSE);
 
   return self->running_plan != NULL;
-}
-
-/**
- * ens_window_set_demo:
- * @demo: whether the client now talks to the demo simulator
- *
- * Called by the application when it starts or stops the demo.  Starting
- * it signs the window in (the simulator's key); stopping it signs out.
- */
-void
-ens_window_set_demo (EnsWindow *self,
-                     gboolean   demo)
-{
-  g_return_if_fail (ENS_IS_WINDOW (self));
-
-  demo = !!demo;
-  if (self->demo == demo)
-    return;
-
-  self->demo = demo;
-  gtk_widget_set_visible (self->demo_banner, demo);
-  adw_window_title_set_subtitle (self->window_title, demo ? _("Demo") : NULL);
-
-  /* During construction, constructed() signs in. */
-  if (self->client != NULL)
-    {
-      if (demo)
-        _ens_window_set_signed_in (self, NULL, ENS_CREDENTIAL_SOURCE_SESSION);
-      else
-        _ens_window_set_signed_out (self);
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO]);
 }
 
 /* }}} */

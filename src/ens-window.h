@@ -22,7 +22,7 @@
 
 #include <adwaita.h>
 
-#include "ens-core-types.h"
+#include "ens-session.h"
 
 G_BEGIN_DECLS
 
@@ -31,24 +31,19 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EnsWindow, ens_window, ENS, WINDOW, AdwApplicationWindow)
 
 /*
- * The main window.  It uses the client, credential store and settings it
- * is given (construct-only properties "client", "credential-store" and
- * "settings"; @application and @settings may be NULL, e.g. in tests).
+ * The main window.  It shows @session (construct-only property "session")
+ * and signs in and out through it; @application may be NULL (tests).
  *
- * When the client has credentials the window starts signed in (source
- * "session").  Otherwise, with "auto-sign-in" TRUE, it resolves the
- * credentials after its first frame; with FALSE it shows "Sign In".
+ * When the session is signed in, the window starts signed in.  Otherwise,
+ * with "auto-sign-in" TRUE, it asks the session to find credentials after
+ * its first frame; with FALSE it shows "Sign In".
  *
- * Emits "first-frame" once, after the first frame has been painted.
+ * "changing" is TRUE while a change of sharing runs.  Emits "first-frame"
+ * once, after the first frame has been painted.
  */
-EnsWindow *ens_window_new      (GtkApplication     *application,
-                                EnsClient          *client,
-                                EnsCredentialStore *credential_store,
-                                GSettings          *settings,
-                                gboolean            auto_sign_in);
-gboolean   ens_window_get_demo     (EnsWindow          *self);
-void       ens_window_set_demo     (EnsWindow          *self,
-                                    gboolean            demo);
-gboolean   ens_window_get_changing (EnsWindow          *self);
+EnsWindow *ens_window_new          (GtkApplication *application,
+                                    EnsSession     *session,
+                                    gboolean        auto_sign_in);
+gboolean   ens_window_get_changing (EnsWindow      *self);
 
 G_END_DECLS

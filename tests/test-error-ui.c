@@ -744,6 +744,7 @@ typedef struct
   EnsEmulator        *emulator;
   EnsClient          *client;
   EnsCredentialStore *store;
+  EnsSession         *session;
   GtkWindow          *dialog;
 
   gboolean            signed_in;
@@ -794,7 +795,8 @@ sign_in_setup (SignInFixture *fixture,
   g_object_set (fixture->client, "max-retries", 0, NULL);
 
   fixture->store = ens_credential_store_new ();
-  fixture->dialog = g_object_ref (ens_sign_in_dialog_new (NULL, fixture->store, fixture->client));
+  fixture->session = ens_session_new (fixture->client, fixture->store, NULL);
+  fixture->dialog = g_object_ref (ens_sign_in_dialog_new (NULL, fixture->session));
   g_signal_connect (fixture->dialog, "signed-in", G_CALLBACK (signed_in_cb), fixture);
   gtk_window_present (fixture->dialog);
 }
@@ -806,6 +808,7 @@ sign_in_teardown (SignInFixture *fixture,
   gtk_window_destroy (fixture->dialog);
   drain_main_context ();
   g_assert_finalize_object (fixture->dialog);
+  g_assert_finalize_object (g_steal_pointer (&fixture->session));
 
   ens_emulator_stop (fixture->emulator);
   g_clear_object (&fixture->store);
@@ -937,6 +940,11 @@ test_sign_in_session_only (SignInFixture *fixture,
   g_assert_true (fixture->verified);
   g_assert_cmpuint (ens_emulator_get_request_count (fixture->emulator), ==, 1);
 
+  /* The session signed in with it; the check never touched its client. */
+  g_assert_cmpint (ens_session_get_source (fixture->session), ==, ENS_CREDENTIAL_SOURCE_SESSION);
+  g_assert_cmpstr (ens_session_get_profile (fixture->session), ==, "Default");
+  g_assert_true (ens_client_has_credentials (fixture->client));
+
   /* It closed itself and wiped the secret. */
   drain_main_context ();
   g_assert_false (gtk_widget_get_visible (root));
@@ -978,6 +986,8 @@ test_sign_in_wrong_secret (SignInFixture *fixture,
   g_assert_false (gtk_widget_get_visible (find_button (root, "Continue Anyway")));
   g_assert_true (row_shows (root, "Kept for this session only"));
   g_assert_false (fixture->signed_in);
+  g_assert_false (ens_session_get_signed_in (fixture->session));
+  g_assert_false (ens_client_has_credentials (fixture->client));
 
   collect_text (root, text);
   g_assert_null (strstr (text->str, "WrongSecretValue"));

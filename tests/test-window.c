@@ -63,6 +63,7 @@ typedef struct
   EnsEmulator        *emulator;
   EnsClient          *client;
   EnsCredentialStore *store;
+  EnsSession         *session;
   EnsWindow          *window;
   guint               tick_id;
 } Fixture;
@@ -371,7 +372,8 @@ fixture_set_up (Fixture       *fixture,
   /* Never used for a lookup here: the client has session credentials. */
   fixture->store = ens_credential_store_new ();
 
-  fixture->window = g_object_ref (ens_window_new (NULL, fixture->client, fixture->store, NULL, FALSE));
+  fixture->session = ens_session_new (fixture->client, fixture->store, NULL);
+  fixture->window = g_object_ref (ens_window_new (NULL, fixture->session, FALSE));
   gtk_window_present (GTK_WINDOW (fixture->window));
 
   fixture->tick_id = g_timeout_add (10, tick_cb, NULL);
@@ -389,6 +391,7 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_finalize_object (fixture->window);
 
   g_clear_handle_id (&fixture->tick_id, g_source_remove);
+  g_assert_finalize_object (g_steal_pointer (&fixture->session));
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->client);
   ens_emulator_stop (fixture->emulator);
@@ -939,27 +942,31 @@ test_window_signed_out_and_demo (void)
 {
   g_autoptr(EnsClient) client = ens_client_new ();
   g_autoptr(EnsCredentialStore) store = ens_credential_store_new ();
+  g_autoptr(GError) error = NULL;
+  EnsSession *session = ens_session_new (client, store, NULL);
   EnsWindow *window;
 
   /* No credentials and no auto sign-in: the "Sign In" page. */
-  window = g_object_ref (ens_window_new (NULL, client, store, NULL, FALSE));
+  window = g_object_ref (ens_window_new (NULL, session, FALSE));
   gtk_window_present (GTK_WINDOW (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "signed-out");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window->sign_in_button), "suggested-action"));
   g_assert_false (gtk_widget_get_visible (window->demo_banner));
 
   /* The demo says so all the time. */
-  ens_window_set_demo (window, TRUE);
+  g_assert_true (ens_session_start_demo (session, &error));
+  g_assert_no_error (error);
   g_assert_true (gtk_widget_get_visible (window->demo_banner));
   g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "Demo");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "main");
 
-  ens_window_set_demo (window, FALSE);
+  ens_session_stop_demo (session);
   g_assert_false (gtk_widget_get_visible (window->demo_banner));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "signed-out");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
+  g_assert_finalize_object (session);
 }
 
 /* }}} */

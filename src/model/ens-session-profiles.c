@@ -19,7 +19,7 @@
  */
 
 /* The parts of EnsSession that talk to the keyring about profiles (listing,
- * switching, removing) and the check of a new AccessKey. */
+ * switching, removing). */
 
 #include "config.h"
 
@@ -34,11 +34,19 @@ list_profiles_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(EnsSession) self = user_data;
+  GWeakRef *weak = user_data;
+  g_autoptr(EnsSession) self = g_weak_ref_get (weak);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) profiles = NULL;
 
+  g_weak_ref_clear (weak);
+  g_free (weak);
+
   profiles = ens_credential_store_list_profiles_finish (ENS_CREDENTIAL_STORE (object), result, NULL, &error);
+
+  /* The session went meanwhile. */
+  if (self == NULL)
+    return;
 
   if (error != NULL)
     {
@@ -51,15 +59,21 @@ list_profiles_cb (GObject      *object,
   _ens_session_take_profiles (self, g_steal_pointer (&profiles));
 }
 
+/* Done in the background, whenever the profiles may have changed: it
+ * holds no reference, so that the session can go while it runs. */
 void
 ens_session_refresh_profiles (EnsSession *self)
 {
+  GWeakRef *weak;
+
   g_return_if_fail (ENS_IS_SESSION (self));
 
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
   ens_credential_store_list_profiles_async (ens_session_get_credential_store (self),
                                             _ens_session_get_cancellable (self),
                                             list_profiles_cb,
-                                            g_object_ref (self));
+                                            weak);
 }
 
 /* }}} */
@@ -182,62 +196,6 @@ gboolean
 ens_session_remove_profile_finish (EnsSession    *self,
                                    GAsyncResult  *result,
                                    GError       **error)
-{
-  g_return_val_if_fail (ENS_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* }}} */
-
-/* Checking an AccessKey {{{ */
-
-static void
-check_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GPtrArray) images = NULL;
-  GError *error = NULL;
-
-  images = ens_client_describe_images_finish (ENS_CLIENT (object), result, NULL, &error);
-
-  if (images == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-void
-ens_session_check_credentials_async (EnsSession           *self,
-                                     const EnsCredentials *credentials,
-                                     GCancellable         *cancellable,
-                                     GAsyncReadyCallback   callback,
-                                     gpointer              user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(EnsClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (ENS_IS_SESSION (self));
-  g_return_if_fail (credentials != NULL);
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ens_session_check_credentials_async);
-
-  client = ens_client_new_like (ens_session_get_client (self));
-  ens_client_set_credentials (client, credentials);
-  ens_client_describe_images_async (client, 1, 1, NULL, NULL, cancellable,
-                                    check_cb, g_steal_pointer (&task));
-}
-
-gboolean
-ens_session_check_credentials_finish (EnsSession    *self,
-                                      GAsyncResult  *result,
-                                      GError       **error)
 {
   g_return_val_if_fail (ENS_IS_SESSION (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);

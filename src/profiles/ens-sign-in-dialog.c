@@ -57,8 +57,8 @@ struct _EnsSignInDialog
   GtkButton           *continue_button;
 
   /* Owned references */
-  EnsCredentialStore  *store;
-  EnsClient           *client;
+  EnsSession          *session;
+  EnsCredentialStore  *store;             /* the session's */
   GCancellable        *cancellable;
   EnsCredentials      *pending_credentials;
   char                *pending_profile;
@@ -72,8 +72,7 @@ G_DEFINE_FINAL_TYPE (EnsSignInDialog, ens_sign_in_dialog, ADW_TYPE_WINDOW)
 
 enum {
   PROP_0,
-  PROP_STORE,
-  PROP_CLIENT,
+  PROP_SESSION,
   N_PROPS
 };
 
@@ -323,6 +322,11 @@ finish_sign_in (EnsSignInDialog *self,
   g_debug ("Signed in with profile %s (verified: %s)",
            self->pending_profile, verified ? "yes" : "no");
 
+  ens_session_sign_in (self->session,
+                       self->pending_profile,
+                       self->pending_credentials,
+                       self->pending_source);
+
   g_signal_emit (self, signals[SIGNED_IN], 0,
                  self->pending_profile,
                  self->pending_credentials,
@@ -334,39 +338,23 @@ finish_sign_in (EnsSignInDialog *self,
 }
 
 static void
-copy_property (GObject    *from,
-               GObject    *to,
-               const char *name)
-{
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (from), name);
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  if (pspec == NULL || !(pspec->flags & G_PARAM_READABLE) || !(pspec->flags & G_PARAM_WRITABLE))
-    return;
-
-  g_value_init (&value, pspec->value_type);
-  g_object_get_property (from, name, &value);
-  g_object_set_property (to, name, &value);
-}
-
-static void
 verify_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
   g_autoptr(Step) step = user_data;
-  g_autoptr(GPtrArray) images = NULL;
   g_autoptr(GError) error = NULL;
   EnsSignInDialog *self = step->self;
+  gboolean works;
 
-  images = ens_client_describe_images_finish (ENS_CLIENT (object), result, NULL, &error);
+  works = ens_session_check_credentials_finish (ENS_SESSION (object), result, &error);
 
   if (step_is_stale (step, error))
     return;
 
   set_busy (self, FALSE);
 
-  if (images == NULL)
+  if (!works)
     {
       g_autofree char *title = NULL;
       g_autofree char *action = NULL;
@@ -389,38 +377,15 @@ verify_cb (GObject      *object,
 static void
 verify (EnsSignInDialog *self)
 {
-  g_autoptr(EnsClient) client = ens_client_new ();
-  g_autoptr(GError) error = NULL;
-
   g_assert (self->pending_credentials != NULL);
 
-  /* A client of its own, configured like the app's, so that a wrong
+  /* The session checks it through a client of its own, so that a wrong
    * AccessKey never reaches the client the window uses. */
-  if (!ens_client_set_endpoint (client, ens_client_get_endpoint (self->client), &error))
-    {
-      g_autofree char *title = NULL;
-      g_autofree char *action = NULL;
-
-      set_busy (self, FALSE);
-      ens_error_describe (error, &title, NULL, &action);
-      show_status (self, self->verify_row, self->verify_icon, STATUS_PROBLEM,
-                   title ? title : error->message, action);
-      return;
-    }
-
-  ens_client_set_signature_version (client, ens_client_get_signature_version (self->client));
-  copy_property (G_OBJECT (self->client), G_OBJECT (client), "http-method");
-  copy_property (G_OBJECT (self->client), G_OBJECT (client), "connect-timeout");
-  copy_property (G_OBJECT (self->client), G_OBJECT (client), "timeout");
-  copy_property (G_OBJECT (self->client), G_OBJECT (client), "max-retries");
-  copy_property (G_OBJECT (self->client), G_OBJECT (client), "retry-delay");
-  ens_client_set_credentials (client, self->pending_credentials);
-
   show_status (self, self->verify_row, self->verify_icon, STATUS_INFO,
                _("Checking the AccessKey…"), NULL);
   set_busy (self, TRUE);
-  ens_client_describe_images_async (client, 1, 1, NULL, NULL,
-                                    self->cancellable, verify_cb, step_new (self));
+  ens_session_check_credentials_async (self->session, self->pending_credentials,
+                                       self->cancellable, verify_cb, step_new (self));
 }
 
 static void
@@ -468,7 +433,6 @@ start_sign_in (EnsSignInDialog *self)
 
   if (gtk_check_button_get_active (self->session_check))
     {
-      ens_credential_store_set_session_credentials (self->store, profile, credentials);
       set_pending (self, profile, credentials, ENS_CREDENTIAL_SOURCE_SESSION);
       show_status (self, self->save_row, self->save_icon, STATUS_INFO,
                    _("Kept for this session only"),
@@ -683,7 +647,7 @@ ens_sign_in_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ENS_TYPE_SIGN_IN_DIALOG);
 
   g_clear_object (&self->store);
-  g_clear_object (&self->client);
+  g_clear_object (&self->session);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (ens_sign_in_dialog_parent_class)->dispose (object);
@@ -709,12 +673,8 @@ ens_sign_in_dialog_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
 
     default:
@@ -732,12 +692,9 @@ ens_sign_in_dialog_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    case PROP_CLIENT:
-      self->client = g_value_dup_object (value);
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      self->store = g_object_ref (ens_session_get_credential_store (self->session));
       break;
 
     default:
@@ -760,24 +717,15 @@ ens_sign_in_dialog_class_init (EnsSignInDialogClass *klass)
   window_class->close_request = ens_sign_in_dialog_close_request;
 
   /**
-   * EnsSignInDialog:store:
+   * EnsSignInDialog:session:
    *
-   * Where the AccessKey is saved or kept for the session.
+   * The session to sign in: the AccessKey is saved in its credential
+   * store (or kept for this session), checked with a client configured
+   * like its client, then put in use.
    */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         ENS_TYPE_CREDENTIAL_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * EnsSignInDialog:client:
-   *
-   * The app's client: its endpoint and signature version are used to
-   * check the new AccessKey.  It is not changed.
-   */
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL,
-                         ENS_TYPE_CLIENT,
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         ENS_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -790,7 +738,8 @@ ens_sign_in_dialog_class_init (EnsSignInDialogClass *klass)
    * @source: the #EnsCredentialSource it is kept in
    * @verified: whether Alibaba Cloud accepted it
    *
-   * The AccessKey is ready to use.  The dialog closes itself afterwards.
+   * The session signed in with the AccessKey.  The dialog closes itself
+   * afterwards.
    */
   signals[SIGNED_IN] =
     g_signal_new ("signed-in",
@@ -847,23 +796,19 @@ ens_sign_in_dialog_init (EnsSignInDialog *self)
 /**
  * ens_sign_in_dialog_new:
  * @parent: (nullable): the window to put the dialog over
- * @store: where to save the AccessKey
- * @client: the app's client, whose settings the check uses
+ * @session: the session to sign in
  *
  * Returns: (transfer none): a new modal sign-in window, not yet shown
  */
 GtkWindow *
-ens_sign_in_dialog_new (GtkWindow          *parent,
-                        EnsCredentialStore *store,
-                        EnsClient          *client)
+ens_sign_in_dialog_new (GtkWindow  *parent,
+                        EnsSession *session)
 {
   g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (ENS_IS_CREDENTIAL_STORE (store), NULL);
-  g_return_val_if_fail (ENS_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (ENS_IS_SESSION (session), NULL);
 
   return g_object_new (ENS_TYPE_SIGN_IN_DIALOG,
                        "transient-for", parent,
-                       "store", store,
-                       "client", client,
+                       "session", session,
                        NULL);
 }

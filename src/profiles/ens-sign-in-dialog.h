@@ -22,7 +22,7 @@
 
 #include <adwaita.h>
 
-#include "ens-core.h"
+#include "ens-session.h"
 
 G_BEGIN_DECLS
 
@@ -33,7 +33,7 @@ G_DECLARE_FINAL_TYPE (EnsSignInDialog, ens_sign_in_dialog, ENS, SIGN_IN_DIALOG, 
 /*
  * A modal window asking for an AccessKey.  It saves it in the keyring (or
  * keeps it for this session), checks it with one DescribeImages request,
- * then emits "signed-in" and closes itself:
+ * signs @session in with it, then emits "signed-in" and closes itself:
  *
  *   void signed_in (EnsSignInDialog      *dialog,
  *                   const char           *profile,
@@ -45,8 +45,7 @@ G_DECLARE_FINAL_TYPE (EnsSignInDialog, ens_sign_in_dialog, ENS, SIGN_IN_DIALOG, 
  * "verified" is FALSE only when the user chose "Continue Anyway" after the
  * check could not reach a verdict (network trouble and the like).
  */
-GtkWindow *ens_sign_in_dialog_new (GtkWindow          *parent,
-                                   EnsCredentialStore *store,
-                                   EnsClient          *client);
+GtkWindow *ens_sign_in_dialog_new (GtkWindow  *parent,
+                                   EnsSession *session);
 
 G_END_DECLS
