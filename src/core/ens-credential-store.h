@@ -140,7 +140,15 @@ gboolean            ens_credential_store_import_finish      (EnsCredentialStore 
                                                              GStrv                *imported_profiles,
                                                              GError              **error);
 
-/* ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET / ALIBABA_CLOUD_SECURITY_TOKEN, cleaned; NULL if unset. */
+/*
+ * ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET / ALIBABA_CLOUD_SECURITY_TOKEN,
+ * cleaned and checked.  None set: FALSE, *out NULL, no error.  Set in part
+ * or not valid: FALSE, *out NULL, ENS_ERROR_INVALID_INPUT (translated; it
+ * names the variable, never the value).  Otherwise TRUE and *out.
+ */
+gboolean            ens_credentials_from_environment        (EnsCredentials      **out,
+                                                             GError              **error);
+/* The same, but what cannot be used is ignored (with a warning): NULL. */
 EnsCredentials     *ens_credentials_new_from_environment    (void);
 
 G_END_DECLS
