@@ -20,6 +20,8 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
+
 #include "ens-share-plan.h"
 
 /*
@@ -471,4 +473,101 @@ ens_share_plan_set_outcome (EnsSharePlan    *self,
 
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE]);
     }
+}
+
+/**
+ * ens_share_plan_is_uncertain:
+ * @position: the account's index
+ *
+ * Whether the outcome of this account is unknown: its request was in
+ * flight when the run was cancelled, and its answer never came
+ * (%ENS_OUTCOME_FAILED with %G_IO_ERROR_CANCELLED).  The server may have
+ * carried it out anyway; ens_share_plan_reconcile() settles it from the
+ * share list.
+ *
+ * Returns: %TRUE when the outcome is uncertain
+ */
+gboolean
+ens_share_plan_is_uncertain (EnsSharePlan *self,
+                             guint         position)
+{
+  const Entry *entry;
+
+  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), FALSE);
+  g_return_val_if_fail (position < self->entries->len, FALSE);
+
+  entry = get_entry (self, position);
+
+  return entry->state == ENS_OUTCOME_FAILED &&
+         g_error_matches (entry->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/**
+ * ens_share_plan_reconcile:
+ * @self: a plan that has run
+ * @shared_now: (array zero-terminated=1): the accounts the image is
+ *   shared with, read after the run (an empty vector for none)
+ *
+ * Says what really happened to the accounts whose outcome is uncertain
+ * (ens_share_plan_is_uncertain()), from the share list as it is now:
+ *
+ * - an addition whose account is in @shared_now: %ENS_OUTCOME_DONE;
+ * - an addition whose account is not: %ENS_OUTCOME_NOT_ATTEMPTED;
+ * - a removal whose account is not in @shared_now: %ENS_OUTCOME_DONE;
+ * - a removal whose account still is: %ENS_OUTCOME_NOT_ATTEMPTED.
+ *
+ * NOT_ATTEMPTED, because whatever was sent changed nothing for that
+ * account.  Every other outcome is settled already and is copied with its
+ * RequestId, error and tries, even where @shared_now disagrees (someone
+ * else may have changed the list since).  The result has no uncertain
+ * outcomes, so its "done" accounts are exactly the change to report and
+ * to undo (ens_share_plan_new_inverse()).
+ *
+ * Returns: (transfer full): a new plan; @self is not changed
+ */
+EnsSharePlan *
+ens_share_plan_reconcile (EnsSharePlan       *self,
+                          const char * const *shared_now)
+{
+  g_autoptr(GHashTable) shared = NULL;
+  EnsSharePlan *reconciled;
+
+  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), NULL);
+  g_return_val_if_fail (shared_now != NULL, NULL);
+
+  shared = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; shared_now[i] != NULL; i++)
+    g_hash_table_add (shared, (gpointer)shared_now[i]);
+
+  reconciled = g_object_new (ENS_TYPE_SHARE_PLAN,
+                             "image-id", self->image_id,
+                             NULL);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const Entry *entry = get_entry (self, i);
+      Entry copy = { 0 };
+
+      copy.account = g_strdup (entry->account);
+      copy.change = entry->change;
+      copy.state = entry->state;
+      copy.request_id = g_strdup (entry->request_id);
+      copy.error = entry->error != NULL ? g_error_copy (entry->error) : NULL;
+      copy.tries = entry->tries;
+
+      if (ens_share_plan_is_uncertain (self, i))
+        {
+          gboolean is_shared = g_hash_table_contains (shared, entry->account);
+          gboolean happened = entry->change == ENS_SHARE_CHANGE_ADD ? is_shared : !is_shared;
+
+          copy.state = happened ? ENS_OUTCOME_DONE : ENS_OUTCOME_NOT_ATTEMPTED;
+          g_clear_error (&copy.error);
+        }
+
+      if (state_is_final (copy.state))
+        reconciled->done++;
+      g_array_append_val (reconciled->entries, copy);
+    }
+
+  return reconciled;
 }

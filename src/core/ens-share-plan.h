@@ -80,6 +80,24 @@ guint            ens_share_plan_count             (EnsSharePlan        *self,
                                                    EnsShareChange       change,
                                                    EnsOutcomeState      state);
 
+/*
+ * Uncertain: the request for the account was on its way when the run was
+ * cancelled and its answer was lost (FAILED with G_IO_ERROR_CANCELLED), so
+ * the server may or may not have carried it out.
+ */
+gboolean         ens_share_plan_is_uncertain      (EnsSharePlan        *self,
+                                                   guint                position);
+/*
+ * A new plan, the same accounts at the same positions, in which every
+ * uncertain outcome is settled from @shared_now, the image's share list
+ * read after the run: an addition whose account is now shared, or a
+ * removal whose account is gone, becomes DONE; otherwise NOT_ATTEMPTED
+ * (nothing changed for it).  Settled outcomes are copied as they are.
+ * @self is not changed.
+ */
+EnsSharePlan    *ens_share_plan_reconcile         (EnsSharePlan        *self,
+                                                   const char * const  *shared_now);
+
 /* For EnsClient: records the final outcome of one account (notifies "done"). */
 void             ens_share_plan_set_outcome       (EnsSharePlan        *self,
                                                    guint                position,
