@@ -1,0 +1,368 @@
+/* ens-client-pager.c
+ *
+ * Copyright 2026 The ENS Image Share authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "ens-client.h"
+#include "ens-client-private.h"
+#include "ens-image.h"
+#include "ens-request.h"
+#include "ens-response.h"
+
+/* A server that keeps saying "there is more" is not believed forever. */
+#define MAX_PAGES 10000
+
+/*
+ * One pager serves both paged listings.  A Listing says how to ask for a
+ * page and what to take out of the answer; the pager asks for page after
+ * page and collects the items until the server's TotalCount is reached.
+ */
+
+typedef struct _Pager Pager;
+
+typedef struct
+{
+  /* The request for page pager->page_number. */
+  EnsRequest        *(*new_request) (Pager    *pager,
+                                     GError  **error);
+  EnsClientParseFunc   parse;
+  GDestroyNotify       page_free;
+  /* Adds the items of @page to @items; returns how many the page had, and
+   * sets @total_count to the server's TotalCount. */
+  guint              (*take_items)  (gpointer   page,
+                                     GPtrArray *items,
+                                     guint     *total_count);
+  GDestroyNotify       item_free;
+} Listing;
+
+struct _Pager
+{
+  const Listing *listing;
+  char          *image_id;
+  char          *image_name;
+  GPtrArray     *items;
+  guint          page_number;
+  guint          page_size;
+  guint          total_count;
+  gboolean       all_pages;
+};
+
+static void
+pager_free (gpointer data)
+{
+  Pager *pager = data;
+
+  g_clear_pointer (&pager->image_id, g_free);
+  g_clear_pointer (&pager->image_name, g_free);
+  g_clear_pointer (&pager->items, g_ptr_array_unref);
+  g_free (pager);
+}
+
+static void pager_next (GTask *task);
+
+static void
+pager_page_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Pager *pager = g_task_get_task_data (task);
+  GError *error = NULL;
+  gpointer page;
+  guint n_page;
+
+  page = _ens_client_call_finish (ENS_CLIENT (object), result, NULL, &error);
+  if (page == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  n_page = pager->listing->take_items (page, pager->items, &pager->total_count);
+  pager->listing->page_free (page);
+
+  /* Stop when the server says everything was served, but also on an empty
+   * page or after MAX_PAGES, so that a server that misstates TotalCount
+   * cannot keep us here forever. */
+  if (!pager->all_pages ||
+      n_page == 0 ||
+      (guint64)pager->page_number * pager->page_size >= pager->total_count ||
+      pager->items->len >= pager->total_count ||
+      pager->page_number >= MAX_PAGES)
+    {
+      g_task_return_pointer (task, g_steal_pointer (&pager->items),
+                             (GDestroyNotify)g_ptr_array_unref);
+      return;
+    }
+
+  pager_next (task);
+}
+
+static void
+pager_next (GTask *task)
+{
+  EnsClient *self = g_task_get_source_object (task);
+  Pager *pager = g_task_get_task_data (task);
+  GError *error = NULL;
+  EnsRequest *request;
+
+  if (pager->all_pages)
+    pager->page_number++;
+
+  request = pager->listing->new_request (pager, &error);
+  if (request == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  _ens_client_call_async (self, request, pager->listing->parse, pager->listing->page_free,
+                          g_task_get_cancellable (task),
+                          pager_page_cb, g_object_ref (task));
+}
+
+/* Every page from 1 when @page_number is 0, otherwise only that page.
+ * The task returns the items as a GPtrArray. */
+static void
+pager_start (EnsClient           *self,
+             const Listing       *listing,
+             gpointer             source_tag,
+             const char          *image_id,
+             const char          *image_name,
+             guint                page_number,
+             guint                page_size,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Pager *pager;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+
+  pager = g_new0 (Pager, 1);
+  pager->listing = listing;
+  pager->image_id = g_strdup (image_id);
+  pager->image_name = g_strdup (image_name);
+  pager->items = g_ptr_array_new_with_free_func (listing->item_free);
+  pager->all_pages = page_number == 0;
+  pager->page_number = page_number;
+  pager->page_size = page_size;
+  g_task_set_task_data (task, pager, pager_free);
+
+  pager_next (task);
+}
+
+/* DescribeImageSharePermission ------------------------------------------- */
+
+static EnsRequest *
+share_new_request (Pager   *pager,
+                   GError **error)
+{
+  return ens_request_new_describe_image_share_permission (pager->image_id,
+                                                          pager->page_number,
+                                                          pager->page_size,
+                                                          error);
+}
+
+static gpointer
+share_parse (guint        http_status,
+             const char  *content_type,
+             GBytes      *body,
+             GError     **error)
+{
+  return ens_response_parse_share_page (http_status, content_type, body, error);
+}
+
+static guint
+share_take_items (gpointer   data,
+                  GPtrArray *items,
+                  guint     *total_count)
+{
+  EnsSharePage *page = data;
+  guint n_page = 0;
+
+  for (guint i = 0; page->accounts != NULL && page->accounts[i] != NULL; i++, n_page++)
+    g_ptr_array_add (items, g_strdup (page->accounts[i]));
+  *total_count = page->total_count;
+
+  return n_page;
+}
+
+static const Listing share_listing = {
+  .new_request = share_new_request,
+  .parse = share_parse,
+  .page_free = (GDestroyNotify)ens_share_page_free,
+  .take_items = share_take_items,
+  .item_free = g_free,
+};
+
+/**
+ * ens_client_describe_image_share_permission_async:
+ * @image_id: the image
+ *
+ * Fetches the accounts @image_id is shared with, every page of them
+ * (100 per request).
+ */
+void
+ens_client_describe_image_share_permission_async (EnsClient           *self,
+                                                  const char          *image_id,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data)
+{
+  g_return_if_fail (ENS_IS_CLIENT (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  pager_start (self, &share_listing, ens_client_describe_image_share_permission_async,
+               image_id, NULL, 0, ENS_SHARE_PAGE_SIZE_MAX,
+               cancellable, callback, user_data);
+}
+
+/**
+ * ens_client_describe_image_share_permission_finish:
+ *
+ * Returns: (transfer full): the account IDs in the order served (an empty
+ *   vector when the image is not shared)
+ */
+GStrv
+ens_client_describe_image_share_permission_finish (EnsClient     *self,
+                                                   GAsyncResult  *result,
+                                                   GError       **error)
+{
+  GPtrArray *accounts;
+
+  g_return_val_if_fail (ENS_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  accounts = g_task_propagate_pointer (G_TASK (result), error);
+  if (accounts == NULL)
+    return NULL;
+
+  g_ptr_array_add (accounts, NULL);
+
+  /* Without the segment freed, the strings are the caller's now. */
+  return (GStrv)g_ptr_array_free (accounts, FALSE);
+}
+
+/* DescribeImages --------------------------------------------------------- */
+
+static EnsRequest *
+images_new_request (Pager   *pager,
+                    GError **error)
+{
+  return ens_request_new_describe_images (pager->page_number, pager->page_size,
+                                          pager->image_id, pager->image_name,
+                                          error);
+}
+
+static gpointer
+images_parse (guint        http_status,
+              const char  *content_type,
+              GBytes      *body,
+              GError     **error)
+{
+  return ens_response_parse_image_page (http_status, content_type, body, error);
+}
+
+static guint
+images_take_items (gpointer   data,
+                   GPtrArray *items,
+                   guint     *total_count)
+{
+  EnsImagePage *page = data;
+  guint n_page = page->images != NULL ? page->images->len : 0;
+
+  for (guint i = 0; i < n_page; i++)
+    g_ptr_array_add (items, g_object_ref (g_ptr_array_index (page->images, i)));
+  *total_count = page->total_count;
+
+  return n_page;
+}
+
+static const Listing images_listing = {
+  .new_request = images_new_request,
+  .parse = images_parse,
+  .page_free = (GDestroyNotify)ens_image_page_free,
+  .take_items = images_take_items,
+  .item_free = g_object_unref,
+};
+
+/**
+ * ens_client_describe_images_async:
+ * @page_number: the page to fetch (from 1), or 0 for every page
+ * @page_size: images per page, at most 50 (0: 50); ignored for every page
+ * @image_id: (nullable): filter by one image ID
+ * @image_name: (nullable): filter by name
+ */
+void
+ens_client_describe_images_async (EnsClient           *self,
+                                  guint                page_number,
+                                  guint                page_size,
+                                  const char          *image_id,
+                                  const char          *image_name,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (ENS_IS_CLIENT (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  if (page_number == 0 || page_size == 0)
+    page_size = ENS_IMAGES_PAGE_SIZE_MAX;
+  else
+    page_size = MIN (page_size, ENS_IMAGES_PAGE_SIZE_MAX);
+
+  pager_start (self, &images_listing, ens_client_describe_images_async,
+               image_id, image_name, page_number, page_size,
+               cancellable, callback, user_data);
+}
+
+/**
+ * ens_client_describe_images_finish:
+ * @total_count: (out) (optional): the server's TotalCount
+ *
+ * Returns: (transfer container) (element-type EnsImage): the images
+ */
+GPtrArray *
+ens_client_describe_images_finish (EnsClient     *self,
+                                   GAsyncResult  *result,
+                                   guint         *total_count,
+                                   GError       **error)
+{
+  GPtrArray *images;
+
+  g_return_val_if_fail (ENS_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  images = g_task_propagate_pointer (G_TASK (result), error);
+
+  if (total_count != NULL)
+    {
+      Pager *pager = g_task_get_task_data (G_TASK (result));
+
+      *total_count = images != NULL ? pager->total_count : 0;
+    }
+
+  return images;
+}
