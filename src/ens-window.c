@@ -1335,6 +1335,9 @@ resolve_cb (GObject      *object,
   if (!ens_session_get_signed_in (self->session))
     _ens_window_set_signed_out (self);
 
+  /* For the profile menu. */
+  ens_session_refresh_profiles (self->session);
+
   if (error == NULL)
     return;
 

@@ -29,6 +29,7 @@
 #include "ens-cli.h"
 #include "ens-core-enums.h"
 #include "ens-core.h"
+#include "ens-session.h"
 
 /*
  * The command line: share, unshare and list without a display.  Nothing
@@ -59,8 +60,9 @@ typedef struct
   GCancellable  *cancellable;
   GSettings     *settings;
   EnsClient     *client;
+  EnsSession    *session;
   EnsSharePlan  *plan;
-  EnsCredentials *credentials;
+  EnsCredentialSource source;
   GError        *credentials_error;
   GError        *plan_error;
   GStrv          shares;
@@ -80,9 +82,9 @@ cli_clear (Cli *cli)
   g_clear_pointer (&cli->loop, g_main_loop_unref);
   g_clear_object (&cli->cancellable);
   g_clear_object (&cli->settings);
+  g_clear_object (&cli->session);
   g_clear_object (&cli->client);
   g_clear_object (&cli->plan);
-  g_clear_pointer (&cli->credentials, ens_credentials_free);
   g_clear_error (&cli->credentials_error);
   g_clear_error (&cli->plan_error);
   g_clear_pointer (&cli->shares, g_strfreev);
@@ -434,8 +436,7 @@ resolve_cb (GObject      *object,
 {
   Cli *cli = user_data;
 
-  cli->credentials = ens_credential_store_resolve_finish (ENS_CREDENTIAL_STORE (object), result,
-                                                          NULL, &cli->credentials_error);
+  cli->source = ens_session_resolve_finish (ENS_SESSION (object), result, &cli->credentials_error);
   g_main_loop_quit (cli->loop);
 }
 
@@ -518,48 +519,6 @@ lookup_settings (void)
     }
 
   return g_settings_new_full (schema, NULL, NULL);
-}
-
-/* Environment credentials are checked here rather than through the store,
- * so that a half-set or mistyped variable is reported instead of ignored. */
-static gboolean
-credentials_from_environment (EnsCredentials **out)
-{
-  const char *id = g_getenv ("ALIBABA_CLOUD_ACCESS_KEY_ID");
-  const char *secret = g_getenv ("ALIBABA_CLOUD_ACCESS_KEY_SECRET");
-  const char *token = g_getenv ("ALIBABA_CLOUD_SECURITY_TOKEN");
-  g_autofree char *clean_id = NULL;
-  g_autofree char *clean_secret = NULL;
-  g_autofree char *clean_token = NULL;
-  g_autoptr(GError) error = NULL;
-
-  *out = NULL;
-
-  if ((id == NULL || id[0] == '\0') && (secret == NULL || secret[0] == '\0'))
-    return TRUE;
-
-  if (id == NULL || id[0] == '\0' || secret == NULL || secret[0] == '\0')
-    {
-      g_printerr (_("Set both ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or neither.\n"));
-      return FALSE;
-    }
-
-  clean_id = ens_access_key_id_clean (id, &error);
-  if (clean_id != NULL)
-    clean_secret = ens_access_key_secret_clean (secret, &error);
-  if (clean_secret != NULL && token != NULL && token[0] != '\0')
-    clean_token = ens_security_token_clean (token, &error);
-
-  if (error != NULL)
-    {
-      /* The messages name the problem, never the value. */
-      g_printerr ("%s\n", error->message);
-      return FALSE;
-    }
-
-  *out = ens_credentials_new (clean_id, clean_secret, clean_token);
-
-  return TRUE;
 }
 
 static int cli_run_requests (Cli       *cli,
@@ -721,18 +680,17 @@ cli_main (Cli  *cli,
 
   cli->settings = lookup_settings ();
   cli->client = ens_client_new ();
+  {
+    g_autoptr(EnsCredentialStore) store = ens_credential_store_new ();
 
-  if (cli->settings != NULL)
-    {
-      ens_client_set_signature_version (cli->client,
-                                        g_settings_get_enum (cli->settings, "signature-version") == 1
-                                        ? ENS_SIGNATURE_V1 : ENS_SIGNATURE_V3);
-      ens_client_set_timeouts (cli->client,
-                               g_settings_get_uint (cli->settings, "connect-timeout"),
-                               g_settings_get_uint (cli->settings, "timeout"));
-      ens_client_set_concurrency (cli->client, g_settings_get_uint (cli->settings, "concurrency"));
-      ens_client_set_batch_size (cli->client, g_settings_get_uint (cli->settings, "batch-size"));
-    }
+    /* The settings are applied once, by the same code as the app's. */
+    cli->session = g_object_new (ENS_TYPE_SESSION,
+                                 "client", cli->client,
+                                 "credential-store", store,
+                                 "settings", cli->settings,
+                                 "follow-settings", FALSE,
+                                 NULL);
+  }
 
   if (cli->signature != NULL)
     {
@@ -771,23 +729,12 @@ cli_main (Cli  *cli,
                                cli->timeout);
     }
 
-  {
-    g_autofree char *endpoint = NULL;
-
-    if (cli->endpoint != NULL)
-      endpoint = g_strdup (cli->endpoint);
-    else if (cli->settings != NULL)
-      endpoint = g_settings_get_string (cli->settings, "endpoint");
-    else
-      endpoint = g_strdup (ENS_DEFAULT_ENDPOINT);
-
-    if (!ens_client_set_endpoint (cli->client, endpoint, &error))
-      {
-        print_error_details (error, NULL);
-        g_printerr (_("Nothing was sent.\n"));
-        return EXIT_USAGE;
-      }
-  }
+  if (!ens_session_set_endpoint_override (cli->session, cli->endpoint, &error))
+    {
+      print_error_details (error, NULL);
+      g_printerr (_("Nothing was sent.\n"));
+      return EXIT_USAGE;
+    }
 
   cli->loop = g_main_loop_new (NULL, FALSE);
   cli->cancellable = g_cancellable_new ();
@@ -807,31 +754,23 @@ cli_run_requests (Cli       *cli,
                   GPtrArray *add,
                   GPtrArray *remove)
 {
-  g_autofree char *profile = NULL;
+  g_autoptr(EnsCredentials) environment = NULL;
+  g_autoptr(GError) error = NULL;
 
-  /* Credentials: the environment first, then the keyring. */
-  if (!credentials_from_environment (&cli->credentials))
+  /* Credentials: the environment first, then the keyring.  Variables set
+   * in part or wrongly are reported, never silently skipped. */
+  if (!ens_credentials_from_environment (&environment, &error) && error != NULL)
     {
+      /* The messages name the problem, never the value. */
+      g_printerr ("%s\n", error->message);
       g_printerr (_("Nothing was sent.\n"));
       return EXIT_USAGE;
     }
 
-  if (cli->credentials == NULL)
-    {
-      g_autoptr(EnsCredentialStore) store = ens_credential_store_new ();
+  ens_session_resolve_async (cli->session, cli->profile, cli->cancellable, resolve_cb, cli);
+  g_main_loop_run (cli->loop);
 
-      if (cli->profile != NULL)
-        profile = g_strdup (cli->profile);
-      else if (cli->settings != NULL)
-        profile = g_settings_get_string (cli->settings, "active-profile");
-
-      ens_credential_store_resolve_async (store,
-                                          profile != NULL && profile[0] != '\0' ? profile : NULL,
-                                          cli->cancellable, resolve_cb, cli);
-      g_main_loop_run (cli->loop);
-    }
-
-  if (cli->credentials == NULL)
+  if (cli->source == ENS_CREDENTIAL_SOURCE_NONE)
     {
       if (cli->credentials_error != NULL &&
           !g_error_matches (cli->credentials_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -839,8 +778,6 @@ cli_run_requests (Cli       *cli,
       g_printerr (_("No AccessKey to sign the requests with. Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or save an AccessKey in ENS Image Share. Nothing was sent.\n"));
       return EXIT_USAGE;
     }
-
-  ens_client_set_credentials (cli->client, cli->credentials);
 
   if (add != NULL || remove != NULL)
     {

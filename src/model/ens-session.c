@@ -277,8 +277,6 @@ resolve_cb (GObject      *object,
     {
       g_task_return_int (task, ENS_CREDENTIAL_SOURCE_NONE);
     }
-
-  ens_session_refresh_profiles (self);
 }
 
 void
@@ -502,13 +500,17 @@ ens_session_constructed (GObject *object)
     self->source = ENS_CREDENTIAL_SOURCE_SESSION;
 
   configure_client (self->client, self->settings, NULL);
-  if (self->settings != NULL && !ens_session_apply_endpoint (self, &error))
-    g_warning ("Ignoring the endpoint setting: %s", error->message);
 
+  /* Without "follow-settings" (the command line), the endpoint waits for
+   * ens_session_set_endpoint_override(), which reports what is wrong. */
   if (self->settings != NULL && self->follow_settings)
-    g_signal_connect_object (self->settings, "changed",
-                             G_CALLBACK (settings_changed_cb), self,
-                             G_CONNECT_SWAPPED);
+    {
+      if (!ens_session_apply_endpoint (self, &error))
+        g_warning ("Ignoring the endpoint setting: %s", error->message);
+      g_signal_connect_object (self->settings, "changed",
+                               G_CALLBACK (settings_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
 }
 
 static void

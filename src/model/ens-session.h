@@ -40,9 +40,10 @@ G_DECLARE_FINAL_TYPE (EnsSession, ens_session, ENS, SESSION, GObject)
  *
  * Properties (all read-only but "settings"-derived ones):
  *   "client", "credential-store", "settings"   construct-only
- *   "follow-settings"   construct-only boolean: apply later changes of the
- *                       settings to the client (the window); the command
- *                       line applies them once
+ *   "follow-settings"   construct-only boolean, default TRUE: apply later
+ *                       changes of the settings to the client (the window).
+ *                       FALSE (the command line) applies them once, and the
+ *                       endpoint only with ens_session_set_endpoint_override()
  *   "source"            EnsCredentialSource of the AccessKey in use
  *   "signed-in"         source != ENS_CREDENTIAL_SOURCE_NONE
  *   "profile"           the name shown for the AccessKey in use, or NULL
