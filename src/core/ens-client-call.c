@@ -718,7 +718,7 @@ ens_client_modify_image_share_permission_async (EnsClient           *self,
     }
 
   _ens_client_call_async (self, request, _ens_client_parse_modify, g_free, cancellable,
-                         modify_cb, g_steal_pointer (&task));
+                          modify_cb, g_steal_pointer (&task));
 }
 
 /**

@@ -205,7 +205,7 @@ plan_start_job (GTask   *task,
    * bounded by the timeouts, and its outcome is recorded as it is. */
   run->in_flight++;
   _ens_client_call_async (self, request, _ens_client_parse_modify, g_free, NULL,
-                         plan_job_cb, data);
+                          plan_job_cb, data);
 }
 
 static void
