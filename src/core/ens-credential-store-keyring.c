@@ -414,7 +414,9 @@ on_lookup_retrieved (GObject      *source,
   access_key_id = g_hash_table_lookup (attributes, "access-key-id");
   data = secret_value_get (value, &length);
 
-  credentials = access_key_id != NULL ? _ens_credential_store_decode_secret (access_key_id, data, length) : NULL;
+  credentials = access_key_id != NULL
+                ? _ens_credential_store_decode_secret (access_key_id, data, length)
+                : NULL;
   secret_value_unref (value);
 
   if (credentials == NULL)
