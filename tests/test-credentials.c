@@ -39,6 +39,112 @@
 #define KEY_SECRET "EnvironmentSecretValue000001"
 #define KEY_TOKEN  "CAIS8gF1q6Ft5B2yfSjIr5bSEsKDoOpnhNeCc1TVq3UAO"
 
+/* EnsCredentials ----------------------------------------------------------- */
+
+static void
+test_credentials_new (void)
+{
+  g_autoptr(EnsCredentials) plain = NULL;
+  g_autoptr(EnsCredentials) sts = NULL;
+  g_autoptr(EnsCredentials) empty_token = NULL;
+  char id[] = KEY_ID;
+  char secret[] = KEY_SECRET;
+
+  /* The strings are copied: changing the caller's buffers changes nothing. */
+  plain = ens_credentials_new (id, secret, NULL);
+  id[0] = 'X';
+  secret[0] = 'X';
+  g_assert_cmpstr (ens_credentials_get_access_key_id (plain), ==, KEY_ID);
+  g_assert_cmpstr (ens_credentials_get_access_key_secret (plain), ==, KEY_SECRET);
+  g_assert_null (ens_credentials_get_security_token (plain));
+
+  sts = ens_credentials_new (KEY_ID, KEY_SECRET, KEY_TOKEN);
+  g_assert_cmpstr (ens_credentials_get_security_token (sts), ==, KEY_TOKEN);
+
+  /* An empty token is no token. */
+  empty_token = ens_credentials_new (KEY_ID, KEY_SECRET, "");
+  g_assert_null (ens_credentials_get_security_token (empty_token));
+  g_assert_true (ens_credentials_equal (plain, empty_token));
+}
+
+static void
+test_credentials_copy (void)
+{
+  g_autoptr(EnsCredentials) original = ens_credentials_new (KEY_ID, KEY_SECRET, KEY_TOKEN);
+  g_autoptr(EnsCredentials) copy = NULL;
+  EnsCredentials *boxed;
+
+  copy = ens_credentials_copy (original);
+  g_assert_true (copy != original);
+  g_assert_true (ens_credentials_equal (original, copy));
+  /* Deep: no string is shared. */
+  g_assert_true (ens_credentials_get_access_key_id (copy) != ens_credentials_get_access_key_id (original));
+  g_assert_true (ens_credentials_get_access_key_secret (copy) != ens_credentials_get_access_key_secret (original));
+  g_assert_true (ens_credentials_get_security_token (copy) != ens_credentials_get_security_token (original));
+
+  /* The boxed type copies and frees the same way. */
+  g_assert_true (G_TYPE_IS_BOXED (ENS_TYPE_CREDENTIALS));
+  boxed = g_boxed_copy (ENS_TYPE_CREDENTIALS, original);
+  g_assert_true (ens_credentials_equal (original, boxed));
+  g_boxed_free (ENS_TYPE_CREDENTIALS, boxed);
+
+  /* Freeing the copy leaves the original intact. */
+  g_clear_pointer (&copy, ens_credentials_free);
+  g_assert_cmpstr (ens_credentials_get_access_key_secret (original), ==, KEY_SECRET);
+  g_assert_cmpstr (ens_credentials_get_security_token (original), ==, KEY_TOKEN);
+
+  ens_credentials_free (NULL);
+}
+
+static void
+test_credentials_equal (void)
+{
+  g_autoptr(EnsCredentials) a = ens_credentials_new (KEY_ID, KEY_SECRET, NULL);
+  g_autoptr(EnsCredentials) same = ens_credentials_new (KEY_ID, KEY_SECRET, NULL);
+  g_autoptr(EnsCredentials) other_id = ens_credentials_new ("LTAI5tOtherKey000001", KEY_SECRET, NULL);
+  g_autoptr(EnsCredentials) other_secret = ens_credentials_new (KEY_ID, "OtherSecret0000000000000001", NULL);
+  g_autoptr(EnsCredentials) with_token = ens_credentials_new (KEY_ID, KEY_SECRET, KEY_TOKEN);
+  g_autoptr(EnsCredentials) other_token = ens_credentials_new (KEY_ID, KEY_SECRET, "CAISOtherToken");
+
+  g_assert_true (ens_credentials_equal (a, a));
+  g_assert_true (ens_credentials_equal (a, same));
+  g_assert_true (ens_credentials_equal (NULL, NULL));
+  g_assert_false (ens_credentials_equal (a, NULL));
+  g_assert_false (ens_credentials_equal (NULL, a));
+  g_assert_false (ens_credentials_equal (a, other_id));
+  g_assert_false (ens_credentials_equal (a, other_secret));
+  g_assert_false (ens_credentials_equal (a, with_token));
+  g_assert_false (ens_credentials_equal (with_token, other_token));
+}
+
+static void
+test_credentials_masked_id (void)
+{
+  const struct {
+    const char *id;
+    const char *masked;
+  } cases[] = {
+    { "LTAI5tEnvironmentKey01", "LTAI…ey01" },
+    { "STS.NSynGhy3WWTQKyH1LSpdnxmtD", "STS.…xmtD" },
+    { "LTAI1234A", "LTAI…234A" },
+    /* Eight characters or fewer are shown whole. */
+    { "LTAI1234", "LTAI1234" },
+    { "KEY", "KEY" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(EnsCredentials) credentials = ens_credentials_new (cases[i].id, KEY_SECRET, NULL);
+      g_autofree char *masked = ens_credentials_dup_masked_id (credentials);
+
+      g_assert_cmpstr (masked, ==, cases[i].masked);
+      /* Never any of the secret. */
+      g_assert_null (strstr (masked, "Secret"));
+    }
+}
+
+/* The environment ------------------------------------------------------------ */
+
 /* Sets the three variables; NULL unsets one. */
 static void
 set_environment (const char *id,
@@ -233,6 +339,10 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/credentials/new", test_credentials_new);
+  g_test_add_func ("/credentials/copy", test_credentials_copy);
+  g_test_add_func ("/credentials/equal", test_credentials_equal);
+  g_test_add_func ("/credentials/masked-id", test_credentials_masked_id);
   g_test_add_func ("/credentials/environment/unset", test_environment_unset);
   g_test_add_func ("/credentials/environment/complete", test_environment_complete);
   g_test_add_func ("/credentials/environment/partial", test_environment_partial);
