@@ -1,0 +1,478 @@
+/* test-share-editor.c
+ *
+ * Copyright 2026 The ENS Image Share authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "ens-credentials.h"
+#include "ens-emulator.h"
+#include "ens-error.h"
+#include "ens-model-enums.h"
+#include "ens-share-list.h"
+#include "ens-shared-account.h"
+#include "ens-test-utils.h"
+
+/*
+ * The Share page's models against a real in-process EnsEmulator over
+ * loopback HTTP: EnsShareList, EnsChangeRunner and EnsShareEditor.
+ */
+
+#define KEY_ID        "LTAI5tTestTestTestTest01"
+#define KEY_SECRET    "TestSecretTestSecretTestSecre"
+#define IMAGE_ID      "m-5s7qotzavwbrnzaqh4unmabcd"
+#define OTHER_IMAGE   "m-5qkf6jv9a0tzd5ipwx5fiabcd"
+#define UNKNOWN_IMAGE "m-0000000000000000000000000"
+#define ACCOUNT_A     "1234567890123456"
+#define ACCOUNT_B     "2345678901234567"
+#define ACCOUNT_C     "3456789012345678"
+
+typedef struct
+{
+  EnsEmulator *emulator;
+  EnsClient   *client;
+  char        *url;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(EnsCredentials) credentials = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->emulator = ens_emulator_new ();
+  ens_emulator_add_key (fixture->emulator, KEY_ID, KEY_SECRET, FALSE);
+  ens_emulator_add_image (fixture->emulator, IMAGE_ID, "web-server", "self",
+                          "Ubuntu", "2024-01-01T00:00:00Z");
+  ens_emulator_add_image (fixture->emulator, OTHER_IMAGE, "db-server", "self",
+                          "Debian", "2024-02-01T00:00:00Z");
+  ens_emulator_set_shares (fixture->emulator, IMAGE_ID,
+                           (const char * const []) { ACCOUNT_A, ACCOUNT_B, NULL });
+  g_assert_true (ens_emulator_listen (fixture->emulator, 0, &error));
+  g_assert_no_error (error);
+  fixture->url = ens_emulator_dup_url (fixture->emulator);
+
+  fixture->client = ens_client_new ();
+  g_assert_true (ens_client_set_endpoint (fixture->client, fixture->url, &error));
+  g_assert_no_error (error);
+  credentials = ens_credentials_new (KEY_ID, KEY_SECRET, NULL);
+  ens_client_set_credentials (fixture->client, credentials);
+  g_object_set (fixture->client, "retry-delay", 10, NULL);
+}
+
+/* Lets callbacks of cancelled requests run, and the server notice that
+ * the client closed its connections, before it is stopped. */
+static void
+drain_main_context (void)
+{
+  gint64 end = g_get_monotonic_time () + 50 * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  drain_main_context ();
+  g_assert_finalize_object (fixture->client);
+  drain_main_context ();
+  ens_emulator_stop (fixture->emulator);
+  g_assert_finalize_object (fixture->emulator);
+  g_free (fixture->url);
+}
+
+/* Helpers {{{ */
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until *@flag is set, failing after 10 s. */
+static void
+wait_for_flag (gboolean *flag)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+
+  while (!*flag && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+/* Runs the main loop for @ms milliseconds. */
+static void
+run_for (guint ms)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+set_flag_cb (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static void
+wait_for_loaded (EnsShareList *list)
+{
+  gboolean loaded = FALSE;
+  gulong id = g_signal_connect_swapped (list, "loaded", G_CALLBACK (set_flag_cb), &loaded);
+
+  wait_for_flag (&loaded);
+  g_signal_handler_disconnect (list, id);
+}
+
+static void
+count_cb (guint *counter)
+{
+  (*counter)++;
+}
+
+static guint *
+count_notifies (gpointer    object,
+                const char *property)
+{
+  g_autofree char *signal = g_strdup_printf ("notify::%s", property);
+  guint *counter = g_new0 (guint, 1);
+
+  g_object_set_data_full (G_OBJECT (object), signal, counter, g_free);
+  g_signal_connect_swapped (object, signal, G_CALLBACK (count_cb), counter);
+
+  return counter;
+}
+
+static GStrv
+dup_model_accounts (GListModel *model)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EnsSharedAccount) item = g_list_model_get_item (model, i);
+
+      g_strv_builder_add (builder, ens_shared_account_get_account (item));
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/* }}} */
+
+/* EnsShareList {{{ */
+
+static void
+test_share_list_debounce (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  EnsShareList *list = ens_share_list_new (fixture->client);
+  g_auto(GStrv) accounts = NULL;
+  g_auto(GStrv) model_accounts = NULL;
+  guint loaded_signals = 0;
+  guint *state_notifies = count_notifies (list, "state");
+  guint *loaded_notifies = count_notifies (list, "loaded");
+  guint *n_items_notifies = count_notifies (list, "n-items");
+  guint requests = ens_emulator_get_request_count (fixture->emulator);
+  EnsClient *client = NULL;
+
+  g_object_get (list, "client", &client, NULL);
+  g_assert_true (client == fixture->client);
+  g_object_unref (client);
+
+  g_signal_connect_swapped (list, "loaded", G_CALLBACK (count_cb), &loaded_signals);
+
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_HINT);
+  g_assert_true (ens_share_list_get_enabled (list));
+  g_assert_false (ens_share_list_get_loaded (list));
+  g_assert_null (ens_share_list_get_accounts (list));
+
+  /* Typing: each change restarts the pause; nothing is sent meanwhile. */
+  ens_share_list_set_image_id (list, OTHER_IMAGE);
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_LOADING);
+  ens_share_list_set_image_id (list, IMAGE_ID);
+  g_assert_cmpstr (ens_share_list_get_image_id (list), ==, IMAGE_ID);
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_LOADING);
+  g_assert_cmpuint (*state_notifies, ==, 1);
+  run_for (200);
+  g_assert_cmpuint (ens_emulator_get_request_count (fixture->emulator), ==, requests);
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_LOADING);
+
+  wait_for_loaded (list);
+  g_assert_cmpuint (ens_emulator_get_request_count (fixture->emulator), ==, requests + 1);
+  g_assert_cmpuint (loaded_signals, ==, 1);
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_LIST);
+  g_assert_cmpuint (*state_notifies, ==, 2);
+  g_assert_true (ens_share_list_get_loaded (list));
+  g_assert_cmpuint (*loaded_notifies, ==, 1);
+  g_assert_cmpuint (*n_items_notifies, ==, 1);
+  g_assert_cmpuint (ens_share_list_get_n_items (list), ==, 2);
+  model_accounts = dup_model_accounts (ens_share_list_get_model (list));
+  g_assert_cmpstrv (model_accounts, ((const char * const []) { ACCOUNT_A, ACCOUNT_B, NULL }));
+  accounts = ens_share_list_dup_accounts (list);
+  g_assert_cmpstrv (accounts, ((const char * const []) { ACCOUNT_A, ACCOUNT_B, NULL }));
+  g_assert_true (ens_share_list_contains (list, ACCOUNT_A));
+  g_assert_false (ens_share_list_contains (list, ACCOUNT_C));
+  g_assert_cmpuint (g_hash_table_size (ens_share_list_get_accounts (list)), ==, 2);
+  g_assert_null (ens_share_list_get_error (list));
+  g_assert_null (ens_share_list_get_error_text (list));
+
+  /* The same ID again changes nothing. */
+  ens_share_list_set_image_id (list, IMAGE_ID);
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_LIST);
+
+  /* No image: the list goes at once. */
+  ens_share_list_set_image_id (list, NULL);
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_HINT);
+  g_assert_cmpuint (ens_share_list_get_n_items (list), ==, 0);
+  g_assert_false (ens_share_list_get_loaded (list));
+  g_assert_null (ens_share_list_get_accounts (list));
+  run_for (500);
+  g_assert_cmpuint (ens_emulator_get_request_count (fixture->emulator), ==, requests + 1);
+
+  g_assert_finalize_object (list);
+}
+
+static void
+test_share_list_load (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  EnsShareList *list = ens_share_list_new (fixture->client);
+  guint loaded_signals = 0;
+  guint requests;
+
+  g_signal_connect_swapped (list, "loaded", G_CALLBACK (count_cb), &loaded_signals);
+
+  /* Without an image, nothing to load. */
+  requests = ens_emulator_get_request_count (fixture->emulator);
+  ens_share_list_load (list);
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_HINT);
+
+  /* At once, no pause; a second load replaces the first. */
+  ens_share_list_set_image_id (list, OTHER_IMAGE);
+  ens_share_list_load (list);
+  ens_share_list_load (list);
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_LOADING);
+  wait_for_loaded (list);
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_EMPTY);
+  g_assert_true (ens_share_list_get_loaded (list));
+  g_assert_nonnull (ens_share_list_get_accounts (list));
+  g_assert_cmpuint (ens_share_list_get_n_items (list), ==, 0);
+  /* The pause is over too: no load after it. */
+  run_for (500);
+  g_assert_cmpuint (loaded_signals, ==, 1);
+  g_assert_cmpuint (ens_emulator_get_request_count (fixture->emulator), <=, requests + 2);
+
+  g_assert_finalize_object (list);
+}
+
+static void
+test_share_list_error (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  EnsShareList *list = ens_share_list_new (fixture->client);
+  g_autofree char *title = NULL;
+  g_autofree char *explanation = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *error_text = NULL;
+  g_autoptr(GError) error = NULL;
+  guint *error_notifies = count_notifies (list, "error");
+
+  ens_share_list_set_image_id (list, UNKNOWN_IMAGE);
+  ens_share_list_load (list);
+  wait_for_loaded (list);
+
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_ERROR);
+  g_assert_false (ens_share_list_get_loaded (list));
+  g_assert_null (ens_share_list_get_accounts (list));
+  g_assert_nonnull (ens_share_list_get_error (list));
+  g_assert_true (ens_share_list_get_error (list)->domain == ENS_ERROR);
+  g_assert_cmpuint (*error_notifies, ==, 1);
+
+  ens_error_describe (ens_share_list_get_error (list), &title, &explanation, NULL);
+  text = g_strdup_printf ("%s. %s", title, explanation);
+  g_assert_cmpstr (ens_share_list_get_error_text (list), ==, text);
+  g_object_get (list, "error-text", &error_text, "error", &error, NULL);
+  g_assert_cmpstr (error_text, ==, text);
+  g_assert_nonnull (error);
+
+  /* Another image: the error goes with the list. */
+  ens_share_list_set_image_id (list, IMAGE_ID);
+  g_assert_null (ens_share_list_get_error (list));
+  g_assert_null (ens_share_list_get_error_text (list));
+  g_assert_cmpuint (*error_notifies, ==, 2);
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_LOADING);
+  wait_for_loaded (list);
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_LIST);
+
+  g_assert_finalize_object (list);
+}
+
+static void
+test_share_list_disabled (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  EnsShareList *list = ens_share_list_new (fixture->client);
+  guint requests;
+
+  ens_share_list_set_image_id (list, IMAGE_ID);
+  ens_share_list_load (list);
+  wait_for_loaded (list);
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_LIST);
+
+  /* Signed out: nothing shown, nothing sent. */
+  requests = ens_emulator_get_request_count (fixture->emulator);
+  g_object_set (list, "enabled", FALSE, NULL);
+  g_assert_false (ens_share_list_get_enabled (list));
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_HINT);
+  g_assert_cmpuint (ens_share_list_get_n_items (list), ==, 0);
+  ens_share_list_set_image_id (list, OTHER_IMAGE);
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_HINT);
+  ens_share_list_load (list);
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_HINT);
+  run_for (500);
+  g_assert_cmpuint (ens_emulator_get_request_count (fixture->emulator), ==, requests);
+
+  /* Signed in again: the image's list loads at once. */
+  ens_share_list_set_image_id (list, IMAGE_ID);
+  ens_share_list_set_enabled (list, TRUE);
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_LOADING);
+  wait_for_loaded (list);
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_LIST);
+
+  /* Disabled while loading: the answer is dropped. */
+  ens_share_list_load (list);
+  ens_share_list_set_enabled (list, FALSE);
+  run_for (300);
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_HINT);
+
+  g_assert_finalize_object (list);
+}
+
+static void
+test_share_list_select (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  EnsShareList *list = ens_share_list_new (fixture->client);
+  guint *n_selected_notifies = count_notifies (list, "n-selected");
+  guint *all_selected_notifies = count_notifies (list, "all-selected");
+  g_autoptr(EnsSharedAccount) first = NULL;
+  g_auto(GStrv) selected = NULL;
+  g_auto(GStrv) all = NULL;
+  gboolean all_selected;
+
+  ens_emulator_set_shares (fixture->emulator, IMAGE_ID,
+                           (const char * const []) { ACCOUNT_A, ACCOUNT_B, ACCOUNT_C, NULL });
+  ens_share_list_set_image_id (list, IMAGE_ID);
+  ens_share_list_load (list);
+  wait_for_loaded (list);
+  g_assert_cmpuint (ens_share_list_get_n_items (list), ==, 3);
+
+  first = g_list_model_get_item (ens_share_list_get_model (list), 0);
+  ens_shared_account_set_selected (first, TRUE);
+  g_assert_cmpuint (ens_share_list_get_n_selected (list), ==, 1);
+  g_assert_cmpuint (*n_selected_notifies, ==, 1);
+  g_assert_false (ens_share_list_get_all_selected (list));
+  g_assert_cmpuint (*all_selected_notifies, ==, 0);
+  selected = ens_share_list_dup_selected (list);
+  g_assert_cmpstrv (selected, ((const char * const []) { ACCOUNT_A, NULL }));
+
+  /* One notification for the lot. */
+  ens_share_list_select_all (list, TRUE);
+  g_assert_cmpuint (ens_share_list_get_n_selected (list), ==, 3);
+  g_assert_cmpuint (*n_selected_notifies, ==, 2);
+  g_assert_cmpuint (*all_selected_notifies, ==, 1);
+  g_object_get (list, "all-selected", &all_selected, NULL);
+  g_assert_true (all_selected);
+  all = ens_share_list_dup_selected (list);
+  g_assert_cmpstrv (all, ((const char * const []) { ACCOUNT_A, ACCOUNT_B, ACCOUNT_C, NULL }));
+
+  ens_share_list_select_all (list, TRUE);
+  g_assert_cmpuint (*n_selected_notifies, ==, 2);
+
+  ens_share_list_select_all (list, FALSE);
+  g_assert_cmpuint (ens_share_list_get_n_selected (list), ==, 0);
+  g_assert_cmpuint (*n_selected_notifies, ==, 3);
+  g_assert_cmpuint (*all_selected_notifies, ==, 2);
+
+  /* A reload starts with nothing selected; old items no longer count. */
+  ens_shared_account_set_selected (first, TRUE);
+  g_assert_cmpuint (ens_share_list_get_n_selected (list), ==, 1);
+  ens_share_list_load (list);
+  g_assert_cmpuint (ens_share_list_get_n_selected (list), ==, 0);
+  ens_shared_account_set_selected (first, FALSE);
+  g_assert_cmpuint (ens_share_list_get_n_selected (list), ==, 0);
+  wait_for_loaded (list);
+  g_assert_cmpuint (ens_share_list_get_n_selected (list), ==, 0);
+
+  g_assert_finalize_object (list);
+}
+
+static void
+test_share_list_dispose_while_loading (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  EnsShareList *list = ens_share_list_new (fixture->client);
+
+  ens_emulator_set_latency (fixture->emulator, 200);
+  ens_share_list_set_image_id (list, IMAGE_ID);
+  ens_share_list_load (list);
+
+  /* Nothing holds the list while it loads. */
+  g_assert_finalize_object (list);
+  run_for (400);
+  ens_emulator_set_latency (fixture->emulator, 0);
+}
+
+/* }}} */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/share-editor/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("share-list/debounce", test_share_list_debounce);
+  ADD ("share-list/load", test_share_list_load);
+  ADD ("share-list/error", test_share_list_error);
+  ADD ("share-list/disabled", test_share_list_disabled);
+  ADD ("share-list/select", test_share_list_select);
+  ADD ("share-list/dispose-while-loading", test_share_list_dispose_while_loading);
+
+#undef ADD
+
+  return g_test_run ();
+}
