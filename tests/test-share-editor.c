@@ -20,6 +20,8 @@
 
 #include "config.h"
 
+#include "ens-activity-entry.h"
+#include "ens-change-runner.h"
 #include "ens-credentials.h"
 #include "ens-emulator.h"
 #include "ens-error.h"
@@ -456,6 +458,223 @@ test_share_list_dispose_while_loading (Fixture       *fixture,
 
 /* }}} */
 
+/* EnsChangeRunner {{{ */
+
+static EnsSharePlan *
+run_sync (EnsChangeRunner  *runner,
+          EnsSharePlan     *plan,
+          GCancellable     *cancellable,
+          GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ens_change_runner_run_async (runner, plan, cancellable, ens_test_store_result_cb, &result);
+
+  return ens_change_runner_run_finish (runner, ens_test_wait_for (&result), error);
+}
+
+static gboolean
+emulator_shares (Fixture    *fixture,
+                 const char *image_id,
+                 const char *account)
+{
+  g_auto(GStrv) shares = ens_emulator_dup_shares (fixture->emulator, image_id);
+
+  return shares != NULL && g_strv_contains ((const char * const *)shares, account);
+}
+
+static void
+test_change_runner_run (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  EnsChangeRunner *runner = ens_change_runner_new (fixture->client);
+  g_autoptr(EnsSharePlan) plan = NULL;
+  g_autoptr(EnsSharePlan) returned = NULL;
+  g_autoptr(EnsSharePlan) stop = NULL;
+  g_autoptr(EnsSharePlan) stopped = NULL;
+  g_autoptr(EnsSharePlan) change = NULL;
+  g_autoptr(EnsSharePlan) changed = NULL;
+  g_autoptr(EnsActivityEntry) entry = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint *running_notifies = count_notifies (runner, "running");
+  guint *progress_notifies = count_notifies (runner, "progress-text");
+  guint *title_notifies = count_notifies (runner, "title");
+  double fraction = -1;
+
+  g_assert_false (ens_change_runner_get_running (runner));
+  g_assert_null (ens_change_runner_get_plan (runner));
+  g_assert_null (ens_change_runner_get_title (runner));
+  g_assert_true (ens_change_runner_get_client (runner) == fixture->client);
+  g_assert_cmpuint (g_list_model_get_n_items (ens_change_runner_get_activity (runner)), ==, 0);
+
+  plan = ens_share_plan_new (IMAGE_ID, (const char * const []) { ACCOUNT_C, NULL }, NULL);
+  ens_change_runner_run_async (runner, plan, NULL, ens_test_store_result_cb, &result);
+  g_assert_true (ens_change_runner_get_running (runner));
+  g_assert_true (ens_change_runner_get_plan (runner) == plan);
+  g_assert_cmpstr (ens_change_runner_get_title (runner), ==, "Sharing…");
+  g_assert_cmpstr (ens_change_runner_get_progress_text (runner), ==, "0 of 1");
+  g_assert_cmpfloat (ens_change_runner_get_fraction (runner), ==, 0.0);
+  g_assert_cmpuint (*running_notifies, ==, 1);
+
+  returned = ens_change_runner_run_finish (runner, ens_test_wait_for (&result), &error);
+  /* The result holds the runner. */
+  g_clear_object (&result);
+  g_assert_no_error (error);
+  g_assert_true (returned == plan);
+  g_assert_false (ens_change_runner_get_running (runner));
+  g_assert_null (ens_change_runner_get_plan (runner));
+  g_assert_cmpuint (*running_notifies, ==, 2);
+  g_assert_cmpint (ens_share_plan_get_state (plan, 0), ==, ENS_OUTCOME_DONE);
+  g_assert_true (emulator_shares (fixture, IMAGE_ID, ACCOUNT_C));
+
+  /* What a view shows stays until the next plan. */
+  g_assert_cmpstr (ens_change_runner_get_title (runner), ==, "Sharing…");
+  g_assert_cmpstr (ens_change_runner_get_progress_text (runner), ==, "1 of 1");
+  g_assert_cmpuint (*progress_notifies, ==, 2);
+  g_object_get (runner, "fraction", &fraction, NULL);
+  g_assert_cmpfloat (fraction, ==, 1.0);
+
+  /* An entry for each plan, newest first. */
+  g_assert_cmpuint (g_list_model_get_n_items (ens_change_runner_get_activity (runner)), ==, 1);
+  entry = g_list_model_get_item (ens_change_runner_get_activity (runner), 0);
+  g_assert_cmpstr (ens_activity_entry_get_image_id (entry), ==, IMAGE_ID);
+  g_assert_true (ens_activity_entry_get_success (entry));
+  g_clear_object (&entry);
+
+  stop = ens_share_plan_new (IMAGE_ID, NULL, (const char * const []) { ACCOUNT_A, NULL });
+  stopped = run_sync (runner, stop, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ens_change_runner_get_title (runner), ==, "Stopping sharing…");
+  g_assert_false (emulator_shares (fixture, IMAGE_ID, ACCOUNT_A));
+
+  change = ens_share_plan_new (IMAGE_ID, (const char * const []) { ACCOUNT_A, NULL },
+                               (const char * const []) { ACCOUNT_B, ACCOUNT_C, NULL });
+  changed = run_sync (runner, change, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ens_change_runner_get_title (runner), ==, "Changing sharing…");
+  g_assert_cmpstr (ens_change_runner_get_progress_text (runner), ==, "3 of 3");
+  g_assert_cmpuint (*title_notifies, ==, 3);
+  g_assert_true (emulator_shares (fixture, IMAGE_ID, ACCOUNT_A));
+  g_assert_false (emulator_shares (fixture, IMAGE_ID, ACCOUNT_B));
+
+  g_assert_cmpuint (g_list_model_get_n_items (ens_change_runner_get_activity (runner)), ==, 3);
+  entry = g_list_model_get_item (ens_change_runner_get_activity (runner), 0);
+  g_assert_cmpuint (ens_activity_entry_get_n_details (entry), >, 0);
+  g_clear_object (&entry);
+
+  g_assert_finalize_object (runner);
+}
+
+static void
+test_change_runner_busy (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  EnsChangeRunner *runner = ens_change_runner_new (fixture->client);
+  g_autoptr(EnsSharePlan) first = NULL;
+  g_autoptr(EnsSharePlan) second = NULL;
+  g_autoptr(EnsSharePlan) returned_first = NULL;
+  g_autoptr(EnsSharePlan) returned_second = NULL;
+  g_autoptr(GAsyncResult) result_first = NULL;
+  g_autoptr(GAsyncResult) result_second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  first = ens_share_plan_new (IMAGE_ID, (const char * const []) { ACCOUNT_C, NULL }, NULL);
+  second = ens_share_plan_new (OTHER_IMAGE, (const char * const []) { ACCOUNT_C, NULL }, NULL);
+  ens_change_runner_run_async (runner, first, NULL, ens_test_store_result_cb, &result_first);
+  ens_change_runner_run_async (runner, second, NULL, ens_test_store_result_cb, &result_second);
+
+  /* One at a time: the second never runs. */
+  returned_second = ens_change_runner_run_finish (runner, ens_test_wait_for (&result_second), &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PENDING);
+  g_assert_true (returned_second == second);
+  g_assert_cmpint (ens_share_plan_get_state (second, 0), ==, ENS_OUTCOME_PENDING);
+  g_assert_true (ens_change_runner_get_plan (runner) == first);
+  g_clear_error (&error);
+
+  returned_first = ens_change_runner_run_finish (runner, ens_test_wait_for (&result_first), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result_first);
+  g_clear_object (&result_second);
+  g_assert_false (emulator_shares (fixture, OTHER_IMAGE, ACCOUNT_C));
+  g_assert_cmpuint (g_list_model_get_n_items (ens_change_runner_get_activity (runner)), ==, 1);
+
+  g_assert_finalize_object (runner);
+}
+
+static void
+test_change_runner_cancel (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  EnsChangeRunner *runner = ens_change_runner_new (fixture->client);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(EnsSharePlan) plan = NULL;
+  g_autoptr(EnsSharePlan) returned = NULL;
+  g_autoptr(EnsSharePlan) other = NULL;
+  g_autoptr(EnsSharePlan) returned_other = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnsActivityEntry) entry = NULL;
+
+  ens_client_set_concurrency (fixture->client, 1);
+  ens_client_set_batch_size (fixture->client, 1);
+  ens_emulator_set_latency (fixture->emulator, 200);
+
+  /* Cancel: what had not started is not sent. */
+  plan = ens_share_plan_new (OTHER_IMAGE, (const char * const []) { ACCOUNT_A, ACCOUNT_B, ACCOUNT_C, NULL }, NULL);
+  ens_change_runner_run_async (runner, plan, NULL, ens_test_store_result_cb, &result);
+  ens_change_runner_cancel (runner);
+  returned = ens_change_runner_run_finish (runner, ens_test_wait_for (&result), &error);
+  g_clear_object (&result);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (ens_share_plan_get_state (plan, 2), ==, ENS_OUTCOME_NOT_ATTEMPTED);
+  g_assert_false (emulator_shares (fixture, OTHER_IMAGE, ACCOUNT_C));
+  entry = g_list_model_get_item (ens_change_runner_get_activity (runner), 0);
+  g_assert_false (ens_activity_entry_get_success (entry));
+  g_clear_error (&error);
+
+  /* The caller's cancellable, cancelled before the run, stops it too. */
+  g_cancellable_cancel (cancellable);
+  other = ens_share_plan_new (OTHER_IMAGE, (const char * const []) { ACCOUNT_C, NULL }, NULL);
+  returned_other = run_sync (runner, other, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (ens_share_plan_get_state (other, 0), ==, ENS_OUTCOME_NOT_ATTEMPTED);
+  g_assert_false (emulator_shares (fixture, OTHER_IMAGE, ACCOUNT_C));
+
+  ens_emulator_set_latency (fixture->emulator, 0);
+  g_assert_finalize_object (runner);
+}
+
+static void
+test_change_runner_undo (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  EnsChangeRunner *runner = ens_change_runner_new (fixture->client);
+  g_autoptr(EnsSharePlan) inverse = NULL;
+  g_autoptr(EnsSharePlan) taken = NULL;
+  guint first;
+  guint second;
+
+  inverse = ens_share_plan_new (IMAGE_ID, NULL, (const char * const []) { ACCOUNT_A, NULL });
+  first = ens_change_runner_add_undo (runner, inverse);
+  second = ens_change_runner_add_undo (runner, inverse);
+  g_assert_cmpuint (first, >, 0);
+  g_assert_cmpuint (second, !=, first);
+
+  taken = ens_change_runner_take_undo (runner, first);
+  g_assert_true (taken == inverse);
+  g_clear_object (&taken);
+  /* Once only. */
+  g_assert_null (ens_change_runner_take_undo (runner, first));
+  g_assert_null (ens_change_runner_take_undo (runner, 0));
+  g_assert_null (ens_change_runner_take_undo (runner, 99));
+
+  /* The table keeps the one still offered until the runner goes. */
+  g_assert_finalize_object (runner);
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
@@ -471,6 +690,10 @@ main (int   argc,
   ADD ("share-list/disabled", test_share_list_disabled);
   ADD ("share-list/select", test_share_list_select);
   ADD ("share-list/dispose-while-loading", test_share_list_dispose_while_loading);
+  ADD ("change-runner/run", test_change_runner_run);
+  ADD ("change-runner/busy", test_change_runner_busy);
+  ADD ("change-runner/cancel", test_change_runner_cancel);
+  ADD ("change-runner/undo", test_change_runner_undo);
 
 #undef ADD
 
