@@ -22,10 +22,13 @@
 
 #include "ens-activity-entry.h"
 #include "ens-change-runner.h"
+#include "ens-credential-store.h"
 #include "ens-credentials.h"
 #include "ens-emulator.h"
 #include "ens-error.h"
 #include "ens-model-enums.h"
+#include "ens-session.h"
+#include "ens-share-editor-private.h"
 #include "ens-share-list.h"
 #include "ens-shared-account.h"
 #include "ens-test-utils.h"
@@ -37,6 +40,8 @@
 
 #define KEY_ID        "LTAI5tTestTestTestTest01"
 #define KEY_SECRET    "TestSecretTestSecretTestSecre"
+#define RO_KEY_ID     "LTAI5tReadOnlyReadOnly01"
+#define RO_KEY_SECRET "ReadOnlySecretReadOnlySecret0"
 #define IMAGE_ID      "m-5s7qotzavwbrnzaqh4unmabcd"
 #define OTHER_IMAGE   "m-5qkf6jv9a0tzd5ipwx5fiabcd"
 #define UNKNOWN_IMAGE "m-0000000000000000000000000"
@@ -60,6 +65,7 @@ fixture_setup (Fixture       *fixture,
 
   fixture->emulator = ens_emulator_new ();
   ens_emulator_add_key (fixture->emulator, KEY_ID, KEY_SECRET, FALSE);
+  ens_emulator_add_key (fixture->emulator, RO_KEY_ID, RO_KEY_SECRET, TRUE);
   ens_emulator_add_image (fixture->emulator, IMAGE_ID, "web-server", "self",
                           "Ubuntu", "2024-01-01T00:00:00Z");
   ens_emulator_add_image (fixture->emulator, OTHER_IMAGE, "db-server", "self",
@@ -675,10 +681,619 @@ test_change_runner_undo (Fixture       *fixture,
 
 /* }}} */
 
+/* EnsShareEditor {{{ */
+
+typedef struct
+{
+  EnsCredentialStore *store;
+  EnsSession         *session;
+  EnsShareEditor     *editor;
+  GPtrArray          *toasts;       /* of char *: "title|number" */
+  GPtrArray          *failures;     /* of GError * */
+  EnsSharePlan       *last_plan;
+  guint               n_finished;
+  guint               last_undo;
+} Editor;
+
+static void
+toast_cb (Editor     *ed,
+          const char *title,
+          guint       undo_number)
+{
+  g_ptr_array_add (ed->toasts, g_strdup (title));
+  ed->last_undo = undo_number;
+}
+
+static void
+failed_cb (Editor       *ed,
+           GError       *error,
+           EnsSharePlan *plan)
+{
+  g_assert_true (ENS_IS_SHARE_PLAN (plan));
+  g_ptr_array_add (ed->failures, g_error_copy (error));
+}
+
+static void
+finished_cb (Editor       *ed,
+             EnsSharePlan *plan)
+{
+  g_assert_true (ENS_IS_SHARE_PLAN (plan));
+  g_set_object (&ed->last_plan, plan);
+  ed->n_finished++;
+}
+
+static void
+editor_sign_in (Editor     *ed,
+                const char *key_id,
+                const char *secret)
+{
+  g_autoptr(EnsCredentials) credentials = ens_credentials_new (key_id, secret, NULL);
+
+  ens_session_sign_in (ed->session, "test", credentials, ENS_CREDENTIAL_SOURCE_SESSION);
+}
+
+/* The client is the fixture's: it is signed out here, and the session
+ * gives it its credentials. */
+static void
+editor_setup (Editor  *ed,
+              Fixture *fixture)
+{
+  ens_client_set_credentials (fixture->client, NULL);
+  ed->store = ens_credential_store_new ();
+  ed->session = ens_session_new (fixture->client, ed->store, NULL);
+  ed->editor = ens_share_editor_new (ed->session);
+  ed->toasts = g_ptr_array_new_with_free_func (g_free);
+  ed->failures = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
+
+  g_signal_connect_swapped (ed->editor, "toast", G_CALLBACK (toast_cb), ed);
+  g_signal_connect_swapped (ed->editor, "failed", G_CALLBACK (failed_cb), ed);
+  g_signal_connect_swapped (ed->editor, "finished", G_CALLBACK (finished_cb), ed);
+}
+
+/* Waits for the keyring calls of the session (listing the profiles after
+ * a sign-in) to let go of it. */
+static void
+wait_for_last_ref (gpointer object)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+  while (g_atomic_int_get (&G_OBJECT (object)->ref_count) > 1 &&
+         g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static void
+editor_teardown (Editor *ed)
+{
+  EnsPendingList *pending = ens_share_editor_get_pending (ed->editor);
+  EnsShareList *share_list = ens_share_editor_get_share_list (ed->editor);
+  EnsChangeRunner *runner = ens_share_editor_get_runner (ed->editor);
+
+  g_object_add_weak_pointer (G_OBJECT (pending), (gpointer *)&pending);
+  g_object_add_weak_pointer (G_OBJECT (share_list), (gpointer *)&share_list);
+  g_object_add_weak_pointer (G_OBJECT (runner), (gpointer *)&runner);
+
+  g_assert_finalize_object (ed->editor);
+  /* Each model went with it. */
+  g_assert_null (pending);
+  g_assert_null (share_list);
+  g_assert_null (runner);
+
+  wait_for_last_ref (ed->session);
+  g_assert_finalize_object (ed->session);
+  wait_for_last_ref (ed->store);
+  g_assert_finalize_object (ed->store);
+  g_ptr_array_unref (ed->toasts);
+  g_ptr_array_unref (ed->failures);
+  g_clear_object (&ed->last_plan);
+}
+
+static gboolean
+get_bool (gpointer    object,
+          const char *property)
+{
+  gboolean value = FALSE;
+
+  g_object_get (object, property, &value, NULL);
+
+  return value;
+}
+
+/* The can-* properties, as a string of the ones that are TRUE. */
+static char *
+dup_enabled (EnsShareEditor *editor)
+{
+  static const char *names[] = {
+    "share", "stop-sharing", "cancel", "refresh", "choose-image",
+    "add", "undo", "select-all", "load-error-details",
+  };
+  g_autoptr(GString) enabled = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *property = g_strconcat ("can-", names[i], NULL);
+
+      if (get_bool (editor, property))
+        {
+          if (enabled->len > 0)
+            g_string_append_c (enabled, ' ');
+          g_string_append (enabled, names[i]);
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&enabled), FALSE);
+}
+
+#define assert_enabled(editor, expected) \
+  G_STMT_START { \
+    g_autofree char *_enabled = dup_enabled (editor); \
+    g_assert_cmpstr (_enabled, ==, expected); \
+  } G_STMT_END
+
+static void
+wait_for_finished (Editor *ed)
+{
+  guint n = ed->n_finished;
+
+  while (ed->n_finished == n)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+wait_for_toasts (Editor *ed,
+                 guint   n)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+
+  while (ed->toasts->len < n && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static const char *
+last_toast (Editor *ed)
+{
+  g_assert_cmpuint (ed->toasts->len, >, 0);
+
+  return g_ptr_array_index (ed->toasts, ed->toasts->len - 1);
+}
+
+static guint
+n_pending (Editor *ed)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (ens_share_editor_get_pending (ed->editor)));
+}
+
+static void
+test_share_editor_signed_out (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  Editor ed = { 0 };
+  EnsShareList *list;
+  g_autofree char *image_error = NULL;
+  guint requests = ens_emulator_get_request_count (fixture->emulator);
+  EnsSession *session = NULL;
+
+  editor_setup (&ed, fixture);
+  list = ens_share_editor_get_share_list (ed.editor);
+
+  g_object_get (ed.editor, "session", &session, NULL);
+  g_assert_true (session == ed.session);
+  g_object_unref (session);
+
+  g_assert_false (ens_share_editor_get_signed_in (ed.editor));
+  g_assert_false (ens_share_editor_get_busy (ed.editor));
+  g_assert_cmpstr (ens_share_editor_get_image_text (ed.editor), ==, "");
+  g_assert_null (ens_share_editor_get_image_id (ed.editor));
+  g_assert_null (ens_share_editor_get_image_error (ed.editor));
+  g_assert_cmpstr (ens_share_editor_get_select_all_label (ed.editor), ==, "Select All");
+  assert_enabled (ed.editor, "");
+
+  /* Blank: no image and no error; not an ID: the parser's message. */
+  ens_share_editor_set_image_text (ed.editor, "  ");
+  g_assert_null (ens_share_editor_get_image_id (ed.editor));
+  g_assert_null (ens_share_editor_get_image_error (ed.editor));
+  g_object_set (ed.editor, "image-text", "m-abc def", NULL);
+  g_assert_null (ens_share_editor_get_image_id (ed.editor));
+  g_object_get (ed.editor, "image-error", &image_error, NULL);
+  g_assert_cmpstr (image_error, ==,
+                   "The image ID cannot contain a space. Image IDs are made of letters, digits, "
+                   "“-”, “_” and “.” only.");
+
+  /* Signed out: nothing loads, nothing is sent. */
+  ens_share_editor_set_image_text (ed.editor, " " IMAGE_ID "\n");
+  g_assert_cmpstr (ens_share_editor_get_image_id (ed.editor), ==, IMAGE_ID);
+  g_assert_null (ens_share_editor_get_image_error (ed.editor));
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_HINT);
+
+  ens_share_editor_set_draft (ed.editor, ACCOUNT_C);
+  assert_enabled (ed.editor, "add");
+  ens_share_editor_share (ed.editor);
+  ens_share_editor_refresh (ed.editor);
+  g_assert_false (ens_share_editor_undo (ed.editor, 1));
+  run_for (500);
+  g_assert_cmpuint (ens_emulator_get_request_count (fixture->emulator), ==, requests);
+  g_assert_false (ens_share_editor_get_busy (ed.editor));
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_HINT);
+  /* Share took the draft all the same. */
+  g_assert_cmpstr (ens_share_editor_get_draft (ed.editor), ==, "");
+  g_assert_cmpuint (n_pending (&ed), ==, 1);
+
+  editor_teardown (&ed);
+}
+
+static void
+test_share_editor_share (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  Editor ed = { 0 };
+  EnsShareList *list;
+  EnsPendingList *pending;
+  EnsChangeRunner *runner;
+  guint *busy_notifies;
+  guint *can_share_notifies;
+  guint undo;
+
+  editor_setup (&ed, fixture);
+  list = ens_share_editor_get_share_list (ed.editor);
+  pending = ens_share_editor_get_pending (ed.editor);
+  runner = ens_share_editor_get_runner (ed.editor);
+  busy_notifies = count_notifies (ed.editor, "busy");
+  can_share_notifies = count_notifies (ed.editor, "can-share");
+
+  editor_sign_in (&ed, KEY_ID, KEY_SECRET);
+  g_assert_true (ens_share_editor_get_signed_in (ed.editor));
+  assert_enabled (ed.editor, "choose-image undo");
+
+  /* The list loads after a pause in typing. */
+  ens_share_editor_set_image_text (ed.editor, IMAGE_ID);
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_LOADING);
+  assert_enabled (ed.editor, "refresh choose-image undo");
+  wait_for_loaded (list);
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_LIST);
+  assert_enabled (ed.editor, "refresh choose-image undo select-all");
+
+  /* Typed, not added: Share takes it. */
+  ens_share_editor_set_draft (ed.editor, ACCOUNT_C ", " ACCOUNT_A);
+  assert_enabled (ed.editor, "share refresh choose-image add undo select-all");
+  g_assert_cmpuint (*can_share_notifies, ==, 1);
+  ens_share_editor_share (ed.editor);
+  g_assert_true (ens_share_editor_get_busy (ed.editor));
+  g_assert_cmpuint (*busy_notifies, ==, 1);
+  assert_enabled (ed.editor, "cancel");
+  g_assert_cmpstr (ens_change_runner_get_title (runner), ==, "Sharing…");
+  g_assert_cmpstr (ens_share_editor_get_draft (ed.editor), ==, "");
+  g_assert_cmpuint (n_pending (&ed), ==, 2);
+  /* Already shared with A: only C is sent. */
+  g_assert_cmpuint (ens_share_plan_get_n_accounts (ens_change_runner_get_plan (runner)), ==, 1);
+
+  wait_for_finished (&ed);
+  g_assert_false (ens_share_editor_get_busy (ed.editor));
+  g_assert_cmpuint (*busy_notifies, ==, 2);
+  g_assert_true (emulator_shares (fixture, IMAGE_ID, ACCOUNT_C));
+  g_assert_cmpuint (ed.toasts->len, ==, 1);
+  g_assert_cmpstr (last_toast (&ed), ==, "Shared with 1 account");
+  g_assert_cmpuint (ed.last_undo, >, 0);
+  g_assert_cmpuint (ed.failures->len, ==, 0);
+  /* C went; A stays, already shared. */
+  g_assert_cmpuint (n_pending (&ed), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (ens_change_runner_get_activity (runner)), ==, 1);
+
+  /* The list is read again; until it comes, nothing is known shared. */
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_LOADING);
+  g_assert_cmpstr (ens_pending_list_get_summary (pending), ==, "1 account ready to share");
+  wait_for_loaded (list);
+  g_assert_true (ens_share_list_contains (list, ACCOUNT_C));
+  g_assert_cmpstr (ens_pending_list_get_summary (pending), ==, "0 ready to share, 1 will be skipped");
+  assert_enabled (ed.editor, "refresh choose-image undo select-all");
+
+  /* Undo runs exactly the inverse, once. */
+  undo = ed.last_undo;
+  g_assert_true (ens_share_editor_undo (ed.editor, undo));
+  g_assert_cmpstr (ens_change_runner_get_title (runner), ==, "Stopping sharing…");
+  g_assert_false (ens_share_editor_undo (ed.editor, undo));
+  wait_for_finished (&ed);
+  g_assert_false (emulator_shares (fixture, IMAGE_ID, ACCOUNT_C));
+  g_assert_true (emulator_shares (fixture, IMAGE_ID, ACCOUNT_A));
+  g_assert_cmpstr (last_toast (&ed), ==, "Stopped sharing with 1 account");
+  g_assert_false (ens_share_editor_undo (ed.editor, undo));
+  wait_for_loaded (list);
+  g_assert_false (ens_share_list_contains (list, ACCOUNT_C));
+
+  editor_teardown (&ed);
+}
+
+static void
+test_share_editor_stop_sharing (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  Editor ed = { 0 };
+  EnsShareList *list;
+  g_autoptr(EnsSharedAccount) first = NULL;
+  g_auto(GStrv) selected = NULL;
+  guint *label_notifies;
+
+  editor_setup (&ed, fixture);
+  list = ens_share_editor_get_share_list (ed.editor);
+  label_notifies = count_notifies (ed.editor, "select-all-label");
+  editor_sign_in (&ed, KEY_ID, KEY_SECRET);
+
+  /* Chosen from a list: no pause. */
+  ens_share_editor_choose_image (ed.editor, IMAGE_ID);
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_LOADING);
+  wait_for_loaded (list);
+  assert_enabled (ed.editor, "refresh choose-image undo select-all");
+
+  first = g_list_model_get_item (ens_share_list_get_model (list), 0);
+  ens_shared_account_set_selected (first, TRUE);
+  assert_enabled (ed.editor, "stop-sharing refresh choose-image undo select-all");
+  g_assert_cmpstr (ens_share_editor_get_select_all_label (ed.editor), ==, "Select All");
+
+  ens_share_editor_toggle_select_all (ed.editor);
+  g_assert_cmpuint (ens_share_list_get_n_selected (list), ==, 2);
+  g_assert_cmpstr (ens_share_editor_get_select_all_label (ed.editor), ==, "Select None");
+  g_assert_cmpuint (*label_notifies, ==, 1);
+  ens_share_editor_toggle_select_all (ed.editor);
+  g_assert_cmpuint (ens_share_list_get_n_selected (list), ==, 0);
+  g_assert_cmpstr (ens_share_editor_get_select_all_label (ed.editor), ==, "Select All");
+  assert_enabled (ed.editor, "refresh choose-image undo select-all");
+  ens_share_editor_toggle_select_all (ed.editor);
+
+  selected = ens_share_list_dup_selected (list);
+  ens_share_editor_stop_sharing (ed.editor, (const char * const *)selected);
+  g_assert_true (ens_share_editor_get_busy (ed.editor));
+  assert_enabled (ed.editor, "cancel");
+  wait_for_finished (&ed);
+  g_assert_cmpstr (last_toast (&ed), ==, "Stopped sharing with 2 accounts");
+  wait_for_loaded (list);
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_EMPTY);
+  assert_enabled (ed.editor, "refresh choose-image undo");
+
+  /* Undo shares with both again. */
+  g_assert_true (ens_share_editor_undo (ed.editor, ed.last_undo));
+  wait_for_finished (&ed);
+  g_assert_cmpstr (last_toast (&ed), ==, "Shared with 2 accounts");
+  g_assert_true (emulator_shares (fixture, IMAGE_ID, ACCOUNT_A));
+  g_assert_true (emulator_shares (fixture, IMAGE_ID, ACCOUNT_B));
+  wait_for_loaded (list);
+
+  editor_teardown (&ed);
+}
+
+static void
+test_share_editor_failed (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  Editor ed = { 0 };
+  EnsShareList *list;
+  EnsPendingList *pending;
+  g_autoptr(EnsPendingAccount) item = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *failure = NULL;
+  const GError *error;
+
+  editor_setup (&ed, fixture);
+  list = ens_share_editor_get_share_list (ed.editor);
+  pending = ens_share_editor_get_pending (ed.editor);
+
+  /* A read-only AccessKey reads the list but cannot change it. */
+  editor_sign_in (&ed, RO_KEY_ID, RO_KEY_SECRET);
+  ens_share_editor_set_image_text (ed.editor, IMAGE_ID);
+  wait_for_loaded (list);
+
+  ens_share_editor_set_draft (ed.editor, ACCOUNT_C);
+  ens_share_editor_add_draft (ed.editor);
+  g_assert_cmpstr (ens_share_editor_get_draft (ed.editor), ==, "");
+  g_assert_cmpstr (ens_pending_list_get_summary (pending), ==, "1 account ready to share");
+  assert_enabled (ed.editor, "share refresh choose-image undo select-all");
+
+  ens_share_editor_share (ed.editor);
+  wait_for_finished (&ed);
+
+  /* The error dialog is told; no toast, nothing changed. */
+  g_assert_cmpuint (ed.failures->len, ==, 1);
+  error = g_ptr_array_index (ed.failures, 0);
+  g_assert_error (error, ENS_ERROR, ENS_ERROR_PERMISSION);
+  g_assert_cmpuint (ed.toasts->len, ==, 0);
+  g_assert_false (emulator_shares (fixture, IMAGE_ID, ACCOUNT_C));
+
+  /* The account stays, saying why, and may be sent again. */
+  g_assert_cmpuint (n_pending (&ed), ==, 1);
+  item = g_list_model_get_item (G_LIST_MODEL (pending), 0);
+  ens_error_describe (error, &title, NULL, NULL);
+  failure = g_strdup_printf ("Not shared: %s", title);
+  g_assert_cmpstr (ens_pending_account_get_failure (item), ==, failure);
+  g_assert_cmpstr (ens_pending_account_get_subtitle (item), ==, failure);
+  g_assert_cmpuint (ens_pending_list_get_n_ready (pending), ==, 1);
+  g_assert_cmpstr (ens_pending_list_get_summary (pending), ==,
+                   "1 account could not be shared — fix or remove it, or press Share to try again");
+  wait_for_loaded (list);
+  assert_enabled (ed.editor, "share refresh choose-image undo select-all");
+
+  editor_teardown (&ed);
+}
+
+static void
+test_share_editor_cancel (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  Editor ed = { 0 };
+  EnsShareList *list;
+
+  editor_setup (&ed, fixture);
+  list = ens_share_editor_get_share_list (ed.editor);
+  editor_sign_in (&ed, KEY_ID, KEY_SECRET);
+  ens_share_editor_set_image_text (ed.editor, IMAGE_ID);
+  wait_for_loaded (list);
+
+  ens_client_set_concurrency (fixture->client, 1);
+  ens_client_set_batch_size (fixture->client, 1);
+  ens_emulator_set_latency (fixture->emulator, 200);
+
+  ens_share_editor_set_draft (ed.editor, ACCOUNT_C " 4567890123456789 5678901234567890");
+  ens_share_editor_share (ed.editor);
+  g_assert_true (ens_share_editor_get_can_cancel (ed.editor));
+  /* Cancel while the first request waits for its answer. */
+  run_for (100);
+  ens_share_editor_cancel (ed.editor);
+  wait_for_finished (&ed);
+
+  /* Cancelled is not a failure.  The request in flight ran to its end;
+   * what had not started was not sent. */
+  g_assert_cmpuint (ed.failures->len, ==, 0);
+  g_assert_cmpint (ens_share_plan_get_state (ed.last_plan, 0), ==, ENS_OUTCOME_DONE);
+  g_assert_cmpint (ens_share_plan_get_state (ed.last_plan, 1), ==, ENS_OUTCOME_NOT_ATTEMPTED);
+  g_assert_cmpint (ens_share_plan_get_state (ed.last_plan, 2), ==, ENS_OUTCOME_NOT_ATTEMPTED);
+  g_assert_true (emulator_shares (fixture, IMAGE_ID, ACCOUNT_C));
+  g_assert_false (emulator_shares (fixture, IMAGE_ID, "4567890123456789"));
+  g_assert_cmpstr (last_toast (&ed), ==, "Shared with 1 account");
+  g_assert_cmpuint (n_pending (&ed), ==, 2);
+  wait_for_loaded (list);
+
+  /* Undo takes back exactly what happened. */
+  ens_emulator_set_latency (fixture->emulator, 0);
+  g_assert_true (ens_share_editor_undo (ed.editor, ed.last_undo));
+  wait_for_finished (&ed);
+  g_assert_false (emulator_shares (fixture, IMAGE_ID, ACCOUNT_C));
+  g_assert_true (emulator_shares (fixture, IMAGE_ID, ACCOUNT_A));
+  g_assert_true (emulator_shares (fixture, IMAGE_ID, ACCOUNT_B));
+  wait_for_loaded (list);
+
+  editor_teardown (&ed);
+}
+
+/*
+ * Outcomes lost in flight (FAILED with G_IO_ERROR_CANCELLED): the toast
+ * waits for the reloaded list and reports what the server really did.
+ * The client lets requests in flight run to their end, so the plan is
+ * made here and handed to what follows a run.
+ */
+static void
+test_share_editor_reconcile (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  Editor ed = { 0 };
+  EnsShareList *list;
+  EnsPendingList *pending;
+  g_autoptr(EnsSharePlan) plan = NULL;
+  g_autoptr(EnsPendingAccount) item = NULL;
+  g_autoptr(GError) cancelled = NULL;
+  const char *other = "4567890123456789";
+
+  editor_setup (&ed, fixture);
+  list = ens_share_editor_get_share_list (ed.editor);
+  pending = ens_share_editor_get_pending (ed.editor);
+  editor_sign_in (&ed, KEY_ID, KEY_SECRET);
+  ens_share_editor_set_image_text (ed.editor, IMAGE_ID);
+  wait_for_loaded (list);
+  ens_share_editor_set_draft (ed.editor, ACCOUNT_C " 4567890123456789");
+  ens_share_editor_add_draft (ed.editor);
+
+  /* The server did add C and remove B; it never added the other. */
+  ens_emulator_set_shares (fixture->emulator, IMAGE_ID,
+                           (const char * const []) { ACCOUNT_A, ACCOUNT_C, NULL });
+  cancelled = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+  plan = ens_share_plan_new (IMAGE_ID, (const char * const []) { ACCOUNT_C, other, NULL },
+                             (const char * const []) { ACCOUNT_B, NULL });
+  ens_share_plan_set_outcome (plan, 0, ENS_OUTCOME_FAILED, NULL, cancelled, 1);
+  ens_share_plan_set_outcome (plan, 1, ENS_OUTCOME_FAILED, NULL, cancelled, 1);
+  ens_share_plan_set_outcome (plan, 2, ENS_OUTCOME_FAILED, NULL, cancelled, 1);
+
+  _ens_share_editor_finish_run (ed.editor, plan, cancelled);
+  g_assert_cmpuint (ed.failures->len, ==, 0);
+  g_assert_cmpuint (ed.toasts->len, ==, 0);
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_LOADING);
+
+  wait_for_toasts (&ed, 1);
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_LIST);
+  g_assert_cmpstr (last_toast (&ed), ==, "Changed sharing for 2 accounts");
+  /* C turned out shared: it leaves the pending list; the other stays. */
+  g_assert_cmpuint (n_pending (&ed), ==, 1);
+  item = g_list_model_get_item (G_LIST_MODEL (pending), 0);
+  g_assert_cmpstr (ens_pending_account_get_account (item), ==, other);
+
+  /* Undo is exactly the inverse of what happened. */
+  g_assert_true (ens_share_editor_undo (ed.editor, ed.last_undo));
+  g_assert_cmpuint (ens_share_plan_get_n_accounts (ens_change_runner_get_plan (ens_share_editor_get_runner (ed.editor))), ==, 2);
+  wait_for_finished (&ed);
+  g_assert_cmpstr (last_toast (&ed), ==, "Changed sharing for 2 accounts");
+  g_assert_false (emulator_shares (fixture, IMAGE_ID, ACCOUNT_C));
+  g_assert_true (emulator_shares (fixture, IMAGE_ID, ACCOUNT_B));
+  g_assert_false (emulator_shares (fixture, IMAGE_ID, other));
+  wait_for_loaded (list);
+
+  /* Signed out while the toast waits: it says what is certain. */
+  g_clear_object (&plan);
+  plan = ens_share_plan_new (IMAGE_ID, (const char * const []) { other, NULL }, NULL);
+  ens_share_plan_set_outcome (plan, 0, ENS_OUTCOME_FAILED, NULL, cancelled, 1);
+  _ens_share_editor_finish_run (ed.editor, plan, cancelled);
+  g_assert_cmpuint (ed.toasts->len, ==, 2);
+  ens_session_sign_out (ed.session);
+  g_assert_cmpuint (ed.toasts->len, ==, 3);
+  g_assert_cmpstr (last_toast (&ed), ==, "Cancelled, nothing was changed");
+
+  editor_teardown (&ed);
+}
+
+static void
+test_share_editor_sign_out (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  Editor ed = { 0 };
+  EnsShareList *list;
+  guint requests;
+
+  editor_setup (&ed, fixture);
+  list = ens_share_editor_get_share_list (ed.editor);
+
+  /* An unknown image: the error and its details. */
+  editor_sign_in (&ed, KEY_ID, KEY_SECRET);
+  ens_share_editor_set_image_text (ed.editor, UNKNOWN_IMAGE);
+  wait_for_loaded (list);
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_ERROR);
+  assert_enabled (ed.editor, "refresh choose-image undo load-error-details");
+
+  ens_share_editor_set_image_text (ed.editor, IMAGE_ID);
+  assert_enabled (ed.editor, "refresh choose-image undo");
+  wait_for_loaded (list);
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_LIST);
+
+  /* Signed out: the list goes, nothing more is sent. */
+  ens_session_sign_out (ed.session);
+  requests = ens_emulator_get_request_count (fixture->emulator);
+  g_assert_false (ens_share_editor_get_signed_in (ed.editor));
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_HINT);
+  assert_enabled (ed.editor, "");
+  ens_share_editor_set_image_text (ed.editor, OTHER_IMAGE);
+  ens_share_editor_refresh (ed.editor);
+  run_for (500);
+  g_assert_cmpuint (ens_emulator_get_request_count (fixture->emulator), ==, requests);
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_HINT);
+
+  /* Signed in again: the image's list loads at once. */
+  editor_sign_in (&ed, KEY_ID, KEY_SECRET);
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_LOADING);
+  wait_for_loaded (list);
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_EMPTY);
+  g_assert_cmpuint (ens_emulator_get_request_count (fixture->emulator), ==, requests + 1);
+
+  editor_teardown (&ed);
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* The session lists keyring profiles after signing in: with no bus to
+   * find a keyring on, that fails at once, and the tests stay hermetic. */
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/ens-test-bus", TRUE);
+
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
@@ -694,6 +1309,13 @@ main (int   argc,
   ADD ("change-runner/busy", test_change_runner_busy);
   ADD ("change-runner/cancel", test_change_runner_cancel);
   ADD ("change-runner/undo", test_change_runner_undo);
+  ADD ("editor/signed-out", test_share_editor_signed_out);
+  ADD ("editor/share", test_share_editor_share);
+  ADD ("editor/stop-sharing", test_share_editor_stop_sharing);
+  ADD ("editor/failed", test_share_editor_failed);
+  ADD ("editor/cancel", test_share_editor_cancel);
+  ADD ("editor/reconcile", test_share_editor_reconcile);
+  ADD ("editor/sign-out", test_share_editor_sign_out);
 
 #undef ADD
 
