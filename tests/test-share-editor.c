@@ -831,6 +831,18 @@ dup_enabled (EnsShareEditor *editor)
     g_assert_cmpstr (_enabled, ==, expected); \
   } G_STMT_END
 
+/* Signs in with @key_id and shows @image_id's list, loaded. */
+static void
+editor_open_image (Editor     *ed,
+                   const char *key_id,
+                   const char *secret,
+                   const char *image_id)
+{
+  editor_sign_in (ed, key_id, secret);
+  ens_share_editor_set_image_text (ed->editor, image_id);
+  wait_for_loaded (ens_share_editor_get_share_list (ed->editor));
+}
+
 static void
 wait_for_finished (Editor *ed)
 {
@@ -1081,9 +1093,7 @@ test_share_editor_failed (Fixture       *fixture,
   pending = ens_share_editor_get_pending (ed.editor);
 
   /* A read-only AccessKey reads the list but cannot change it. */
-  editor_sign_in (&ed, RO_KEY_ID, RO_KEY_SECRET);
-  ens_share_editor_set_image_text (ed.editor, IMAGE_ID);
-  wait_for_loaded (list);
+  editor_open_image (&ed, RO_KEY_ID, RO_KEY_SECRET, IMAGE_ID);
 
   ens_share_editor_set_draft (ed.editor, ACCOUNT_C);
   ens_share_editor_add_draft (ed.editor);
@@ -1126,9 +1136,7 @@ test_share_editor_cancel (Fixture       *fixture,
 
   editor_setup (&ed, fixture);
   list = ens_share_editor_get_share_list (ed.editor);
-  editor_sign_in (&ed, KEY_ID, KEY_SECRET);
-  ens_share_editor_set_image_text (ed.editor, IMAGE_ID);
-  wait_for_loaded (list);
+  editor_open_image (&ed, KEY_ID, KEY_SECRET, IMAGE_ID);
 
   ens_client_set_concurrency (fixture->client, 1);
   ens_client_set_batch_size (fixture->client, 1);
@@ -1187,9 +1195,7 @@ test_share_editor_reconcile (Fixture       *fixture,
   editor_setup (&ed, fixture);
   list = ens_share_editor_get_share_list (ed.editor);
   pending = ens_share_editor_get_pending (ed.editor);
-  editor_sign_in (&ed, KEY_ID, KEY_SECRET);
-  ens_share_editor_set_image_text (ed.editor, IMAGE_ID);
-  wait_for_loaded (list);
+  editor_open_image (&ed, KEY_ID, KEY_SECRET, IMAGE_ID);
   ens_share_editor_set_draft (ed.editor, ACCOUNT_C " 4567890123456789");
   ens_share_editor_add_draft (ed.editor);
 
@@ -1251,9 +1257,7 @@ test_share_editor_sign_out (Fixture       *fixture,
   list = ens_share_editor_get_share_list (ed.editor);
 
   /* An unknown image: the error and its details. */
-  editor_sign_in (&ed, KEY_ID, KEY_SECRET);
-  ens_share_editor_set_image_text (ed.editor, UNKNOWN_IMAGE);
-  wait_for_loaded (list);
+  editor_open_image (&ed, KEY_ID, KEY_SECRET, UNKNOWN_IMAGE);
   g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_ERROR);
   assert_enabled (ed.editor, "refresh choose-image undo load-error-details");
 
