@@ -70,44 +70,44 @@ G_DECLARE_FINAL_TYPE (EnsShareEditor, ens_share_editor, ENS, SHARE_EDITOR, GObje
  *     being cancelled; for the error dialog.
  *   "finished" (EnsSharePlan *plan): after each run, once the above.
  */
-EnsShareEditor  *ens_share_editor_new                (EnsSession         *session);
-EnsSession      *ens_share_editor_get_session        (EnsShareEditor     *self);
-EnsPendingList  *ens_share_editor_get_pending        (EnsShareEditor     *self);
-EnsShareList    *ens_share_editor_get_share_list     (EnsShareEditor     *self);
-EnsChangeRunner *ens_share_editor_get_runner         (EnsShareEditor     *self);
+EnsShareEditor  *ens_share_editor_new                        (EnsSession        *session);
+EnsSession      *ens_share_editor_get_session                (EnsShareEditor    *self);
+EnsPendingList  *ens_share_editor_get_pending                (EnsShareEditor    *self);
+EnsShareList    *ens_share_editor_get_share_list             (EnsShareEditor    *self);
+EnsChangeRunner *ens_share_editor_get_runner                 (EnsShareEditor    *self);
 
-void             ens_share_editor_set_image_text     (EnsShareEditor     *self,
-                                                      const char         *text);
-const char      *ens_share_editor_get_image_text     (EnsShareEditor     *self);
-const char      *ens_share_editor_get_image_id       (EnsShareEditor     *self);
-const char      *ens_share_editor_get_image_error    (EnsShareEditor     *self);
-void             ens_share_editor_choose_image       (EnsShareEditor     *self,
-                                                      const char         *image_id);
-void             ens_share_editor_set_draft          (EnsShareEditor     *self,
-                                                      const char         *draft);
-const char      *ens_share_editor_get_draft          (EnsShareEditor     *self);
-gboolean         ens_share_editor_get_busy           (EnsShareEditor     *self);
-gboolean         ens_share_editor_get_signed_in      (EnsShareEditor     *self);
+void             ens_share_editor_set_image_text             (EnsShareEditor    *self,
+                                                              const char        *text);
+const char      *ens_share_editor_get_image_text             (EnsShareEditor    *self);
+const char      *ens_share_editor_get_image_id               (EnsShareEditor    *self);
+const char      *ens_share_editor_get_image_error            (EnsShareEditor    *self);
+void             ens_share_editor_choose_image               (EnsShareEditor    *self,
+                                                              const char        *image_id);
+void             ens_share_editor_set_draft                  (EnsShareEditor    *self,
+                                                              const char        *draft);
+const char      *ens_share_editor_get_draft                  (EnsShareEditor    *self);
+gboolean         ens_share_editor_get_busy                   (EnsShareEditor    *self);
+gboolean         ens_share_editor_get_signed_in              (EnsShareEditor    *self);
 
-gboolean         ens_share_editor_get_can_share      (EnsShareEditor     *self);
-gboolean         ens_share_editor_get_can_stop_sharing (EnsShareEditor   *self);
-gboolean         ens_share_editor_get_can_cancel     (EnsShareEditor     *self);
-gboolean         ens_share_editor_get_can_refresh    (EnsShareEditor     *self);
-gboolean         ens_share_editor_get_can_choose_image (EnsShareEditor   *self);
-gboolean         ens_share_editor_get_can_add        (EnsShareEditor     *self);
-gboolean         ens_share_editor_get_can_undo       (EnsShareEditor     *self);
-gboolean         ens_share_editor_get_can_select_all (EnsShareEditor     *self);
-gboolean         ens_share_editor_get_can_load_error_details (EnsShareEditor *self);
-const char      *ens_share_editor_get_select_all_label (EnsShareEditor   *self);
+gboolean         ens_share_editor_get_can_share              (EnsShareEditor    *self);
+gboolean         ens_share_editor_get_can_stop_sharing       (EnsShareEditor    *self);
+gboolean         ens_share_editor_get_can_cancel             (EnsShareEditor    *self);
+gboolean         ens_share_editor_get_can_refresh            (EnsShareEditor    *self);
+gboolean         ens_share_editor_get_can_choose_image       (EnsShareEditor    *self);
+gboolean         ens_share_editor_get_can_add                (EnsShareEditor    *self);
+gboolean         ens_share_editor_get_can_undo               (EnsShareEditor    *self);
+gboolean         ens_share_editor_get_can_select_all         (EnsShareEditor    *self);
+gboolean         ens_share_editor_get_can_load_error_details (EnsShareEditor    *self);
+const char      *ens_share_editor_get_select_all_label       (EnsShareEditor    *self);
 
-void             ens_share_editor_add_draft          (EnsShareEditor     *self);
-void             ens_share_editor_share              (EnsShareEditor     *self);
-void             ens_share_editor_stop_sharing       (EnsShareEditor     *self,
-                                                      const char * const *accounts);
-gboolean         ens_share_editor_undo               (EnsShareEditor     *self,
-                                                      guint               number);
-void             ens_share_editor_cancel             (EnsShareEditor     *self);
-void             ens_share_editor_refresh            (EnsShareEditor     *self);
-void             ens_share_editor_toggle_select_all  (EnsShareEditor     *self);
+void             ens_share_editor_add_draft                  (EnsShareEditor    *self);
+void             ens_share_editor_share                      (EnsShareEditor    *self);
+void             ens_share_editor_stop_sharing               (EnsShareEditor    *self,
+                                                              const char * const *accounts);
+gboolean         ens_share_editor_undo                       (EnsShareEditor    *self,
+                                                              guint              number);
+void             ens_share_editor_cancel                     (EnsShareEditor    *self);
+void             ens_share_editor_refresh                    (EnsShareEditor    *self);
+void             ens_share_editor_toggle_select_all          (EnsShareEditor    *self);
 
 G_END_DECLS
