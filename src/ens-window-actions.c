@@ -18,6 +18,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The window's win.* actions.  Each one's "enabled" follows a property of
+ * the models (the share editor, the session) or of the window's stack. */
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -25,7 +28,6 @@
 #include "ens-error-dialog.h"
 #include "ens-image-chooser.h"
 #include "ens-message-dialog.h"
-#include "ens-shared-account.h"
 #include "ens-sign-in-dialog.h"
 #include "ens-window-private.h"
 
@@ -35,27 +37,25 @@
 /* Pages {{{ */
 
 static void
-back_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+back_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
 {
-  EnsWindow *self = ENS_WINDOW (widget);
+  EnsWindow *self = user_data;
 
   _ens_window_show_page (self, ens_session_get_signed_in (self->session) ? "main" : "signed-out");
   adw_window_title_set_title (self->window_title, _("ENS Image Share"));
-  _ens_window_update_state (self);
 }
 
 static void
-show_activity_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+show_activity_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
 {
-  EnsWindow *self = ENS_WINDOW (widget);
+  EnsWindow *self = user_data;
 
   _ens_window_show_page (self, "activity");
   adw_window_title_set_title (self->window_title, _("Recent Activity"));
-  _ens_window_update_state (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->back_button));
 }
 
@@ -64,22 +64,22 @@ show_activity_action (GtkWidget  *widget,
 /* Signing in and profiles {{{ */
 
 static void
-sign_in_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+sign_in_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
 {
-  EnsWindow *self = ENS_WINDOW (widget);
+  EnsWindow *self = user_data;
 
   /* The session tells the window once the dialog signed in. */
   gtk_window_present (ens_sign_in_dialog_new (GTK_WINDOW (self), self->session));
 }
 
 static void
-try_demo_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+try_demo_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
 {
-  EnsWindow *self = ENS_WINDOW (widget);
+  EnsWindow *self = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!ens_session_start_demo (self->session, &error))
@@ -87,39 +87,13 @@ try_demo_action (GtkWidget  *widget,
 }
 
 static void
-leave_demo_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+leave_demo_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
 {
-  ens_session_stop_demo (ENS_WINDOW (widget)->session);
-}
+  EnsWindow *self = user_data;
 
-typedef struct
-{
-  EnsWindow *self;
-  char      *profile;
-} ProfileOp;
-
-static void
-profile_op_free (ProfileOp *op)
-{
-  g_clear_object (&op->self);
-  g_clear_pointer (&op->profile, g_free);
-  g_free (op);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ProfileOp, profile_op_free)
-
-static ProfileOp *
-profile_op_new (EnsWindow  *self,
-                const char *profile)
-{
-  ProfileOp *op = g_new0 (ProfileOp, 1);
-
-  op->self = g_object_ref (self);
-  op->profile = g_strdup (profile);
-
-  return op;
+  ens_session_stop_demo (self->session);
 }
 
 static void
@@ -141,16 +115,31 @@ switch_profile_cb (GObject      *object,
 }
 
 static void
-switch_profile_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+switch_profile_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
 {
-  EnsWindow *self = ENS_WINDOW (widget);
-  const char *profile = g_variant_get_string (parameter, NULL);
+  EnsWindow *self = user_data;
 
-  ens_session_switch_profile_async (self->session, profile, self->cancellable,
-                                    switch_profile_cb, g_object_ref (self));
+  ens_session_switch_profile_async (self->session, g_variant_get_string (parameter, NULL),
+                                    self->cancellable, switch_profile_cb, g_object_ref (self));
 }
+
+typedef struct
+{
+  EnsWindow *self;
+  char      *profile;
+} ProfileOp;
+
+static void
+profile_op_free (ProfileOp *op)
+{
+  g_clear_object (&op->self);
+  g_clear_pointer (&op->profile, g_free);
+  g_free (op);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ProfileOp, profile_op_free)
 
 static void
 remove_profile_cb (GObject      *object,
@@ -190,16 +179,21 @@ confirm_remove_profile_cb (GObject      *object,
 }
 
 static void
-remove_profile_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+remove_profile_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
 {
-  EnsWindow *self = ENS_WINDOW (widget);
+  EnsWindow *self = user_data;
   const char *profile = ens_session_get_profile (self->session);
   g_autofree char *heading = NULL;
+  ProfileOp *op;
 
   if (ens_session_get_source (self->session) != ENS_CREDENTIAL_SOURCE_KEYRING || profile == NULL)
     return;
+
+  op = g_new0 (ProfileOp, 1);
+  op->self = g_object_ref (self);
+  op->profile = g_strdup (profile);
 
   /* Translators: %s is the name of a saved profile */
   heading = g_strdup_printf (_("Remove Profile “%s”?"), profile);
@@ -211,23 +205,15 @@ remove_profile_action (GtkWidget  *widget,
                                     TRUE,
                                     self->cancellable,
                                     confirm_remove_profile_cb,
-                                    profile_op_new (self, profile));
+                                    op);
 }
 
 static void
-profile_info_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+show_credential_error_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
 {
-  /* A line of text in the profile menu, never enabled. */
-}
-
-static void
-show_credential_error_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
-{
-  EnsWindow *self = ENS_WINDOW (widget);
+  EnsWindow *self = user_data;
   const GError *error = ens_session_get_credential_error (self->session);
 
   if (error != NULL)
@@ -243,18 +229,15 @@ image_chosen_cb (EnsWindow  *self,
                  const char *image_id,
                  GtkWindow  *chooser)
 {
-  gtk_editable_set_text (GTK_EDITABLE (self->image_row), image_id);
-  /* No need to wait for more typing. */
-  if (self->image_id != NULL)
-    _ens_window_load_shared (self);
+  ens_share_editor_choose_image (self->editor, image_id);
 }
 
 static void
-choose_image_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+choose_image_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
 {
-  EnsWindow *self = ENS_WINDOW (widget);
+  EnsWindow *self = user_data;
   GtkWindow *chooser;
 
   chooser = ens_image_chooser_new (GTK_WINDOW (self), ens_session_get_client (self->session));
@@ -265,45 +248,35 @@ choose_image_action (GtkWidget  *widget,
 }
 
 static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+refresh_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
 {
-  _ens_window_reload_shared (ENS_WINDOW (widget));
+  EnsWindow *self = user_data;
+
+  ens_share_editor_refresh (self->editor);
 }
 
 static void
-load_error_details_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
+load_error_details_action (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
 {
-  EnsWindow *self = ENS_WINDOW (widget);
+  EnsWindow *self = user_data;
+  const GError *error = ens_share_list_get_error (ens_share_editor_get_share_list (self->editor));
 
-  if (self->load_error != NULL)
-    ens_error_dialog_present (GTK_WINDOW (self), self->load_error, NULL);
+  if (error != NULL)
+    ens_error_dialog_present (GTK_WINDOW (self), error, NULL);
 }
 
 static void
-select_all_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+select_all_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
 {
-  EnsWindow *self = ENS_WINDOW (widget);
-  GListModel *model = G_LIST_MODEL (self->shared_model);
-  guint n = g_list_model_get_n_items (model);
-  gboolean select = self->n_selected < n;
+  EnsWindow *self = user_data;
 
-  /* One state update for the lot, not one per account. */
-  self->selecting_all = TRUE;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(EnsSharedAccount) item = g_list_model_get_item (model, i);
-
-      ens_shared_account_set_selected (item, select);
-    }
-  self->selecting_all = FALSE;
-
-  _ens_window_update_state (self);
+  ens_share_editor_toggle_select_all (self->editor);
 }
 
 typedef struct
@@ -330,16 +303,15 @@ confirm_stop_cb (GObject      *object,
                  gpointer      user_data)
 {
   g_autoptr(StopOp) op = user_data;
-  g_autoptr(EnsSharePlan) plan = NULL;
   EnsWindow *self = op->self;
 
   if (!ens_message_dialog_confirm_finish (result, NULL) ||
       g_cancellable_is_cancelled (self->cancellable) ||
-      _ens_window_is_busy (self))
+      ens_share_editor_get_busy (self->editor) ||
+      g_strcmp0 (op->image_id, ens_share_editor_get_image_id (self->editor)) != 0)
     return;
 
-  plan = ens_share_plan_new (op->image_id, NULL, (const char * const *)op->accounts);
-  _ens_window_run_plan (self, plan);
+  ens_share_editor_stop_sharing (self->editor, (const char * const *)op->accounts);
 }
 
 static char *
@@ -369,19 +341,20 @@ format_account_names (char **accounts)
 }
 
 static void
-stop_sharing_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+stop_sharing_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
 {
-  EnsWindow *self = ENS_WINDOW (widget);
-  g_auto(GStrv) accounts = _ens_window_dup_selected (self);
+  EnsWindow *self = user_data;
+  const char *image_id = ens_share_editor_get_image_id (self->editor);
+  g_auto(GStrv) accounts = ens_share_list_dup_selected (ens_share_editor_get_share_list (self->editor));
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   g_autofree char *names = NULL;
   StopOp *op;
   guint n = g_strv_length (accounts);
 
-  if (n == 0 || self->image_id == NULL || _ens_window_is_busy (self))
+  if (n == 0 || image_id == NULL)
     return;
 
   heading = g_strdup_printf (ngettext ("Stop Sharing With %u Account?",
@@ -391,21 +364,15 @@ stop_sharing_action (GtkWidget  *widget,
   /* Translators: the first %s is a list of account IDs, the second an image ID */
   body = g_strdup_printf (ngettext ("%s will no longer be able to use image %s.",
                                     "%s will no longer be able to use image %s.", n),
-                          names, self->image_id);
+                          names, image_id);
 
   op = g_new0 (StopOp, 1);
   op->self = g_object_ref (self);
-  op->image_id = g_strdup (self->image_id);
+  op->image_id = g_strdup (image_id);
   op->accounts = g_steal_pointer (&accounts);
 
-  ens_message_dialog_confirm_async (GTK_WINDOW (self),
-                                    heading,
-                                    body,
-                                    _("Stop Sharing"),
-                                    TRUE,
-                                    self->cancellable,
-                                    confirm_stop_cb,
-                                    op);
+  ens_message_dialog_confirm_async (GTK_WINDOW (self), heading, body, _("Stop Sharing"), TRUE,
+                                    self->cancellable, confirm_stop_cb, op);
 }
 
 /* }}} */
@@ -413,107 +380,202 @@ stop_sharing_action (GtkWidget  *widget,
 /* Sharing {{{ */
 
 static void
-add_accounts_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+add_accounts_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
 {
-  EnsWindow *self = ENS_WINDOW (widget);
+  EnsWindow *self = user_data;
 
-  _ens_window_add_accounts (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->accounts_row));
+  ens_share_editor_add_draft (self->editor);
+  ens_sharing_page_focus_accounts (self->share_page);
 }
 
 static void
-share_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+share_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
 {
-  EnsWindow *self = ENS_WINDOW (widget);
-  g_autoptr(EnsSharePlan) plan = NULL;
-  g_auto(GStrv) accounts = NULL;
+  EnsWindow *self = user_data;
 
   /* Ctrl+Return also takes what is still in the entry. */
-  if (gtk_editable_get_text (GTK_EDITABLE (self->accounts_row))[0] != '\0')
-    _ens_window_add_accounts (self);
-
-  if (self->image_id == NULL || _ens_window_is_busy (self))
-    return;
-
-  accounts = _ens_window_dup_ready_accounts (self);
-  if (accounts[0] == NULL)
-    return;
-
-  plan = ens_share_plan_new (self->image_id, (const char * const *)accounts, NULL);
-  _ens_window_run_plan (self, plan);
+  ens_share_editor_share (self->editor);
 }
 
 static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+cancel_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
 {
-  EnsWindow *self = ENS_WINDOW (widget);
+  EnsWindow *self = user_data;
 
-  if (self->plan_cancellable != NULL)
-    g_cancellable_cancel (self->plan_cancellable);
+  ens_share_editor_cancel (self->editor);
 }
 
 static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+undo_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
 {
-  EnsWindow *self = ENS_WINDOW (widget);
-  guint number = g_variant_get_uint32 (parameter);
-  g_autoptr(EnsSharePlan) plan = NULL;
+  EnsWindow *self = user_data;
 
-  if (_ens_window_is_busy (self))
-    return;
-
-  if (!g_hash_table_steal_extended (self->undo_plans, GUINT_TO_POINTER (number),
-                                    NULL, (gpointer *)&plan))
-    return;
-
-  _ens_window_run_plan (self, plan);
+  ens_share_editor_undo (self->editor, g_variant_get_uint32 (parameter));
 }
 
 static void
-copy_text_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+copy_text_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
 {
-  EnsWindow *self = ENS_WINDOW (widget);
-  const char *text = g_variant_get_string (parameter, NULL);
+  EnsWindow *self = user_data;
 
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)),
+                          g_variant_get_string (parameter, NULL));
   _ens_window_add_toast (self, adw_toast_new (_("Copied")));
 }
 
 /* }}} */
 
+/* Enabling {{{ */
+
+static const GActionEntry window_actions[] = {
+  { "back", back_action },
+  { "show-activity", show_activity_action },
+  { "sign-in", sign_in_action },
+  { "try-demo", try_demo_action },
+  { "leave-demo", leave_demo_action },
+  { "switch-profile", switch_profile_action, "s" },
+  { "remove-profile", remove_profile_action },
+  /* A line of text in the profile menu, never enabled. */
+  { "profile-info", NULL },
+  { "show-credential-error", show_credential_error_action },
+  { "choose-image", choose_image_action },
+  { "refresh", refresh_action },
+  { "load-error-details", load_error_details_action },
+  { "select-all", select_all_action },
+  { "stop-sharing", stop_sharing_action },
+  { "add-accounts", add_accounts_action },
+  { "share", share_action },
+  { "cancel", cancel_action },
+  { "undo", undo_action, "u" },
+  { "copy-text", copy_text_action, "s" },
+};
+
+/* Actions whose "enabled" is one of the editor's properties. */
+static const struct {
+  const char *action;
+  const char *property;
+  GBindingFlags flags;
+} editor_enabled[] = {
+  { "share", "can-share", 0 },
+  { "stop-sharing", "can-stop-sharing", 0 },
+  { "cancel", "can-cancel", 0 },
+  { "refresh", "can-refresh", 0 },
+  { "choose-image", "can-choose-image", 0 },
+  { "add-accounts", "can-add", 0 },
+  { "undo", "can-undo", 0 },
+  { "select-all", "can-select-all", 0 },
+  { "load-error-details", "can-load-error-details", 0 },
+  { "sign-in", "busy", G_BINDING_INVERT_BOOLEAN },
+  { "switch-profile", "busy", G_BINDING_INVERT_BOOLEAN },
+};
+
+static gboolean
+is_set (GBinding     *binding,
+        const GValue *from,
+        GValue       *to,
+        gpointer      user_data)
+{
+  g_value_set_boolean (to, g_value_get_boxed (from) != NULL);
+  return TRUE;
+}
+
+static gboolean
+is_activity (GBinding     *binding,
+             const GValue *from,
+             GValue       *to,
+             gpointer      user_data)
+{
+  g_value_set_boolean (to, g_strcmp0 (g_value_get_string (from), "activity") == 0);
+  return TRUE;
+}
+
+static gboolean
+can_remove_profile (gpointer            this,
+                    gboolean            busy,
+                    EnsCredentialSource source)
+{
+  return !busy && source == ENS_CREDENTIAL_SOURCE_KEYRING;
+}
+
+static gboolean
+can_try_demo (gpointer this,
+              gboolean busy,
+              gboolean demo)
+{
+  return !busy && !demo;
+}
+
+static gboolean
+can_leave_demo (gpointer this,
+                gboolean busy,
+                gboolean demo)
+{
+  return !busy && demo;
+}
+
+/* @action is enabled when @func (the editor's "busy", @property of the
+ * session) says so. */
+static void
+bind_busy_and (EnsWindow  *self,
+               const char *action,
+               const char *property,
+               GCallback   func)
+{
+  GtkExpression *params[2];
+  GtkExpression *expression;
+
+  params[0] = gtk_property_expression_new (ENS_TYPE_SHARE_EDITOR,
+                                           gtk_object_expression_new (G_OBJECT (self->editor)),
+                                           "busy");
+  params[1] = gtk_property_expression_new (ENS_TYPE_SESSION,
+                                           gtk_object_expression_new (G_OBJECT (self->session)),
+                                           property);
+  expression = gtk_cclosure_expression_new (G_TYPE_BOOLEAN, NULL, 2, params, func, NULL, NULL);
+  gtk_expression_bind (expression,
+                       g_action_map_lookup_action (G_ACTION_MAP (self), action),
+                       "enabled", NULL);
+}
+
+void
+_ens_window_actions_init (EnsWindow *self)
+{
+  GActionMap *map = G_ACTION_MAP (self);
+
+  g_action_map_add_action_entries (map, window_actions, G_N_ELEMENTS (window_actions), self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (editor_enabled); i++)
+    g_object_bind_property (self->editor, editor_enabled[i].property,
+                            g_action_map_lookup_action (map, editor_enabled[i].action), "enabled",
+                            G_BINDING_SYNC_CREATE | editor_enabled[i].flags);
+
+  g_object_bind_property_full (self->session, "credential-error",
+                               g_action_map_lookup_action (map, "show-credential-error"), "enabled",
+                               G_BINDING_SYNC_CREATE, is_set, NULL, NULL, NULL);
+  g_object_bind_property_full (self->stack, "visible-child-name",
+                               g_action_map_lookup_action (map, "back"), "enabled",
+                               G_BINDING_SYNC_CREATE, is_activity, NULL, NULL, NULL);
+  g_object_bind_property_full (self->stack, "visible-child-name",
+                               self->back_button, "visible",
+                               G_BINDING_SYNC_CREATE, is_activity, NULL, NULL, NULL);
+  bind_busy_and (self, "remove-profile", "source", G_CALLBACK (can_remove_profile));
+  bind_busy_and (self, "try-demo", "demo", G_CALLBACK (can_try_demo));
+  bind_busy_and (self, "leave-demo", "demo", G_CALLBACK (can_leave_demo));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (map, "profile-info")), FALSE);
+}
+
 void
 _ens_window_class_actions_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "win.show-activity", NULL, show_activity_action);
-  gtk_widget_class_install_action (widget_class, "win.sign-in", NULL, sign_in_action);
-  gtk_widget_class_install_action (widget_class, "win.try-demo", NULL, try_demo_action);
-  gtk_widget_class_install_action (widget_class, "win.leave-demo", NULL, leave_demo_action);
-  gtk_widget_class_install_action (widget_class, "win.switch-profile", "s", switch_profile_action);
-  gtk_widget_class_install_action (widget_class, "win.remove-profile", NULL, remove_profile_action);
-  gtk_widget_class_install_action (widget_class, "win.profile-info", NULL, profile_info_action);
-  gtk_widget_class_install_action (widget_class, "win.show-credential-error", NULL, show_credential_error_action);
-  gtk_widget_class_install_action (widget_class, "win.choose-image", NULL, choose_image_action);
-  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
-  gtk_widget_class_install_action (widget_class, "win.load-error-details", NULL, load_error_details_action);
-  gtk_widget_class_install_action (widget_class, "win.select-all", NULL, select_all_action);
-  gtk_widget_class_install_action (widget_class, "win.stop-sharing", NULL, stop_sharing_action);
-  gtk_widget_class_install_action (widget_class, "win.add-accounts", NULL, add_accounts_action);
-  gtk_widget_class_install_action (widget_class, "win.share", NULL, share_action);
-  gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", "u", undo_action);
-  gtk_widget_class_install_action (widget_class, "win.copy-text", "s", copy_text_action);
-
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.share", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "win.share", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.stop-sharing", NULL);
@@ -522,3 +584,5 @@ _ens_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
 }
+
+/* }}} */

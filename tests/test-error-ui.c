@@ -32,13 +32,9 @@
 #include "ens-message-dialog.h"
 #include "ens-preferences-window.h"
 #include "ens-sign-in-dialog.h"
+#include "ens-test-errors.h"
 
 #define SCHEMA_ID      "io.github.ensimageshare.EnsImageShare"
-#define TEST_KEY_ID    "LTAI5tTestKeyId000000001"
-#define TEST_SECRET    "TestSecretValue0123456789abcd"
-#define TEST_TOKEN     "sts-token-value-do-not-show"
-#define TEST_REQUEST   "701B3BB9-9190-544D-90D1-328B0527380C"
-#define TEST_RECOMMEND "https://api.aliyun.com/troubleshoot?q=NoPermission&product=Ens&requestId=" TEST_REQUEST
 
 /* Widget lookup ----------------------------------------------------------- */
 
@@ -147,14 +143,6 @@ collect_text (GtkWidget *root,
     collect_text (child, text);
 }
 
-static void
-assert_no_secret (const char *text)
-{
-  g_assert_null (strstr (text, TEST_SECRET));
-  g_assert_null (strstr (text, TEST_TOKEN));
-  g_assert_null (strstr (text, "Signature%3DzZ"));
-}
-
 static gboolean
 wait_timeout_cb (gpointer data)
 {
@@ -181,258 +169,6 @@ drain_main_context (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
-}
-
-/* Errors as the client makes them ---------------------------------------- */
-
-static GError *
-new_no_permission (void)
-{
-  GError *error = ens_error_new_api (403, "NoPermission", "Permission denied.",
-                                     TEST_REQUEST, "ens.aliyuncs.com", TEST_RECOMMEND);
-
-  ens_error_set_tries (error, 1);
-  return error;
-}
-
-/* The server quotes its string-to-sign back; with STS it holds the token. */
-#define SERVER_STRING_TO_SIGN                                                       \
-  "POST&%2F&AccessKeyId%3D" TEST_KEY_ID "%26Action%3DDescribeImages%26Format%3DJSON" \
-  "%26PageNumber%3D1%26PageSize%3D1%26SecurityToken%3D" TEST_TOKEN                  \
-  "%26SignatureMethod%3DHMAC-SHA1%26SignatureNonce%3D3ee8c1b883d344afa94f4e0ad82fd6cf" \
-  "%26SignatureVersion%3D1.0%26Timestamp%3D2026-01-01T00%253A00%253A00Z%26Version%3D2017-11-10"
-
-static GError *
-new_wrong_secret (void)
-{
-  GError *error = ens_error_new_api (400, "SignatureDoesNotMatch",
-                                     "Specified signature is not matched with our calculation. "
-                                     "server string to sign is:" SERVER_STRING_TO_SIGN,
-                                     TEST_REQUEST, "ens.aliyuncs.com",
-                                     "https://api.aliyun.com/troubleshoot?q=SignatureDoesNotMatch");
-
-  ens_error_set_client_string_to_sign (error, SERVER_STRING_TO_SIGN);
-  return error;
-}
-
-static GError *
-new_clock (void)
-{
-  /* An http Recommend link is never offered. */
-  return ens_error_new_api (400, "InvalidTimeStamp.Expired",
-                            "Specified time stamp or date value is expired.",
-                            TEST_REQUEST, "ens.aliyuncs.com",
-                            "http://api.aliyun.com/troubleshoot?q=InvalidTimeStamp.Expired");
-}
-
-static GError *
-new_network (void)
-{
-  GError *error = ens_error_new_transport (ENS_ERROR_NETWORK,
-                                           "Could not connect to ens.aliyuncs.com: Connection refused");
-
-  ens_error_set_tries (error, 4);
-  return error;
-}
-
-static GError *
-new_unknown (void)
-{
-  return ens_error_new_api (400, "Forbidden.Risk", "The request was flagged.",
-                            TEST_REQUEST, "ens.aliyuncs.com", NULL);
-}
-
-static char *
-expected_body (const GError *error)
-{
-  g_autofree char *explanation = NULL;
-  g_autofree char *action = NULL;
-
-  ens_error_describe (error, NULL, &explanation, &action);
-  return g_strconcat (explanation, "\n\n", action, NULL);
-}
-
-/* Pure helpers ------------------------------------------------------------ */
-
-static void
-test_body (void)
-{
-  g_autoptr(GError) error = new_no_permission ();
-  g_autoptr(GError) clock = new_clock ();
-  g_autofree char *body = ens_error_ui_format_body (error);
-  g_autofree char *clock_body = ens_error_ui_format_body (clock);
-
-  g_assert_cmpstr (body, ==,
-                   "Alibaba Cloud refused the request because the AccessKey you use belongs to a "
-                   "user who is not allowed to do this.\n\n"
-                   "Ask the owner of the Alibaba Cloud account to grant your RAM user the "
-                   "ens:ModifyImageSharePermission permission.");
-  g_assert_nonnull (strstr (clock_body, "clock"));
-  g_assert_nonnull (strstr (clock_body, "set the date and time automatically"));
-}
-
-static void
-test_redact (void)
-{
-  static const struct {
-    const char *in;
-    const char *out;
-  } cases[] = {
-    { "a=1&SecurityToken=abc&b=2", "a=1&SecurityToken=[hidden]&b=2" },
-    { "SignatureMethod%3DHMAC-SHA1%26Signature%3DzZ9%2Bq%26Timestamp",
-      "SignatureMethod%3DHMAC-SHA1%26Signature%3D[hidden]%26Timestamp" },
-    { "x%26SecurityToken%253Dtok%2526y", "x%26SecurityToken%253D[hidden]%2526y" },
-    { "{\"AccessKeySecret\": \"s3cr3t\"}", "{\"AccessKeySecret\": \"[hidden]\"}" },
-    { "Authorization: ACS3-HMAC-SHA256", "Authorization: [hidden]" },
-    { "SignatureNonce=abc&SignatureVersion=1.0", "SignatureNonce=abc&SignatureVersion=1.0" },
-    { "plain text", "plain text" },
-  };
-  g_autofree char *long_text = g_strnfill (250, 'a');
-  g_autofree char *long_out = NULL;
-  g_autofree char *expected_long = NULL;
-  g_autofree char *head = g_strnfill (200, 'a');
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *out = ens_error_ui_redact (cases[i].in);
-
-      g_assert_cmpstr (out, ==, cases[i].out);
-    }
-
-  long_out = ens_error_ui_redact (long_text);
-  expected_long = g_strconcat (head, "…", NULL);
-  g_assert_cmpstr (long_out, ==, expected_long);
-  g_assert_null (ens_error_ui_redact (NULL));
-}
-
-static void
-test_details (void)
-{
-  g_autoptr(GError) error = new_wrong_secret ();
-  g_autoptr(GError) network = new_network ();
-  g_autoptr(GError) foreign = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "boom");
-  g_autofree char *details = ens_error_ui_format_details (error);
-  g_autofree char *network_details = ens_error_ui_format_details (network);
-  g_autofree char *foreign_details = ens_error_ui_format_details (foreign);
-  g_auto(GStrv) lines = g_strsplit (details, "\n", -1);
-
-  g_assert_cmpstr (lines[0], ==, "Error code: SignatureDoesNotMatch");
-  g_assert_true (g_str_has_prefix (lines[1], "Message: Specified signature is not matched"));
-  g_assert_true (g_str_has_suffix (lines[1], "…"));
-  g_assert_cmpuint (g_utf8_strlen (lines[1], -1), ==, strlen ("Message: ") + 200 + 1);
-  g_assert_cmpstr (lines[2], ==, "HTTP status: 400");
-  g_assert_cmpstr (lines[3], ==, "Request ID: " TEST_REQUEST);
-  g_assert_cmpstr (lines[4], ==, "Host: ens.aliyuncs.com");
-  g_assert_cmpstr (lines[5], ==, "Signature check: the server signed the same text as this app: wrong secret");
-  g_assert_cmpstr (lines[6], ==, "Troubleshooting link: https://api.aliyun.com/troubleshoot?q=SignatureDoesNotMatch");
-  g_assert_null (lines[7]);
-  assert_no_secret (details);
-
-  g_assert_cmpstr (network_details, ==,
-                   "Error type: network\n"
-                   "Attempts: 4\n"
-                   "Detail: Could not connect to ens.aliyuncs.com: Connection refused");
-  g_assert_cmpstr (foreign_details, ==, "Error: g-io-error-quark 0\nMessage: boom");
-}
-
-static void
-test_troubleshoot_uri (void)
-{
-  static const struct {
-    const char *uri;
-    gboolean safe;
-  } cases[] = {
-    { TEST_RECOMMEND, TRUE },
-    { "https://error-center.aliyun.com/status/search?Keyword=NoPermission&source=PopGw", TRUE },
-    { "https://www.alibabacloud.com/help", TRUE },
-    { "HTTPS://api.aliyun.com/x", TRUE },
-    { "https://api.aliyun.com:443/x", TRUE },
-    { "http://api.aliyun.com/troubleshoot", FALSE },
-    { "https://evil.example.com/?q=aliyun.com", FALSE },
-    { "https://aliyun.com.evil.example/", FALSE },
-    { "https://evilaliyun.com/", FALSE },
-    { "https://user:pw@api.aliyun.com/", FALSE },
-    { "https://api.aliyun.com:8443/", FALSE },
-    { "https://api.aliyun.com/a b", FALSE },
-    { "javascript:alert(1)", FALSE },
-    { "file:///etc/passwd", FALSE },
-    { "https://", FALSE },
-    { "", FALSE },
-    { NULL, FALSE },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_test_message ("%s", cases[i].uri ? cases[i].uri : "(null)");
-      g_assert_cmpint (ens_error_ui_troubleshoot_uri_is_safe (cases[i].uri), ==, cases[i].safe);
-    }
-}
-
-static void
-test_can_continue (void)
-{
-  g_autoptr(GError) wrong_secret = new_wrong_secret ();
-  g_autoptr(GError) network = new_network ();
-  g_autoptr(GError) permission = new_no_permission ();
-  g_autoptr(GError) bad_key = ens_error_new_api (404, "InvalidAccessKeyId.NotFound", NULL, NULL, NULL, NULL);
-  g_autoptr(GError) cancelled = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "x");
-
-  g_assert_false (ens_error_ui_can_continue_unverified (wrong_secret));
-  g_assert_false (ens_error_ui_can_continue_unverified (bad_key));
-  g_assert_false (ens_error_ui_can_continue_unverified (cancelled));
-  g_assert_true (ens_error_ui_can_continue_unverified (network));
-  g_assert_true (ens_error_ui_can_continue_unverified (permission));
-}
-
-static EnsSharePlan *
-new_partial_plan (void)
-{
-  const char * const add[] = { "1111111111111111", "2222222222222222",
-                               "3333333333333333", "4444444444444444", NULL };
-  const char * const remove[] = { "5555555555555555", NULL };
-  g_autoptr(GError) permission = new_no_permission ();
-  g_autoptr(GError) network = new_network ();
-  EnsSharePlan *plan = ens_share_plan_new ("m-5s7qotzavwbrnzaqh4unmabcd", add, remove);
-
-  ens_share_plan_set_outcome (plan, 0, ENS_OUTCOME_DONE, "REQ-0", NULL, 1);
-  ens_share_plan_set_outcome (plan, 1, ENS_OUTCOME_FAILED, TEST_REQUEST, permission, 1);
-  ens_share_plan_set_outcome (plan, 2, ENS_OUTCOME_NOT_ATTEMPTED, NULL, NULL, 0);
-  ens_share_plan_set_outcome (plan, 3, ENS_OUTCOME_NOT_ATTEMPTED, NULL, NULL, 0);
-  ens_share_plan_set_outcome (plan, 4, ENS_OUTCOME_FAILED, NULL, network, 4);
-
-  return plan;
-}
-
-static void
-test_failures (void)
-{
-  const char * const add[] = { "1111111111111111", NULL };
-  g_autoptr(EnsSharePlan) plan = new_partial_plan ();
-  g_autoptr(EnsSharePlan) fine = ens_share_plan_new ("m-x", add, NULL);
-  g_autoptr(GPtrArray) failures = ens_error_ui_list_failures (plan);
-  g_autofree char *text = ens_error_ui_format_failures (plan);
-  g_autofree char *summary = ens_error_ui_format_summary (plan);
-  g_autofree char *fine_summary = NULL;
-  const EnsErrorUiFailure *failure;
-
-  g_assert_cmpuint (failures->len, ==, 3);
-  failure = g_ptr_array_index (failures, 0);
-  g_assert_cmpstr (failure->account, ==, "2222222222222222");
-  g_assert_cmpstr (failure->reason, ==, "You Don’t Have Permission");
-  failure = g_ptr_array_index (failures, 2);
-  g_assert_null (failure->account);
-
-  g_assert_cmpstr (text, ==,
-                   "2222222222222222: You Don’t Have Permission\n"
-                   "5555555555555555: Cannot Connect\n"
-                   "2 accounts were not tried because the work stopped: "
-                   "3333333333333333, 4444444444444444");
-  g_assert_cmpstr (summary, ==, "1 of 5 accounts were updated.");
-
-  ens_share_plan_set_outcome (fine, 0, ENS_OUTCOME_DONE, "REQ-1", NULL, 1);
-  g_assert_null (ens_error_ui_format_failures (fine));
-  fine_summary = ens_error_ui_format_summary (fine);
-  g_assert_cmpstr (fine_summary, ==, "1 of 1 account was updated.");
 }
 
 static void
@@ -515,8 +251,8 @@ details_text (DialogView *view)
 static void
 test_dialog_no_permission (void)
 {
-  g_autoptr(GError) error = new_no_permission ();
-  g_autofree char *body = expected_body (error);
+  g_autoptr(GError) error = ens_test_new_no_permission ();
+  g_autofree char *body = ens_test_expected_body (error);
   g_autofree char *details = ens_error_ui_format_details (error);
   DialogView view = { 0 };
   GtkWidget *request_id;
@@ -554,8 +290,8 @@ test_dialog_no_permission (void)
 static void
 test_dialog_wrong_secret (void)
 {
-  g_autoptr(GError) error = new_wrong_secret ();
-  g_autofree char *body = expected_body (error);
+  g_autoptr(GError) error = ens_test_new_wrong_secret ();
+  g_autofree char *body = ens_test_expected_body (error);
   DialogView view = { 0 };
 
   g_assert_cmpint (ens_error_diagnose_signature (error), ==, ENS_SIGNATURE_DIAGNOSIS_WRONG_SECRET);
@@ -568,7 +304,7 @@ test_dialog_wrong_secret (void)
   g_assert_nonnull (find_named (view.extra, "copy-request-id-button"));
   g_assert_true (ens_message_dialog_has_response (GTK_WIDGET (view.dialog), "troubleshoot"));
   g_assert_nonnull (strstr (details_text (&view), "Error code: SignatureDoesNotMatch"));
-  assert_no_secret (view.all_text);
+  ens_test_assert_no_secret (view.all_text);
 
   dialog_view_close (&view);
 }
@@ -576,7 +312,7 @@ test_dialog_wrong_secret (void)
 static void
 test_dialog_clock (void)
 {
-  g_autoptr(GError) error = new_clock ();
+  g_autoptr(GError) error = ens_test_new_clock ();
   DialogView view = { 0 };
 
   dialog_view_open (&view, error, NULL);
@@ -593,7 +329,7 @@ test_dialog_clock (void)
 static void
 test_dialog_network (void)
 {
-  g_autoptr(GError) error = new_network ();
+  g_autoptr(GError) error = ens_test_new_network ();
   DialogView view = { 0 };
 
   dialog_view_open (&view, error, NULL);
@@ -618,7 +354,7 @@ test_dialog_network (void)
 static void
 test_dialog_unknown_code (void)
 {
-  g_autoptr(GError) error = new_unknown ();
+  g_autoptr(GError) error = ens_test_new_unknown ();
   DialogView view = { 0 };
 
   dialog_view_open (&view, error, NULL);
@@ -634,8 +370,8 @@ test_dialog_unknown_code (void)
 static void
 test_dialog_partial (void)
 {
-  g_autoptr(EnsSharePlan) plan = new_partial_plan ();
-  g_autoptr(GError) error = new_no_permission ();
+  g_autoptr(EnsSharePlan) plan = ens_test_new_partial_plan ();
+  g_autoptr(GError) error = ens_test_new_no_permission ();
   DialogView view = { 0 };
   GtkWidget *list;
   GtkWidget *summary;
@@ -1222,12 +958,6 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add_func ("/error-ui/body", test_body);
-  g_test_add_func ("/error-ui/redact", test_redact);
-  g_test_add_func ("/error-ui/details", test_details);
-  g_test_add_func ("/error-ui/troubleshoot-uri", test_troubleshoot_uri);
-  g_test_add_func ("/error-ui/can-continue", test_can_continue);
-  g_test_add_func ("/error-ui/failures", test_failures);
   g_test_add_func ("/error-ui/format-date", test_format_date);
   g_test_add_func ("/error-ui/dialog/no-permission", test_dialog_no_permission);
   g_test_add_func ("/error-ui/dialog/wrong-secret", test_dialog_wrong_secret);

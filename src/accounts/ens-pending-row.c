@@ -26,16 +26,12 @@
 
 struct _EnsPendingRow
 {
-  AdwActionRow      parent_instance;
+  AdwActionRow       parent_instance;
 
-  GtkWidget        *status_icon;
-  GtkWidget        *remove_button;
+  GtkWidget         *status_icon;
+  GtkWidget         *remove_button;
 
-  char             *account;
-  char             *message;
-  char             *failure;
-  EnsPendingStatus  status;
-  gboolean          invalid;
+  EnsPendingAccount *item;
 };
 
 G_DEFINE_FINAL_TYPE (EnsPendingRow, ens_pending_row, ADW_TYPE_ACTION_ROW)
@@ -47,44 +43,41 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* Shows the item's status: its subtitle, and an icon and a colour when
+ * there is something to say. */
 static void
 ens_pending_row_update (EnsPendingRow *self)
 {
-  const char *subtitle = NULL;
+  const char *subtitle = ens_pending_account_get_subtitle (self->item);
   const char *icon_name = NULL;
   gboolean error = FALSE;
   gboolean warning = FALSE;
 
-  switch (self->status)
+  switch (ens_pending_account_get_status (self->item))
     {
     case ENS_PENDING_STATUS_INVALID:
-      subtitle = self->message;
       icon_name = "emblem-important-symbolic";
       error = TRUE;
       break;
 
     case ENS_PENDING_STATUS_DUPLICATE:
-      subtitle = _("Listed twice");
       icon_name = "dialog-warning-symbolic";
       warning = TRUE;
       break;
 
     case ENS_PENDING_STATUS_ALREADY_SHARED:
-      subtitle = _("Already shared");
       icon_name = "emblem-ok-symbolic";
       break;
 
     case ENS_PENDING_STATUS_READY:
     default:
-      if (self->failure != NULL)
+      if (ens_pending_account_get_failure (self->item) != NULL)
         {
-          subtitle = self->failure;
           icon_name = "emblem-important-symbolic";
           error = TRUE;
         }
-      else if (self->message != NULL)
+      else if (ens_pending_account_get_message (self->item) != NULL)
         {
-          subtitle = self->message;
           icon_name = "dialog-warning-symbolic";
           warning = TRUE;
         }
@@ -132,20 +125,9 @@ ens_pending_row_dispose (GObject *object)
   EnsPendingRow *self = (EnsPendingRow *)object;
 
   g_clear_object (&self->status_icon);
+  g_clear_object (&self->item);
 
   G_OBJECT_CLASS (ens_pending_row_parent_class)->dispose (object);
-}
-
-static void
-ens_pending_row_finalize (GObject *object)
-{
-  EnsPendingRow *self = (EnsPendingRow *)object;
-
-  g_clear_pointer (&self->account, g_free);
-  g_clear_pointer (&self->message, g_free);
-  g_clear_pointer (&self->failure, g_free);
-
-  G_OBJECT_CLASS (ens_pending_row_parent_class)->finalize (object);
 }
 
 static void
@@ -154,7 +136,6 @@ ens_pending_row_class_init (EnsPendingRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = ens_pending_row_dispose;
-  object_class->finalize = ens_pending_row_finalize;
 
   /**
    * EnsPendingRow::remove:
@@ -193,27 +174,22 @@ ens_pending_row_init (EnsPendingRow *self)
 
 /**
  * ens_pending_row_new:
- * @account: the account ID, or the token as typed when @invalid
- * @message: (nullable): the parser's reason or warning, translated
- * @invalid: whether @account is not a usable account ID
+ * @item: the account to show
  *
- * Returns: (transfer floating): a new row
+ * Returns: (transfer floating): a new row, following @item
  */
 GtkWidget *
-ens_pending_row_new (const char *account,
-                     const char *message,
-                     gboolean    invalid)
+ens_pending_row_new (EnsPendingAccount *item)
 {
   EnsPendingRow *self;
   g_autofree char *tooltip = NULL;
+  const char *account;
 
-  g_return_val_if_fail (account != NULL, NULL);
+  g_return_val_if_fail (ENS_IS_PENDING_ACCOUNT (item), NULL);
 
   self = g_object_new (ENS_TYPE_PENDING_ROW, NULL);
-  self->account = g_strdup (account);
-  self->message = g_strdup (message);
-  self->invalid = !!invalid;
-  self->status = invalid ? ENS_PENDING_STATUS_INVALID : ENS_PENDING_STATUS_READY;
+  self->item = g_object_ref (item);
+  account = ens_pending_account_get_account (item);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), account);
 
@@ -224,74 +200,18 @@ ens_pending_row_new (const char *account,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
                                   -1);
 
+  g_signal_connect_object (item, "notify::subtitle",
+                           G_CALLBACK (ens_pending_row_update), self,
+                           G_CONNECT_SWAPPED);
   ens_pending_row_update (self);
 
   return GTK_WIDGET (self);
 }
 
-const char *
-ens_pending_row_get_account (EnsPendingRow *self)
+EnsPendingAccount *
+ens_pending_row_get_item (EnsPendingRow *self)
 {
   g_return_val_if_fail (ENS_IS_PENDING_ROW (self), NULL);
 
-  return self->account;
-}
-
-EnsPendingStatus
-ens_pending_row_get_status (EnsPendingRow *self)
-{
-  g_return_val_if_fail (ENS_IS_PENDING_ROW (self), ENS_PENDING_STATUS_INVALID);
-
-  return self->status;
-}
-
-/**
- * ens_pending_row_set_status:
- *
- * Sets what the window found out about this row.  An invalid row stays
- * invalid whatever is asked: it must never be sent.
- */
-void
-ens_pending_row_set_status (EnsPendingRow    *self,
-                            EnsPendingStatus  status)
-{
-  g_return_if_fail (ENS_IS_PENDING_ROW (self));
-
-  if (self->invalid)
-    status = ENS_PENDING_STATUS_INVALID;
-  else if (status == ENS_PENDING_STATUS_INVALID)
-    status = ENS_PENDING_STATUS_READY;
-
-  if (self->status == status)
-    return;
-
-  self->status = status;
-  ens_pending_row_update (self);
-}
-
-const char *
-ens_pending_row_get_failure (EnsPendingRow *self)
-{
-  g_return_val_if_fail (ENS_IS_PENDING_ROW (self), NULL);
-
-  return self->failure;
-}
-
-/**
- * ens_pending_row_set_failure:
- * @failure: (nullable): why the last attempt to share failed, translated
- */
-void
-ens_pending_row_set_failure (EnsPendingRow *self,
-                             const char    *failure)
-{
-  g_return_if_fail (ENS_IS_PENDING_ROW (self));
-
-  /* g_set_str() is GLib 2.76; the floor is 2.74. */
-  if (g_strcmp0 (self->failure, failure) == 0)
-    return;
-
-  g_free (self->failure);
-  self->failure = g_strdup (failure);
-  ens_pending_row_update (self);
+  return self->item;
 }

@@ -22,41 +22,20 @@
 
 #include <adwaita.h>
 
-G_BEGIN_DECLS
+#include "ens-pending-account.h"
 
-/**
- * EnsPendingStatus:
- * @ENS_PENDING_STATUS_READY: will be sent when the user shares
- * @ENS_PENDING_STATUS_INVALID: not an account ID; never sent
- * @ENS_PENDING_STATUS_DUPLICATE: an earlier row has the same account
- * @ENS_PENDING_STATUS_ALREADY_SHARED: the image is already shared with it
- */
-typedef enum
-{
-  ENS_PENDING_STATUS_READY,
-  ENS_PENDING_STATUS_INVALID,
-  ENS_PENDING_STATUS_DUPLICATE,
-  ENS_PENDING_STATUS_ALREADY_SHARED,
-} EnsPendingStatus;
+G_BEGIN_DECLS
 
 #define ENS_TYPE_PENDING_ROW (ens_pending_row_get_type ())
 
 G_DECLARE_FINAL_TYPE (EnsPendingRow, ens_pending_row, ENS, PENDING_ROW, AdwActionRow)
 
 /*
- * One account waiting to be shared with.  @message is what the parser said
- * about the token (its error for an invalid one, or a warning), or NULL.
- * Emits "remove" when its remove button is clicked.
+ * Shows one EnsPendingAccount: its account as the title, its subtitle,
+ * and an icon and colour for its status.  Emits "remove" when its remove
+ * button is clicked; the list, not the row, then drops the account.
  */
-GtkWidget        *ens_pending_row_new         (const char       *account,
-                                               const char       *message,
-                                               gboolean          invalid);
-const char       *ens_pending_row_get_account (EnsPendingRow    *self);
-EnsPendingStatus  ens_pending_row_get_status  (EnsPendingRow    *self);
-void              ens_pending_row_set_status  (EnsPendingRow    *self,
-                                               EnsPendingStatus  status);
-const char       *ens_pending_row_get_failure (EnsPendingRow    *self);
-void              ens_pending_row_set_failure (EnsPendingRow    *self,
-                                               const char       *failure);
+GtkWidget         *ens_pending_row_new      (EnsPendingAccount *item);
+EnsPendingAccount *ens_pending_row_get_item (EnsPendingRow     *self);
 
 G_END_DECLS
