@@ -80,6 +80,35 @@ ens_session_refresh_profiles (EnsSession *self)
 
 /* Switching and removing {{{ */
 
+/* A task about @profile, which it keeps as its data. */
+static GTask *
+profile_task_new (EnsSession          *self,
+                  const char          *profile,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data,
+                  gpointer             source_tag)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, g_strdup (profile), g_free);
+
+  return task;
+}
+
+static gboolean
+profile_task_finish (EnsSession    *self,
+                     GAsyncResult  *result,
+                     GError       **error)
+{
+  g_return_val_if_fail (ENS_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+
 static void
 lookup_profile_cb (GObject      *object,
                    GAsyncResult *result,
@@ -119,18 +148,16 @@ ens_session_switch_profile_async (EnsSession          *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  GTask *task;
 
   g_return_if_fail (ENS_IS_SESSION (self));
   g_return_if_fail (profile != NULL);
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ens_session_switch_profile_async);
-  g_task_set_task_data (task, g_strdup (profile), g_free);
-
+  task = profile_task_new (self, profile, cancellable, callback, user_data,
+                           ens_session_switch_profile_async);
   ens_credential_store_lookup_async (ens_session_get_credential_store (self), profile, cancellable,
-                                     lookup_profile_cb, g_steal_pointer (&task));
+                                     lookup_profile_cb, task);
 }
 
 gboolean
@@ -138,10 +165,7 @@ ens_session_switch_profile_finish (EnsSession    *self,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  g_return_val_if_fail (ENS_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return profile_task_finish (self, result, error);
 }
 
 static void
@@ -178,18 +202,16 @@ ens_session_remove_profile_async (EnsSession          *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  GTask *task;
 
   g_return_if_fail (ENS_IS_SESSION (self));
   g_return_if_fail (profile != NULL);
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ens_session_remove_profile_async);
-  g_task_set_task_data (task, g_strdup (profile), g_free);
-
+  task = profile_task_new (self, profile, cancellable, callback, user_data,
+                           ens_session_remove_profile_async);
   ens_credential_store_delete_async (ens_session_get_credential_store (self), profile, cancellable,
-                                     delete_profile_cb, g_steal_pointer (&task));
+                                     delete_profile_cb, task);
 }
 
 gboolean
@@ -197,10 +219,7 @@ ens_session_remove_profile_finish (EnsSession    *self,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  g_return_val_if_fail (ENS_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return profile_task_finish (self, result, error);
 }
 
 /* }}} */
