@@ -24,6 +24,41 @@
 
 G_BEGIN_DECLS
 
+/* Shared by ens-share-editor.c (state, properties, the image and the
+ * draft) and ens-share-editor-run.c (running changes, their toasts, Undo
+ * and Cancel).  Tests use only _ens_share_editor_finish_run(). */
+struct _EnsShareEditor
+{
+  GObject          parent_instance;
+
+  /* Owned references */
+  EnsSession      *session;
+  EnsPendingList  *pending;
+  EnsShareList    *share_list;
+  EnsChangeRunner *runner;
+  EnsSharePlan    *verify_plan;   /* cancelled: its toast waits for the list */
+  char            *image_text;
+  char            *image_id;
+  char            *image_error;
+  char            *draft;
+
+  /* Borrowed references */
+  const char      *select_all_label;
+
+  /* The boolean properties, as last notified (PROP_BUSY onwards). */
+  guint            flags;
+};
+
+/* Works out the boolean properties and notifies what changed. */
+void _ens_share_editor_update_state              (EnsShareEditor *self);
+
+/* The share list's "loaded" signal and "notify::state": a change whose
+ * outcome was uncertain is reported once the list has been read again,
+ * or as far as it is certain when no list will come. */
+void _ens_share_editor_share_list_loaded         (EnsShareEditor *self,
+                                                  EnsShareList   *share_list);
+void _ens_share_editor_share_list_state_changed  (EnsShareEditor *self);
+
 /* What follows a run of @plan (which ended with @error): the pending list
  * settled, the toast (or, when outcomes are uncertain and the image is
  * shown, the wait for the reloaded list), the reload, "failed" and

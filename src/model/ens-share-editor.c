@@ -25,27 +25,6 @@
 #include "ens-input.h"
 #include "ens-share-editor-private.h"
 
-struct _EnsShareEditor
-{
-  GObject          parent_instance;
-
-  /* Owned references */
-  EnsSession      *session;
-  EnsPendingList  *pending;
-  EnsShareList    *share_list;
-  EnsChangeRunner *runner;
-  EnsSharePlan    *verify_plan;   /* cancelled: its toast waits for the list */
-  char            *image_text;
-  char            *image_id;
-  char            *image_error;
-  char            *draft;
-
-  /* Borrowed references */
-  const char      *select_all_label;
-
-  /* The boolean properties, as last notified (PROP_BUSY onwards). */
-  guint            flags;
-};
 
 G_DEFINE_FINAL_TYPE (EnsShareEditor, ens_share_editor, G_TYPE_OBJECT)
 
@@ -57,7 +36,7 @@ enum {
   PROP_IMAGE_ERROR,
   PROP_DRAFT,
   PROP_SELECT_ALL_LABEL,
-  /* The boolean properties, worked out by ens_share_editor_update_state(). */
+  /* The boolean properties, worked out by _ens_share_editor_update_state(). */
   PROP_BUSY,
   PROP_SIGNED_IN,
   PROP_CAN_SHARE,
@@ -85,9 +64,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void ens_share_editor_run (EnsShareEditor *self,
-                                  EnsSharePlan   *plan);
-
 /* State {{{ */
 
 static gboolean
@@ -108,8 +84,8 @@ ens_share_editor_has_typed (EnsShareEditor *self)
  * the two lists (the rules _ens_window_update_state had), and notifies
  * what changed.
  */
-static void
-ens_share_editor_update_state (EnsShareEditor *self)
+void
+_ens_share_editor_update_state (EnsShareEditor *self)
 {
   gboolean busy = ens_change_runner_get_running (self->runner);
   gboolean signed_in = ens_session_get_signed_in (self->session);
@@ -177,114 +153,13 @@ set_string (char       **field,
 
 /* }}} */
 
-/* Toasts {{{ */
-
-static char *
-describe_change (guint n_add,
-                 guint n_remove)
-{
-  if (n_remove == 0)
-    return g_strdup_printf (ngettext ("Shared with %u account",
-                                      "Shared with %u accounts", n_add),
-                            n_add);
-  if (n_add == 0)
-    return g_strdup_printf (ngettext ("Stopped sharing with %u account",
-                                      "Stopped sharing with %u accounts", n_remove),
-                            n_remove);
-
-  return g_strdup_printf (ngettext ("Changed sharing for %u account",
-                                    "Changed sharing for %u accounts", n_add + n_remove),
-                          n_add + n_remove);
-}
-
-/* Reports what @plan did, with "Undo" running exactly the inverse change.
- * @plan has no uncertain outcomes, or they count as not done. */
-static void
-ens_share_editor_show_plan_toast (EnsShareEditor *self,
-                                  EnsSharePlan   *plan)
-{
-  g_autoptr(EnsSharePlan) inverse = NULL;
-  g_autofree char *title = NULL;
-  guint n_add = ens_share_plan_count (plan, ENS_SHARE_CHANGE_ADD, ENS_OUTCOME_DONE);
-  guint n_remove = ens_share_plan_count (plan, ENS_SHARE_CHANGE_REMOVE, ENS_OUTCOME_DONE);
-  guint number;
-
-  if (n_add + n_remove == 0)
-    {
-      g_signal_emit (self, signals[TOAST], 0, _("Cancelled, nothing was changed"), 0);
-      return;
-    }
-
-  title = describe_change (n_add, n_remove);
-  inverse = ens_share_plan_new_inverse (plan);
-  number = ens_change_runner_add_undo (self->runner, inverse);
-
-  g_signal_emit (self, signals[TOAST], 0, title, number);
-}
-
-/*
- * A request in flight when the user pressed Cancel may have been carried
- * out even though its answer never came.  Once the share list has been
- * read again, it tells: this reports the change as it really happened,
- * and "Undo" reverts exactly that.
- */
-static void
-ens_share_editor_show_verified_toast (EnsShareEditor *self,
-                                      EnsSharePlan   *plan)
-{
-  g_autoptr(EnsSharePlan) reconciled = NULL;
-  g_auto(GStrv) shared_now = NULL;
-  g_auto(GStrv) verified_adds = NULL;
-
-  shared_now = ens_share_list_dup_accounts (self->share_list);
-  reconciled = ens_share_plan_reconcile (plan, (const char * const *)shared_now);
-
-  /* Accounts that turned out to be shared leave the pending list too. */
-  verified_adds = ens_share_plan_dup_accounts (reconciled, ENS_SHARE_CHANGE_ADD, ENS_OUTCOME_DONE);
-  ens_pending_list_remove_accounts (self->pending, (const char * const *)verified_adds);
-
-  ens_share_editor_show_plan_toast (self, reconciled);
-}
-
-static void
-share_list_loaded_cb (EnsShareEditor *self,
-                      EnsShareList   *share_list)
-{
-  g_autoptr(EnsSharePlan) plan = g_steal_pointer (&self->verify_plan);
-
-  if (plan == NULL)
-    return;
-
-  if (ens_share_list_get_loaded (share_list) &&
-      g_strcmp0 (ens_share_plan_get_image_id (plan), ens_share_list_get_image_id (share_list)) == 0)
-    ens_share_editor_show_verified_toast (self, plan);
-  else
-    ens_share_editor_show_plan_toast (self, plan);
-}
-
-/* }}} */
-
 /* Following the models {{{ */
 
 static void
 share_list_loaded_changed_cb (EnsShareEditor *self)
 {
   ens_pending_list_set_shared (self->pending, ens_share_list_get_accounts (self->share_list));
-  ens_share_editor_update_state (self);
-}
-
-static void
-share_list_state_changed_cb (EnsShareEditor *self)
-{
-  /* No list will come to verify against (no image, or signed out): say
-   * what is certain. */
-  if (self->verify_plan != NULL &&
-      ens_share_list_get_state (self->share_list) == ENS_SHARE_LIST_HINT)
-    {
-      g_autoptr(EnsSharePlan) plan = g_steal_pointer (&self->verify_plan);
-
-      ens_share_editor_show_plan_toast (self, plan);
-    }
+  _ens_share_editor_update_state (self);
 }
 
 static void
@@ -294,7 +169,7 @@ session_signed_in_changed_cb (EnsShareEditor *self)
   if (!ens_session_get_signed_in (self->session))
     ens_share_list_set_enabled (self->share_list, FALSE);
 
-  ens_share_editor_update_state (self);
+  _ens_share_editor_update_state (self);
 }
 
 static void
@@ -306,90 +181,7 @@ session_signed_in_cb (EnsShareEditor *self)
   else
     ens_share_list_set_enabled (self->share_list, TRUE);
 
-  ens_share_editor_update_state (self);
-}
-
-/* }}} */
-
-/* Running plans {{{ */
-
-void
-_ens_share_editor_finish_run (EnsShareEditor *self,
-                              EnsSharePlan   *plan,
-                              const GError   *error)
-{
-  const char *image_id = ens_share_plan_get_image_id (plan);
-  gboolean cancelled;
-  gboolean shown;
-  guint n_done;
-  guint n_uncertain = 0;
-
-  g_return_if_fail (ENS_IS_SHARE_EDITOR (self));
-  g_return_if_fail (ENS_IS_SHARE_PLAN (plan));
-
-  cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  n_done = ens_share_plan_count (plan, ENS_SHARE_CHANGE_ADD, ENS_OUTCOME_DONE) +
-           ens_share_plan_count (plan, ENS_SHARE_CHANGE_REMOVE, ENS_OUTCOME_DONE);
-  /* The image is on show and its list will be read again. */
-  shown = g_strcmp0 (image_id, self->image_id) == 0 &&
-          ens_share_list_get_enabled (self->share_list);
-
-  ens_pending_list_settle (self->pending, plan);
-
-  for (guint i = 0; i < ens_share_plan_get_n_accounts (plan); i++)
-    if (ens_share_plan_is_uncertain (plan, i))
-      n_uncertain++;
-
-  if (n_uncertain > 0 && shown)
-    {
-      /* The toast waits for the share list, which says what really
-       * happened.  One still waiting says what is certain. */
-      if (self->verify_plan != NULL)
-        {
-          g_autoptr(EnsSharePlan) previous = g_steal_pointer (&self->verify_plan);
-
-          ens_share_editor_show_plan_toast (self, previous);
-        }
-      self->verify_plan = g_object_ref (plan);
-    }
-  else if (n_done > 0 || cancelled)
-    {
-      ens_share_editor_show_plan_toast (self, plan);
-    }
-
-  if (shown)
-    ens_share_list_load (self->share_list);
-
-  ens_share_editor_update_state (self);
-
-  if (error != NULL && !cancelled)
-    g_signal_emit (self, signals[FAILED], 0, error, plan);
-
-  g_signal_emit (self, signals[FINISHED], 0, plan);
-}
-
-static void
-run_cb (GObject      *object,
-        GAsyncResult *result,
-        gpointer      user_data)
-{
-  g_autoptr(EnsShareEditor) self = user_data;
-  g_autoptr(EnsSharePlan) plan = NULL;
-  g_autoptr(GError) error = NULL;
-
-  plan = ens_change_runner_run_finish (ENS_CHANGE_RUNNER (object), result, &error);
-  _ens_share_editor_finish_run (self, plan, error);
-}
-
-/* The run holds a reference on the editor until it ends: requests in
- * flight run to their end even after Cancel. */
-static void
-ens_share_editor_run (EnsShareEditor *self,
-                      EnsSharePlan   *plan)
-{
-  g_assert (!ens_change_runner_get_running (self->runner));
-
-  ens_change_runner_run_async (self->runner, plan, NULL, run_cb, g_object_ref (self));
+  _ens_share_editor_update_state (self);
 }
 
 /* }}} */
@@ -421,32 +213,32 @@ ens_share_editor_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->runner, "notify::running",
-                           G_CALLBACK (ens_share_editor_update_state), self,
+                           G_CALLBACK (_ens_share_editor_update_state), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->pending, "notify::n-ready",
-                           G_CALLBACK (ens_share_editor_update_state), self,
+                           G_CALLBACK (_ens_share_editor_update_state), self,
                            G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->share_list, "notify::loaded",
                            G_CALLBACK (share_list_loaded_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->share_list, "notify::state",
-                           G_CALLBACK (share_list_state_changed_cb), self,
+                           G_CALLBACK (_ens_share_editor_share_list_state_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->share_list, "loaded",
-                           G_CALLBACK (share_list_loaded_cb), self,
+                           G_CALLBACK (_ens_share_editor_share_list_loaded), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->share_list, "notify::n-items",
-                           G_CALLBACK (ens_share_editor_update_state), self,
+                           G_CALLBACK (_ens_share_editor_update_state), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->share_list, "notify::n-selected",
-                           G_CALLBACK (ens_share_editor_update_state), self,
+                           G_CALLBACK (_ens_share_editor_update_state), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->share_list, "notify::error",
-                           G_CALLBACK (ens_share_editor_update_state), self,
+                           G_CALLBACK (_ens_share_editor_update_state), self,
                            G_CONNECT_SWAPPED);
 
-  ens_share_editor_update_state (self);
+  _ens_share_editor_update_state (self);
 }
 
 static void
@@ -863,7 +655,7 @@ ens_share_editor_set_image_text (EnsShareEditor *self,
       ens_share_list_set_image_id (self->share_list, self->image_id);
     }
 
-  ens_share_editor_update_state (self);
+  _ens_share_editor_update_state (self);
 
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -923,7 +715,7 @@ ens_share_editor_set_draft (EnsShareEditor *self,
 
   g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
-  ens_share_editor_update_state (self);
+  _ens_share_editor_update_state (self);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -1048,104 +840,6 @@ ens_share_editor_add_draft (EnsShareEditor *self)
 
   ens_pending_list_add_text (self->pending, self->draft);
   ens_share_editor_set_draft (self, "");
-}
-
-/**
- * ens_share_editor_share:
- * @self: a #EnsShareEditor
- *
- * Adds the draft (Ctrl+Return takes what is still typed), then shares the
- * image with the ready accounts.
- */
-void
-ens_share_editor_share (EnsShareEditor *self)
-{
-  g_autoptr(EnsSharePlan) plan = NULL;
-  g_auto(GStrv) accounts = NULL;
-
-  g_return_if_fail (ENS_IS_SHARE_EDITOR (self));
-
-  if (get_flag (self, PROP_BUSY))
-    return;
-
-  if (self->draft[0] != '\0')
-    ens_share_editor_add_draft (self);
-
-  if (self->image_id == NULL || !get_flag (self, PROP_SIGNED_IN))
-    return;
-
-  accounts = ens_pending_list_dup_ready (self->pending);
-  if (accounts[0] == NULL)
-    return;
-
-  plan = ens_share_plan_new (self->image_id, (const char * const *)accounts, NULL);
-  ens_share_editor_run (self, plan);
-}
-
-/**
- * ens_share_editor_stop_sharing:
- * @self: a #EnsShareEditor
- * @accounts: (array zero-terminated=1): accounts to stop sharing the
- *   image with (the confirmation is the caller's)
- */
-void
-ens_share_editor_stop_sharing (EnsShareEditor     *self,
-                               const char * const *accounts)
-{
-  g_autoptr(EnsSharePlan) plan = NULL;
-
-  g_return_if_fail (ENS_IS_SHARE_EDITOR (self));
-
-  if (accounts == NULL || accounts[0] == NULL || self->image_id == NULL ||
-      get_flag (self, PROP_BUSY) || !get_flag (self, PROP_SIGNED_IN))
-    return;
-
-  plan = ens_share_plan_new (self->image_id, NULL, accounts);
-  ens_share_editor_run (self, plan);
-}
-
-/**
- * ens_share_editor_undo:
- * @self: a #EnsShareEditor
- * @number: the undo number a "toast" gave
- *
- * Runs the inverse of the change that toast reported, once.
- *
- * Returns: whether it runs (not when busy, signed out, or the number is
- *   unknown or used)
- */
-gboolean
-ens_share_editor_undo (EnsShareEditor *self,
-                       guint           number)
-{
-  g_autoptr(EnsSharePlan) plan = NULL;
-
-  g_return_val_if_fail (ENS_IS_SHARE_EDITOR (self), FALSE);
-
-  if (get_flag (self, PROP_BUSY) || !get_flag (self, PROP_SIGNED_IN))
-    return FALSE;
-
-  plan = ens_change_runner_take_undo (self->runner, number);
-  if (plan == NULL)
-    return FALSE;
-
-  ens_share_editor_run (self, plan);
-
-  return TRUE;
-}
-
-/**
- * ens_share_editor_cancel:
- * @self: a #EnsShareEditor
- *
- * Stops the running change: what has not started is not sent.
- */
-void
-ens_share_editor_cancel (EnsShareEditor *self)
-{
-  g_return_if_fail (ENS_IS_SHARE_EDITOR (self));
-
-  ens_change_runner_cancel (self->runner);
 }
 
 /**
