@@ -589,6 +589,120 @@ test_cancelled (void)
   g_assert_null (items);
 }
 
+/* Cancelling at any point, also while libsecret is still connecting to the
+ * keyring, gives "cancelled" exactly once and leaves the store working for
+ * the next call. */
+#define N_CANCEL_POINTS 80
+
+static void
+test_cancel_at_any_point (void)
+{
+  g_autoptr(EnsCredentialStore) store = ens_credential_store_new ();
+  g_autoptr(EnsCredentials) credentials = ens_credentials_new ("LTAI5tKeyringConnect30", "KeyringSecretConnect00030", NULL);
+  g_autoptr(EnsCredentials) found = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_answered = 0;
+
+  g_assert_true (save_sync (store, P ("connect"), credentials, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < N_CANCEL_POINTS; i++)
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(GAsyncResult) result = NULL;
+      g_auto(GStrv) profiles = NULL;
+
+      /* Forget the connection, so that the next call makes a new one. */
+      secret_service_disconnect ();
+
+      /* Cancelled after 0, 1, 2 … main loop dispatches: before, while and
+       * after connecting. */
+      ens_credential_store_list_profiles_async (store, cancellable, ens_test_store_result_cb, &result);
+      for (guint k = 0; k < i && result == NULL; k++)
+        g_main_context_iteration (NULL, TRUE);
+      if (result != NULL)
+        n_answered++;
+      g_cancellable_cancel (cancellable);
+
+      profiles = ens_credential_store_list_profiles_finish (store, ens_test_wait_for (&result), NULL, &error);
+      /* GTask reports a cancellation that came before the finish call
+       * even when the answer had arrived. */
+      g_assert_null (profiles);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_clear_error (&error);
+
+      /* The next call, not cancelled, works. */
+      found = lookup_sync (store, P ("connect"), &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (found);
+      g_assert_cmpstr (ens_credentials_get_access_key_id (found), ==, "LTAI5tKeyringConnect30");
+      g_clear_pointer (&found, ens_credentials_free);
+    }
+
+  /* The last ones were cancelled only after the answer. */
+  g_test_message ("%u of %u answered before they were cancelled", n_answered, N_CANCEL_POINTS);
+  g_assert_cmpuint (n_answered, >, 0);
+  g_assert_cmpuint (n_answered, <, N_CANCEL_POINTS);
+
+  g_assert_true (delete_sync (store, P ("connect"), &error));
+  g_assert_no_error (error);
+}
+
+/* Listing while profiles are being removed, all at once: libsecret 0.20
+ * completed a task twice when a listed item went away before it was
+ * loaded, so the store runs keyring operations one at a time.  Every call
+ * still answers, in the order asked. */
+static void
+test_list_while_deleting (void)
+{
+  g_autoptr(EnsCredentialStore) store = ens_credential_store_new ();
+  g_autoptr(GError) error = NULL;
+  const char *names[] = { P ("race-1"), P ("race-2"), P ("race-3"), P ("race-4") };
+
+  for (guint round = 0; round < 10; round++)
+    {
+      GAsyncResult *listed[G_N_ELEMENTS (names) + 1] = { NULL, };
+      GAsyncResult *deleted[G_N_ELEMENTS (names)] = { NULL, };
+
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        {
+          g_autoptr(EnsCredentials) credentials = ens_credentials_new ("LTAI5tKeyringRace00031", "KeyringSecretRace000031", NULL);
+
+          g_assert_true (save_sync (store, names[i], credentials, &error));
+          g_assert_no_error (error);
+        }
+
+      /* Each removal overlaps a listing. */
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        {
+          ens_credential_store_list_profiles_async (store, NULL, ens_test_store_result_cb, &listed[i]);
+          ens_credential_store_delete_async (store, names[i], NULL, ens_test_store_result_cb, &deleted[i]);
+        }
+      ens_credential_store_list_profiles_async (store, NULL, ens_test_store_result_cb,
+                                                &listed[G_N_ELEMENTS (names)]);
+
+      for (guint i = 0; i <= G_N_ELEMENTS (names); i++)
+        {
+          g_auto(GStrv) profiles = NULL;
+
+          profiles = ens_credential_store_list_profiles_finish (store, ens_test_wait_for (&listed[i]), NULL, &error);
+          g_assert_no_error (error);
+          g_assert_nonnull (profiles);
+          /* In order: the i-th listing ran after the first i removals. */
+          for (guint j = 0; j < G_N_ELEMENTS (names); j++)
+            g_assert_cmpint (g_strv_contains ((const char * const *) profiles, names[j]), ==, j >= i);
+          g_clear_object (&listed[i]);
+
+          if (i < G_N_ELEMENTS (names))
+            {
+              g_assert_true (ens_credential_store_delete_finish (store, ens_test_wait_for (&deleted[i]), &error));
+              g_assert_no_error (error);
+              g_clear_object (&deleted[i]);
+            }
+        }
+    }
+}
+
 static void
 test_session (void)
 {
@@ -1432,6 +1546,8 @@ main (int   argc,
   g_test_add_func ("/credential-store/delete", test_delete);
   g_test_add_func ("/credential-store/default-profile", test_default_profile);
   g_test_add_func ("/credential-store/cancelled", test_cancelled);
+  g_test_add_func ("/credential-store/cancel-at-any-point", test_cancel_at_any_point);
+  g_test_add_func ("/credential-store/list-while-deleting", test_list_while_deleting);
   g_test_add_func ("/credential-store/session", test_session);
   g_test_add_func ("/credential-store/environment", test_environment);
   g_test_add_func ("/credential-store/import", test_import);

@@ -158,6 +158,73 @@ keyring_op_start (GTask      *task,
   return op;
 }
 
+/* One operation at a time {{{ */
+
+/*
+ * Keyring operations run one after another, in the order they were asked
+ * for.  libsecret keeps one connection per process, and an operation that
+ * overlaps another can see an item that the other removes meanwhile: the
+ * search returns the item's path, the item is gone before libsecret has
+ * loaded it, and libsecret 0.20 (Debian 12) then completes its loading
+ * task twice (fixed in 0.21).  Waiting for the previous operation costs
+ * little: each one takes milliseconds, and the timeout guard, which runs
+ * from the moment an operation is asked for, bounds the wait.
+ */
+static GQueue waiting = G_QUEUE_INIT;   /* of GTask; the head is running */
+
+static void keyring_queue_begin_head (void);
+
+static void
+on_queued_task_completed (GTask      *task,
+                          GParamSpec *pspec,
+                          gpointer    user_data)
+{
+  g_assert (g_queue_peek_head (&waiting) == task);
+
+  g_signal_handlers_disconnect_by_func (task, on_queued_task_completed, NULL);
+  g_object_unref (g_queue_pop_head (&waiting));
+  keyring_queue_begin_head ();
+}
+
+static void
+keyring_queue_begin_head (void)
+{
+  GTask *task = g_queue_peek_head (&waiting);
+  KeyringOp *op;
+
+  if (task == NULL)
+    return;
+
+  op = g_task_get_task_data (task);
+  g_signal_connect (task, "notify::completed", G_CALLBACK (on_queued_task_completed), NULL);
+  /* The chain of callbacks holds its own reference until it returns. */
+  op->begin (g_object_ref (task));
+}
+
+/* Runs the operation of @task (its KeyringOp's begin) when the operations
+ * asked for before it have finished. */
+static void
+keyring_queue_push (GTask *task)
+{
+  g_queue_push_tail (&waiting, g_object_ref (task));
+  if (g_queue_get_length (&waiting) == 1)
+    keyring_queue_begin_head ();
+}
+
+/* }}} */
+
+static void
+begin_search (GTask *task)
+{
+  KeyringOp *op = g_task_get_task_data (task);
+
+  /* With no profile the attribute list is empty: the first key is NULL. */
+  secret_password_search (get_schema (), op->search_flags, op->cancellable,
+                          op->searched, task,
+                          op->profile != NULL ? "profile" : NULL, op->profile,
+                          NULL);
+}
+
 /* Starts @operation as a task whose first step searches the items of
  * @profile (every item of the schema when @profile is %NULL); the search
  * result goes to @searched with the task as its user data. */
@@ -178,12 +245,10 @@ start_search (EnsCredentialStore  *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);
   op = keyring_op_start (task, operation, profile);
-
-  /* With no profile the attribute list is empty: the first key is NULL. */
-  secret_password_search (get_schema (), flags, op->cancellable,
-                          searched, g_steal_pointer (&task),
-                          profile != NULL ? "profile" : NULL, profile,
-                          NULL);
+  op->begin = begin_search;
+  op->search_flags = flags;
+  op->searched = searched;
+  keyring_queue_push (task);
 }
 
 /* }}} */
@@ -294,6 +359,29 @@ on_save_stored (GObject      *source,
                           NULL);
 }
 
+static void
+begin_save (GTask *task)
+{
+  KeyringOp *op = g_task_get_task_data (task);
+  g_autofree char *masked_id = ens_credentials_dup_masked_id (op->credentials);
+  g_autofree char *label = NULL;
+  char *secret;
+
+  /* Translators: the name of the keyring item, as shown in “Passwords and
+   * Keys”.  The first %s is the profile name, the second the shortened
+   * AccessKey ID, for example “ENS Image Share: Production (LTAI…1234)”. */
+  label = g_strdup_printf (_("ENS Image Share: %s (%s)"), op->profile, masked_id);
+
+  secret = _ens_credential_store_encode_secret (op->credentials);
+  secret_password_store (get_schema (), SECRET_COLLECTION_DEFAULT, label, secret,
+                         op->cancellable, on_save_stored, task,
+                         "profile", op->profile,
+                         "access-key-id", ens_credentials_get_access_key_id (op->credentials),
+                         NULL);
+  /* libsecret copied it into a SecretValue. */
+  _ens_credential_store_wipe_and_free (secret);
+}
+
 /**
  * ens_credential_store_save_async:
  * @self: a #EnsCredentialStore
@@ -321,9 +409,6 @@ ens_credential_store_save_async (EnsCredentialStore   *self,
   g_autofree char *access_key_id = NULL;
   g_autofree char *access_key_secret = NULL;
   g_autofree char *security_token = NULL;
-  g_autofree char *masked_id = NULL;
-  g_autofree char *label = NULL;
-  char *secret;
   const char *token;
   KeyringOp *op;
 
@@ -354,21 +439,8 @@ ens_credential_store_save_async (EnsCredentialStore   *self,
   op->credentials = ens_credentials_new (access_key_id, access_key_secret, security_token);
   _ens_credential_store_wipe_and_free (g_steal_pointer (&access_key_secret));
   _ens_credential_store_wipe_and_free (g_steal_pointer (&security_token));
-
-  masked_id = ens_credentials_dup_masked_id (op->credentials);
-  /* Translators: the name of the keyring item, as shown in “Passwords and
-   * Keys”.  The first %s is the profile name, the second the shortened
-   * AccessKey ID, for example “ENS Image Share: Production (LTAI…1234)”. */
-  label = g_strdup_printf (_("ENS Image Share: %s (%s)"), profile, masked_id);
-
-  secret = _ens_credential_store_encode_secret (op->credentials);
-  secret_password_store (get_schema (), SECRET_COLLECTION_DEFAULT, label, secret,
-                         op->cancellable, on_save_stored, g_steal_pointer (&task),
-                         "profile", profile,
-                         "access-key-id", access_key_id,
-                         NULL);
-  /* libsecret copied it into a SecretValue. */
-  _ens_credential_store_wipe_and_free (secret);
+  op->begin = begin_save;
+  keyring_queue_push (task);
 }
 
 gboolean

@@ -70,6 +70,12 @@ typedef struct
   guint           timeout_seconds;
   gboolean        timed_out;
 
+  /* The first libsecret call, made when the operation's turn comes (see
+   * "One operation at a time" in ens-credential-store-keyring.c). */
+  void          (*begin)         (GTask *task);
+  guint           search_flags;  /* SecretSearchFlags */
+  GAsyncReadyCallback searched;
+
   char           *profile;
   EnsCredentials *credentials;   /* save: cleaned */
   GPtrArray      *stale_ids;     /* save: other AccessKey IDs stored for the profile */
