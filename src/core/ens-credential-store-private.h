@@ -30,7 +30,7 @@ G_BEGIN_DECLS
  * Between the parts of EnsCredentialStore:
  *   ens-credential-store.c              the GObject; helpers all parts use
  *   ens-credential-store-errors.c       libsecret and D-Bus errors -> ENS_ERROR_KEYRING
- *   ens-credential-store-keyring.c      keyring I/O: save, lookup, list, delete, the timeout guard
+ *   ens-credential-store-keyring.c      keyring I/O: save, lookup, list, delete, one at a time; the timeout guard
  *   ens-credential-store-secret.c       how the secret of an item is encoded
  *   ens-credential-store-session.c      the "for this session only" slot
  *   ens-credential-store-resolve.c      which source answers: environment, session, keyring
