@@ -114,7 +114,7 @@ expect_output ()
   return 1
 }
 
-echo "1..17"
+echo "1..20"
 
 # 1. --help documents every option, the list syntax, credentials and exit codes
 run -- --help
@@ -294,6 +294,53 @@ fi
 run -- --endpoint="$url" --image="$image" --list --timeout=5 --concurrency=2
 if expect_status 0 "command line without a display"; then
   ok "runs without a display"
+fi
+
+# 18. the short options --help shows: -i, -l, -a, -r (and -p, below)
+before=$(requests)
+run -- --endpoint="$url" -i "$image" -l
+s1=$status
+run -- --endpoint="$url" -i "$image" -a 7777777777777777
+s2=$status
+run -- --endpoint="$url" -i "$image" -r 7777777777777777 -l
+s3=$status
+if [ $s1 -eq 0 ] && [ $s2 -eq 0 ] && [ $s3 -eq 0 ] &&
+   expect_output "$tmp/out" "2222222222222222" "-l lists"; then
+  if [ "$(requests)" -eq $((before + 4)) ]; then
+    ok "short options -i -l -a -r"
+  else
+    not_ok "short options" "expected 4 requests, got $(($(requests) - before))"
+  fi
+else
+  not_ok "short options" "statuses $s1 $s2 $s3: $(cat "$tmp/err")"
+fi
+run -- --endpoint="$url" -p ens-test-no-such-profile -i "$image" -l
+if grep -q -F -e "Unknown option" "$tmp/err"; then
+  not_ok "-p" "$(cat "$tmp/err")"
+else
+  ok "-p is an option of the command line"
+fi
+
+# 19. negative, non-numeric or out-of-range --timeout and --concurrency:
+# exit 2 with the option's own message, nothing sent
+before=$(requests)
+bad=
+for arg in --timeout=-1 --timeout=0 --timeout=601 --timeout=abc --timeout=5s; do
+  run -- --endpoint="$url" --image="$image" --list "$arg"
+  if [ $status -ne 2 ] || ! grep -q -F -e "--timeout must be between 1 and 600 seconds." "$tmp/err"; then
+    bad="$bad $arg($status)"
+  fi
+done
+for arg in --concurrency=-1 --concurrency=0 --concurrency=17 --concurrency=x; do
+  run -- --endpoint="$url" --image="$image" --list "$arg"
+  if [ $status -ne 2 ] || ! grep -q -F -e "--concurrency must be between 1 and 16." "$tmp/err"; then
+    bad="$bad $arg($status)"
+  fi
+done
+if [ -z "$bad" ] && [ "$(requests)" -eq "$before" ]; then
+  ok "bad --timeout and --concurrency: exit 2, nothing sent"
+else
+  not_ok "bad --timeout and --concurrency" "failed:$bad; requests sent: $(($(requests) - before))"
 fi
 
 if [ $failures -gt 0 ]; then

@@ -51,8 +51,8 @@ typedef struct
   char          *signature;
   char          *profile;
   gboolean       json;
-  int            concurrency;
-  int            timeout;
+  char          *concurrency;   /* as typed: -1 must not read as "not given" */
+  char          *timeout;
   gboolean       version;
 
   /* State */
@@ -90,6 +90,8 @@ cli_clear (Cli *cli)
   g_clear_pointer (&cli->shares, g_strfreev);
   g_clear_error (&cli->list_error);
   g_clear_pointer (&cli->image_id, g_free);
+  g_clear_pointer (&cli->concurrency, g_free);
+  g_clear_pointer (&cli->timeout, g_free);
 }
 
 /* Options that only the command line knows.  --endpoint and --demo are
@@ -98,6 +100,7 @@ static const char * const cli_only_options[] = {
   "--image", "--add", "--remove", "--list", "--json", "--signature",
   "--profile", "--version", "--concurrency", "--timeout",
 };
+static const char cli_only_short_options[] = "iarlp";
 
 /**
  * ens_cli_wants_command_line:
@@ -118,6 +121,10 @@ ens_cli_wants_command_line (int    argc,
 
       if (strcmp (arg, "-h") == 0 || strcmp (arg, "-?") == 0 ||
           g_str_has_prefix (arg, "--help"))
+        return TRUE;
+
+      /* The short forms --help shows: -i ID, -l, -a LIST, -la LIST … */
+      if (arg[0] == '-' && arg[1] != '-' && arg[1] != '\0' && strchr (cli_only_short_options, arg[1]) != NULL)
         return TRUE;
 
       for (guint j = 0; j < G_N_ELEMENTS (cli_only_options); j++)
@@ -557,17 +564,14 @@ cli_main (Cli  *cli,
       N_("NAME") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &cli->json,
       N_("Print the results as one JSON document"), NULL },
-    { "concurrency", 0, 0, G_OPTION_ARG_INT, &cli->concurrency,
+    { "concurrency", 0, 0, G_OPTION_ARG_STRING, &cli->concurrency,
       N_("How many requests to send at the same time, 1 to 16 (default 4)"), N_("N") },
-    { "timeout", 0, 0, G_OPTION_ARG_INT, &cli->timeout,
+    { "timeout", 0, 0, G_OPTION_ARG_STRING, &cli->timeout,
       N_("Seconds to wait for each request, 1 to 600 (default 30)"), N_("SECONDS") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &cli->version,
       N_("Print the version and exit"), NULL },
     { NULL }
   };
-
-  cli->concurrency = -1;
-  cli->timeout = -1;
 
   context = g_option_context_new (_("— share an ENS image with other Alibaba Cloud accounts"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -705,28 +709,30 @@ cli_main (Cli  *cli,
         }
     }
 
-  if (cli->concurrency != -1)
+  if (cli->concurrency != NULL)
     {
-      if (cli->concurrency < 1 || cli->concurrency > 16)
+      gint64 concurrency;
+
+      if (!g_ascii_string_to_signed (cli->concurrency, 10, 1, 16, &concurrency, NULL))
         {
           g_printerr (_("--concurrency must be between 1 and 16.\n"));
           return EXIT_USAGE;
         }
-      ens_client_set_concurrency (cli->client, cli->concurrency);
+      ens_client_set_concurrency (cli->client, (guint) concurrency);
     }
 
-  if (cli->timeout != -1)
+  if (cli->timeout != NULL)
     {
       guint connect_timeout;
+      gint64 timeout;
 
-      if (cli->timeout < 1 || cli->timeout > 600)
+      if (!g_ascii_string_to_signed (cli->timeout, 10, 1, 600, &timeout, NULL))
         {
           g_printerr (_("--timeout must be between 1 and 600 seconds.\n"));
           return EXIT_USAGE;
         }
       g_object_get (cli->client, "connect-timeout", &connect_timeout, NULL);
-      ens_client_set_timeouts (cli->client, MIN (connect_timeout, (guint)cli->timeout),
-                               cli->timeout);
+      ens_client_set_timeouts (cli->client, MIN (connect_timeout, (guint) timeout), (guint) timeout);
     }
 
   if (!ens_session_set_endpoint_override (cli->session, cli->endpoint, &error))
