@@ -342,6 +342,8 @@ check_v3_request (EnsRequest       *request,
     g_assert_cmpstr (body_hash, ==, EMPTY_SHA256);
   g_assert_cmpstr (soup_message_headers_get_one (headers, "x-acs-security-token"), ==,
                    sts ? TEST_TOKEN : NULL);
+  /* Sent, as the SDK does, and not signed (see expected_signed). */
+  g_assert_cmpstr (soup_message_headers_get_one (headers, "accept"), ==, "application/json");
 
   expected_signed = g_strdup_printf ("%shost;x-acs-action;x-acs-content-sha256;x-acs-date;%sx-acs-signature-nonce;x-acs-version",
                                      mode == MODE_POST_FORM ? "content-type;" : "",
@@ -572,11 +574,14 @@ test_sign_vector_j (void)
   g_assert_cmpstr (soup_message_headers_get_one (headers, "x-acs-signature-nonce"), ==, VECTOR_NONCE);
   g_assert_cmpstr (soup_message_headers_get_one (headers, "x-acs-content-sha256"), ==, EMPTY_SHA256);
   g_assert_cmpuint (g_bytes_get_size (ens_signed_request_get_body (post)), ==, 0);
+  /* Sent and not signed: the signature above is the vector's. */
+  g_assert_cmpstr (soup_message_headers_get_one (headers, "accept"), ==, "application/json");
 
+  /* The eight above, nothing else. */
   soup_message_headers_iter_init (&iter, headers);
   while (soup_message_headers_iter_next (&iter, &name, &value))
     n_headers++;
-  g_assert_cmpuint (n_headers, ==, 7);
+  g_assert_cmpuint (n_headers, ==, 8);
 
   /* The same thing as a SoupMessage. */
   g_assert_cmpstr (soup_message_get_method (message), ==, "POST");

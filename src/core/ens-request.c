@@ -557,6 +557,9 @@ ens_request_sign (EnsRequest           *self,
         soup_message_headers_replace (headers, "x-acs-security-token", security_token);
       if (content_type != NULL)
         soup_message_headers_replace (headers, "content-type", content_type);
+      /* As the SDK sends it (unsigned: the signer signs x-acs-*, host and
+       * content-type only). */
+      soup_message_headers_replace (headers, "accept", "application/json");
 
       canonical_request = ens_signer_v3_canonical_request (method, "/", signed_query, headers,
                                                            payload_hash, &signed_headers);
