@@ -53,6 +53,9 @@ typedef struct
   guint                retry_delay;
 
   guint                tries;
+  /* Some attempt was sent whole and its answer was lost: the server may
+   * have carried it out.  Only a later answer settles it. */
+  gboolean             answer_lost;
 
   /* The current attempt */
   EnsSignedRequest    *signed_request;
@@ -63,6 +66,7 @@ typedef struct
   gulong               cancelled_id;
   GSource             *timeout_source;
   gboolean             timed_out;
+  gboolean             sent;        /* the request went out whole */
 
   /* The wait before the next attempt */
   GSource             *backoff_source;
@@ -135,6 +139,12 @@ call_get_image_id (Call *call)
 }
 
 static void call_start_attempt (GTask *task);
+
+static void
+call_wrote_body_cb (Call *call)
+{
+  call->sent = TRUE;
+}
 
 static void
 propagate_cancel_cb (GCancellable *cancellable,
@@ -216,6 +226,53 @@ error_is_retryable (const GError *error,
     return TRUE;
 
   return status_is_retryable (http_status);
+}
+
+/*
+ * Whether a failed attempt that was sent whole leaves its outcome unknown.
+ * Only an error that the server itself stated (an API code read from a
+ * complete answer) says that nothing was done.  A broken connection, a
+ * timeout, an answer cut short or one that cannot be read may come after
+ * the server carried the request out.
+ */
+static gboolean
+attempt_answer_is_lost (const GError *error,
+                        guint         http_status)
+{
+  if (error->domain != ENS_ERROR)
+    return TRUE;
+
+  if (ens_error_get_api_code (error) != NULL)
+    return FALSE;
+
+  switch ((EnsError)error->code)
+    {
+    case ENS_ERROR_NETWORK:
+    case ENS_ERROR_TIMEOUT:
+    case ENS_ERROR_INVALID_RESPONSE:
+    case ENS_ERROR_FAILED:
+    case ENS_ERROR_SERVER:
+      /* A gateway that gave up waiting (502, 504) may have passed the
+       * request on; a plain 500 or 503 without an API code likewise. */
+      return TRUE;
+
+    case ENS_ERROR_INVALID_INPUT:
+    case ENS_ERROR_AUTH:
+    case ENS_ERROR_SIGNATURE:
+    case ENS_ERROR_PERMISSION:
+    case ENS_ERROR_TOKEN:
+    case ENS_ERROR_CLOCK:
+    case ENS_ERROR_THROTTLED:
+    case ENS_ERROR_INVALID_PARAMETER:
+    case ENS_ERROR_NOT_FOUND:
+    case ENS_ERROR_DNS:
+    case ENS_ERROR_TLS:
+    case ENS_ERROR_INSECURE:
+    case ENS_ERROR_KEYRING:
+    case ENS_ERROR_NO_CREDENTIALS:
+    default:
+      return http_status == SOUP_STATUS_NONE;
+    }
 }
 
 static guint
@@ -373,6 +430,9 @@ call_attempt_failed (GTask  *task,
     {
       error = ens_error_from_gio (raw_error);
     }
+
+  if (call->sent && attempt_answer_is_lost (error, http_status))
+    call->answer_lost = TRUE;
 
   if (g_strcmp0 (ens_error_get_api_code (error), "SignatureDoesNotMatch") == 0 &&
       call->signed_request != NULL)
@@ -541,6 +601,7 @@ call_start_attempt (GTask *task)
 
   call->tries++;
   call->timed_out = FALSE;
+  call->sent = FALSE;
 
   /* Every attempt is signed afresh: a new time, a new nonce. */
   now = g_date_time_new_now_utc ();
@@ -566,6 +627,7 @@ call_start_attempt (GTask *task)
    * that is already shared or removing one that is not succeeds and
    * changes nothing (the retries rely on that too). */
   soup_message_add_flags (call->message, SOUP_MESSAGE_NO_REDIRECT | SOUP_MESSAGE_IDEMPOTENT);
+  g_signal_connect_swapped (call->message, "wrote-body", G_CALLBACK (call_wrote_body_cb), call);
 
   call->attempt_cancellable = g_cancellable_new ();
   if (cancellable != NULL)
@@ -651,6 +713,19 @@ _ens_client_call_finish (EnsClient     *self,
     *tries = call->tries;
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* After a failed call: whether the server may have carried it out anyway
+ * (an attempt was sent whole and its answer was lost). */
+gboolean
+_ens_client_call_get_answer_lost (EnsClient    *self,
+                                  GAsyncResult *result)
+{
+  Call *call = g_task_get_task_data (G_TASK (result));
+
+  g_assert (g_task_is_valid (result, self));
+
+  return call->answer_lost;
 }
 
 /* ModifyImageSharePermission --------------------------------------------- */

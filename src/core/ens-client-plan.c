@@ -100,11 +100,13 @@ plan_finish_if_done (GTask *task)
       return;
     }
 
-  /* The first failure in plan order, so the answer does not depend on
-   * which request happened to finish first. */
+  /* The first failure (or lost answer) in plan order, so the answer does
+   * not depend on which request happened to finish first. */
   for (guint i = 0; i < n; i++)
     {
-      if (ens_share_plan_get_state (run->plan, i) == ENS_OUTCOME_FAILED)
+      EnsOutcomeState state = ens_share_plan_get_state (run->plan, i);
+
+      if (state == ENS_OUTCOME_FAILED || state == ENS_OUTCOME_UNKNOWN)
         {
           const GError *error = ens_share_plan_get_error (run->plan, i);
 
@@ -130,11 +132,18 @@ plan_job_cb (GObject      *object,
   PlanJob *job = data->job;
   g_autoptr(GError) error = NULL;
   g_autofree char *request_id = NULL;
+  EnsOutcomeState state;
   guint tries = 0;
 
   g_free (data);
 
   request_id = _ens_client_call_finish (ENS_CLIENT (object), result, &tries, &error);
+  /* A request whose answer was lost is neither done nor failed: the
+   * caller reads the share list again to settle it. */
+  if (error != NULL && _ens_client_call_get_answer_lost (ENS_CLIENT (object), result))
+    state = ENS_OUTCOME_UNKNOWN;
+  else
+    state = error == NULL ? ENS_OUTCOME_DONE : ENS_OUTCOME_FAILED;
 
   /* Requests run to their end even when the plan is cancelled (see
    * plan_start_job()), so this is what the server really did. */
@@ -142,12 +151,9 @@ plan_job_cb (GObject      *object,
     {
       guint position = g_array_index (job->positions, guint, i);
 
-      if (error == NULL)
-        ens_share_plan_set_outcome (run->plan, position, ENS_OUTCOME_DONE,
-                                    request_id, NULL, tries);
-      else
-        ens_share_plan_set_outcome (run->plan, position, ENS_OUTCOME_FAILED,
-                                    ens_error_get_request_id (error), error, tries);
+      ens_share_plan_set_outcome (run->plan, position, state,
+                                  error == NULL ? request_id : ens_error_get_request_id (error),
+                                  error, tries);
     }
 
   run->in_flight--;

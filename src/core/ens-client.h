@@ -115,7 +115,9 @@ GPtrArray        *ens_client_describe_images_finish                  (EnsClient 
  * already in flight run to their end and record their real outcome.
  *
  * _finish returns TRUE when every account succeeded.  Otherwise FALSE with
- * G_IO_ERROR_CANCELLED when cancelled, or a copy of the first failure.
+ * G_IO_ERROR_CANCELLED when cancelled, or a copy of the first failure
+ * (or lost answer: such accounts are ENS_OUTCOME_UNKNOWN, to be settled by
+ * reading the list again, see ens_share_plan_reconcile()).
  */
 void              ens_client_run_plan_async                          (EnsClient            *self,
                                                                       EnsSharePlan         *plan,

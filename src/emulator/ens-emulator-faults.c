@@ -41,6 +41,7 @@ _emu_fault_to_string (EnsEmulatorFault fault)
     case ENS_EMULATOR_FAULT_OVERSIZED:          return "oversized";
     case ENS_EMULATOR_FAULT_EMPTY_BODY:         return "empty-body";
     case ENS_EMULATOR_FAULT_WRONG_CONTENT_TYPE: return "wrong-content-type";
+    case ENS_EMULATOR_FAULT_APPLY_RESET:        return "apply-reset";
     default:                                    return NULL;
     }
 }

@@ -180,6 +180,11 @@ server_callback (SoupServer        *server,
       hold_message (self, msg, 0);
       return;
 
+    case ENS_EMULATOR_FAULT_APPLY_RESET:
+      /* The change is made, then the answer is lost. */
+      _emu_process_call (self, g_uri_get_path (uri), headers, call);
+      G_GNUC_FALLTHROUGH;
+
     case ENS_EMULATOR_FAULT_RESET:
       _emu_write_log (self, call);
       _emu_reset_connection (call, msg);
@@ -445,7 +450,8 @@ ens_emulator_set_fail_every (EnsEmulator *self,
  *
  * Faults replace the answer before any check, so they change no state;
  * only %ENS_EMULATOR_FAULT_WRONG_CONTENT_TYPE processes the request and
- * mislabels the real answer.
+ * mislabels the real answer, and %ENS_EMULATOR_FAULT_APPLY_RESET
+ * processes it and then breaks the connection instead of answering.
  */
 void
 ens_emulator_set_fault (EnsEmulator      *self,
@@ -453,7 +459,7 @@ ens_emulator_set_fault (EnsEmulator      *self,
                         guint             count)
 {
   g_return_if_fail (ENS_IS_EMULATOR (self));
-  g_return_if_fail (fault <= ENS_EMULATOR_FAULT_WRONG_CONTENT_TYPE);
+  g_return_if_fail (fault <= ENS_EMULATOR_FAULT_APPLY_RESET);
 
   self->fault = fault;
   self->fault_remaining = fault == ENS_EMULATOR_FAULT_NONE ? 0 : count;
