@@ -106,6 +106,9 @@ describe_outcome (EnsShareChange   change,
         }
       return g_strdup (_("Failed"));
 
+    case ENS_OUTCOME_UNKNOWN:
+      return g_strdup (_("Outcome unknown: the answer was lost"));
+
     case ENS_OUTCOME_PENDING:
     case ENS_OUTCOME_NOT_ATTEMPTED:
     default:

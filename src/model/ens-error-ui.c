@@ -287,12 +287,15 @@ ens_error_ui_list_failures (EnsSharePlan *plan)
     {
       EnsOutcomeState state = ens_share_plan_get_state (plan, i);
 
-      if (state == ENS_OUTCOME_FAILED)
+      if (state == ENS_OUTCOME_FAILED || state == ENS_OUTCOME_UNKNOWN)
         {
           EnsErrorUiFailure *failure = g_new0 (EnsErrorUiFailure, 1);
 
           failure->account = g_strdup (ens_share_plan_get_account (plan, i));
-          failure->reason = dup_title (ens_share_plan_get_error (plan, i));
+          if (state == ENS_OUTCOME_UNKNOWN)
+            failure->reason = g_strdup (_("Outcome unknown: the answer was lost, and the list could not be checked"));
+          else
+            failure->reason = dup_title (ens_share_plan_get_error (plan, i));
           g_ptr_array_add (failures, failure);
         }
       else if (state == ENS_OUTCOME_NOT_ATTEMPTED)
