@@ -25,6 +25,7 @@
 #include <json-glib/json-glib.h>
 #include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ens-cli.h"
 #include "ens-core-enums.h"
@@ -68,6 +69,9 @@ typedef struct
   GStrv          shares;
   GError        *list_error;
   char          *image_id;
+  GHashTable    *checked;        /* plan positions settled by reading the list */
+  GError        *check_error;    /* why they could not be */
+  guint          n_signals;
 } Cli;
 
 static void
@@ -90,6 +94,8 @@ cli_clear (Cli *cli)
   g_clear_pointer (&cli->shares, g_strfreev);
   g_clear_error (&cli->list_error);
   g_clear_pointer (&cli->image_id, g_free);
+  g_clear_pointer (&cli->checked, g_hash_table_unref);
+  g_clear_error (&cli->check_error);
   g_clear_pointer (&cli->concurrency, g_free);
   g_clear_pointer (&cli->timeout, g_free);
 }
@@ -222,10 +228,20 @@ outcome_nick (EnsOutcomeState state)
     case ENS_OUTCOME_NOT_ATTEMPTED:
       return "not-attempted";
 
+    case ENS_OUTCOME_UNKNOWN:
+      return "unknown";
+
     case ENS_OUTCOME_PENDING:
     default:
       return "pending";
     }
+}
+
+static gboolean
+cli_is_checked (Cli   *cli,
+                guint  position)
+{
+  return cli->checked != NULL && g_hash_table_contains (cli->checked, GUINT_TO_POINTER (position));
 }
 
 static void
@@ -243,7 +259,7 @@ print_json (Cli *cli)
   if (cli->plan != NULL)
     {
       guint n = ens_share_plan_get_n_accounts (cli->plan);
-      guint counts[4] = { 0, };
+      guint counts[ENS_OUTCOME_UNKNOWN + 1] = { 0, };
 
       json_builder_set_member_name (builder, "results");
       json_builder_begin_array (builder);
@@ -263,6 +279,10 @@ print_json (Cli *cli)
                                    ens_share_plan_get_request_id (cli->plan, i));
           json_builder_set_member_name (builder, "tries");
           json_builder_add_int_value (builder, ens_share_plan_get_tries (cli->plan, i));
+          /* Its answer was lost; the outcome is what the list read
+           * afterwards showed. */
+          json_builder_set_member_name (builder, "checked");
+          json_builder_add_boolean_value (builder, cli_is_checked (cli, i));
           json_builder_set_member_name (builder, "error");
           if (error != NULL)
             json_add_error (builder, error);
@@ -282,7 +302,15 @@ print_json (Cli *cli)
       json_builder_add_int_value (builder, counts[ENS_OUTCOME_FAILED]);
       json_builder_set_member_name (builder, "not_attempted");
       json_builder_add_int_value (builder, counts[ENS_OUTCOME_NOT_ATTEMPTED]);
+      json_builder_set_member_name (builder, "unknown");
+      json_builder_add_int_value (builder, counts[ENS_OUTCOME_UNKNOWN]);
       json_builder_end_object (builder);
+
+      json_builder_set_member_name (builder, "check_error");
+      if (cli->check_error != NULL)
+        json_add_error (builder, cli->check_error);
+      else
+        json_builder_add_null_value (builder);
     }
 
   if (cli->list)
@@ -341,10 +369,23 @@ print_plan (Cli *cli)
         {
         case ENS_OUTCOME_DONE:
           n_done++;
+          if (cli_is_checked (cli, i))
+            {
+              g_print ("%-10s %s  %s\n",
+                       is_add ? C_("result", "shared") : C_("result", "unshared"), account,
+                       is_add ? _("Checked: its answer was lost, and the list shows it shared.")
+                              : _("Checked: its answer was lost, and the list no longer shows it."));
+              break;
+            }
           /* Translators: the first column of a result line; keep it short */
           g_print ("%-10s %s  %s %s\n",
                    is_add ? C_("result", "shared") : C_("result", "unshared"),
                    account, _("RequestId"), request_id != NULL ? request_id : "-");
+          break;
+
+        case ENS_OUTCOME_UNKNOWN:
+          g_print ("%-10s %s  %s\n", C_("result", "unknown"), account,
+                   _("Its answer was lost: it may or may not have changed. Run --list to check."));
           break;
 
         case ENS_OUTCOME_FAILED:
@@ -358,8 +399,12 @@ print_plan (Cli *cli)
           break;
 
         case ENS_OUTCOME_NOT_ATTEMPTED:
-          g_print ("%-10s %s  %s\n", C_("result", "skipped"), account,
-                   _("Not sent: the operation was stopped."));
+          if (cli_is_checked (cli, i))
+            g_print ("%-10s %s  %s\n", C_("result", "unchanged"), account,
+                     _("Checked: its answer was lost, and the list shows no change."));
+          else
+            g_print ("%-10s %s  %s\n", C_("result", "skipped"), account,
+                     _("Not sent: the operation was stopped."));
           break;
 
         case ENS_OUTCOME_PENDING:
@@ -375,7 +420,8 @@ print_plan (Cli *cli)
       const GError *error = ens_share_plan_get_error (cli->plan, i);
       g_autofree char *key = NULL;
 
-      if (ens_share_plan_get_state (cli->plan, i) != ENS_OUTCOME_FAILED || error == NULL)
+      if (ens_share_plan_get_state (cli->plan, i) != ENS_OUTCOME_FAILED || error == NULL ||
+          ens_share_plan_is_uncertain (cli->plan, i))
         continue;
 
       key = g_strdup_printf ("%s:%d:%s", g_quark_to_string (error->domain), error->code,
@@ -386,6 +432,12 @@ print_plan (Cli *cli)
 
       g_printerr ("\n");
       print_error_details (error, NULL);
+    }
+
+  if (cli->check_error != NULL)
+    {
+      g_printerr ("\n");
+      print_error_details (cli->check_error, _("Could not read the list to check the lost answers"));
     }
 
   g_print (g_dngettext (GETTEXT_PACKAGE,
@@ -426,12 +478,36 @@ print_list (Cli *cli)
 
 /* Running --------------------------------------------------------------- */
 
-static gboolean
-on_signal (gpointer user_data)
+/* The first SIGINT or SIGTERM stops: nothing new is sent, retries and
+ * waits end at once, and what is in flight gets at most its timeout so
+ * that every account can be reported.  A second one ends the process at
+ * once, with the shell's status for a signal. */
+static void
+cli_signal (Cli *cli,
+            int  signum)
 {
-  Cli *cli = user_data;
+  if (cli->n_signals++ > 0)
+    {
+      g_printerr (_("Stopped at once. Changes under way may or may not have been made: run --list to check.\n"));
+      _exit (128 + signum);
+    }
 
+  g_printerr (_("Stopping: nothing more is sent. Waiting for the requests under way (press Ctrl+C again to quit at once)…\n"));
   g_cancellable_cancel (cli->cancellable);
+}
+
+static gboolean
+on_sigint (gpointer user_data)
+{
+  cli_signal (user_data, SIGINT);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_sigterm (gpointer user_data)
+{
+  cli_signal (user_data, SIGTERM);
 
   return G_SOURCE_CONTINUE;
 }
@@ -468,6 +544,52 @@ list_cb (GObject      *object,
   cli->shares = ens_client_describe_image_share_permission_finish (ENS_CLIENT (object), result,
                                                                    &cli->list_error);
   g_main_loop_quit (cli->loop);
+}
+
+static void
+check_list_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Cli *cli = user_data;
+  g_auto(GStrv) shares = NULL;
+  g_autoptr(EnsSharePlan) reconciled = NULL;
+  guint n;
+
+  shares = ens_client_describe_image_share_permission_finish (ENS_CLIENT (object), result,
+                                                              &cli->check_error);
+  if (shares != NULL)
+    {
+      n = ens_share_plan_get_n_accounts (cli->plan);
+      cli->checked = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < n; i++)
+        if (ens_share_plan_is_uncertain (cli->plan, i))
+          g_hash_table_add (cli->checked, GUINT_TO_POINTER (i));
+
+      reconciled = ens_share_plan_reconcile (cli->plan, (const char * const *)shares);
+      g_set_object (&cli->plan, reconciled);
+
+      /* The run's error stands only for what is still not done. */
+      if (ens_share_plan_count (cli->plan, ENS_SHARE_CHANGE_ADD, ENS_OUTCOME_DONE) +
+          ens_share_plan_count (cli->plan, ENS_SHARE_CHANGE_REMOVE, ENS_OUTCOME_DONE) == n)
+        g_clear_error (&cli->plan_error);
+    }
+
+  g_main_loop_quit (cli->loop);
+}
+
+/*
+ * Some answers were lost: those changes may or may not have been made.
+ * Reads the list once more and settles them from it.  Not after Ctrl+C:
+ * stopping means sending nothing more, so they are reported as unknown
+ * (with the advice to run --list).
+ */
+static void
+cli_check_uncertain (Cli *cli)
+{
+  ens_client_describe_image_share_permission_async (cli->client, cli->image_id, cli->cancellable,
+                                                    check_list_cb, cli);
+  g_main_loop_run (cli->loop);
 }
 
 /* Parses one or more --add / --remove values; prints every issue.  Returns
@@ -593,9 +715,16 @@ cli_main (Cli  *cli,
                    "  Secrets are never printed.\n"
                    "\n"),
                  _("Exit status:\n"
-                   "  0  every request succeeded\n"
-                   "  1  a request failed (details are printed)\n"
+                   "  0  every change was made\n"
+                   "  1  a request failed or was stopped (every account is printed with\n"
+                   "     its outcome)\n"
                    "  2  invalid input, usage or missing credentials; nothing was sent\n"
+                   "  130, 143  stopped at once by a second Ctrl+C (SIGINT) or SIGTERM\n"
+                   "\n"
+                   "Stopping:\n"
+                   "  The first Ctrl+C or SIGTERM sends nothing more and waits at most\n"
+                   "  the timeout for requests already under way. An answer that was lost\n"
+                   "  is checked by reading the list again.\n"
                    "\n"),
                  _("Examples:\n"
                    "  ens-image-share --image=m-5s7qotzavwbrnzaqh4unmabcd --list\n"
@@ -744,8 +873,8 @@ cli_main (Cli  *cli,
 
   cli->loop = g_main_loop_new (NULL, FALSE);
   cli->cancellable = g_cancellable_new ();
-  signal_ids[0] = g_unix_signal_add (SIGINT, on_signal, cli);
-  signal_ids[1] = g_unix_signal_add (SIGTERM, on_signal, cli);
+  signal_ids[0] = g_unix_signal_add (SIGINT, on_sigint, cli);
+  signal_ids[1] = g_unix_signal_add (SIGTERM, on_sigterm, cli);
 
   status = cli_run_requests (cli, add, remove);
 
@@ -792,6 +921,10 @@ cli_run_requests (Cli       *cli,
                                       remove != NULL ? (const char * const *)remove->pdata : NULL);
       ens_client_run_plan_async (cli->client, cli->plan, cli->cancellable, run_plan_cb, cli);
       g_main_loop_run (cli->loop);
+
+      if (ens_share_plan_count_uncertain (cli->plan) > 0 &&
+          !g_cancellable_is_cancelled (cli->cancellable))
+        cli_check_uncertain (cli);
     }
 
   if (cli->list && !g_cancellable_is_cancelled (cli->cancellable))
