@@ -26,6 +26,7 @@
 #include "ens-error-dialog.h"
 #include "ens-error-ui.h"
 #include "ens-message-dialog.h"
+#include "ens-text.h"
 
 #define TROUBLESHOOT_URI_KEY "ens-troubleshoot-uri"
 
@@ -207,8 +208,10 @@ new_details_row (GtkWidget *child)
 }
 
 static GtkWidget *
-build_request_id (const char *request_id)
+build_request_id (const char *raw_request_id)
 {
+  /* From the server: what is shown and copied is made safe first. */
+  g_autofree char *request_id = ens_text_sanitize (raw_request_id, -1);
   GtkWidget *box;
   GtkWidget *top;
   GtkWidget *caption;
@@ -275,6 +278,7 @@ build_dialog (GtkWindow    *parent,
               gboolean      as_window)
 {
   g_autofree char *title = NULL;
+  g_autofree char *safe_title = NULL;
   g_autofree char *body = NULL;
   const char *request_id;
   const char *recommend;
@@ -284,12 +288,13 @@ build_dialog (GtkWindow    *parent,
   GtkWidget *failures = NULL;
 
   ens_error_describe (error, &title, NULL, NULL);
+  safe_title = ens_text_sanitize (title != NULL ? title : error->message, -1);
   body = ens_error_ui_format_body (error);
 
   if (as_window)
-    dialog = ens_message_dialog_new_window (parent, title ? title : error->message, body);
+    dialog = ens_message_dialog_new_window (parent, safe_title, body);
   else
-    dialog = ens_message_dialog_new (parent, title ? title : error->message, body);
+    dialog = ens_message_dialog_new (parent, safe_title, body);
 
   extra = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 

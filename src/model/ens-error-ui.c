@@ -26,6 +26,7 @@
 
 #include "ens-core-enums.h"
 #include "ens-error-ui.h"
+#include "ens-text.h"
 
 /* Longest value shown in the technical details, in characters. */
 #define MAX_VALUE_CHARS 200
@@ -63,14 +64,22 @@ ens_error_ui_format_body (const GError *error)
 {
   g_autofree char *explanation = NULL;
   g_autofree char *action = NULL;
+  g_autofree char *safe_explanation = NULL;
+  g_autofree char *safe_action = NULL;
 
   g_return_val_if_fail (error != NULL, NULL);
 
   ens_error_describe (error, NULL, &explanation, &action);
 
+  /* The explanation may quote the server's code and message: each
+   * paragraph is made safe to show (one line, no controls, no bidi
+   * overrides) before the paragraphs are joined. */
+  safe_explanation = ens_text_sanitize (explanation, -1);
+  safe_action = ens_text_sanitize (action, -1);
+
   return join_paragraphs ((const char * const []) {
-                            explanation ? explanation : "",
-                            action ? action : "",
+                            safe_explanation ? safe_explanation : "",
+                            safe_action ? safe_action : "",
                             NULL,
                           });
 }
@@ -130,12 +139,15 @@ append_line (GString    *str,
              const char *label,
              const char *value)
 {
+  g_autofree char *redacted = NULL;
   g_autofree char *safe = NULL;
 
   if (value == NULL || value[0] == '\0')
     return;
 
-  safe = ens_error_ui_redact (value);
+  /* Secrets hidden, then nothing that drives a terminal or a label. */
+  redacted = ens_error_ui_redact (value);
+  safe = ens_text_sanitize (redacted, -1);
 
   if (str->len > 0)
     g_string_append_c (str, '\n');

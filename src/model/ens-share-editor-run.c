@@ -148,7 +148,8 @@ _ens_share_editor_share_list_loaded (EnsShareEditor *self,
   if (plan == NULL)
     return;
 
-  if (ens_share_list_get_loaded (share_list) &&
+  /* A list that may be incomplete cannot tell that an account is gone. */
+  if (ens_share_list_get_loaded (share_list) && ens_share_list_get_complete (share_list) &&
       g_strcmp0 (ens_share_plan_get_image_id (plan), ens_share_list_get_image_id (share_list)) == 0)
     ens_share_editor_report_verified (self, plan, error);
   else
