@@ -218,6 +218,8 @@ error_is_retryable (const GError *error,
   return status_is_retryable (http_status);
 }
 
+/* The pause the server asked for, in milliseconds (0 when it asked for
+ * none), as asked: call_attempt_failed() decides whether to honour it. */
 static guint
 parse_retry_after_ms (SoupMessageHeaders *headers)
 {
@@ -237,7 +239,7 @@ parse_retry_after_ms (SoupMessageHeaders *headers)
 
       trimmed = g_strstrip (g_strdup (value));
       if (g_ascii_string_to_unsigned (trimmed, 10, 1, G_MAXUINT32, &seconds, NULL))
-        return (guint)MIN (seconds * 1000, (guint64)MAX_RETRY_AFTER_MS);
+        return (guint)MIN (seconds * 1000, (guint64)G_MAXUINT);
     }
 
   return 0;
@@ -385,7 +387,17 @@ call_attempt_failed (GTask  *task,
 
   ens_error_set_tries (error, call->tries);
 
-  if (call->tries <= call->max_retries && error_is_retryable (error, http_status))
+  /* A server that asks for a pause longer than one attempt may take (or
+   * than MAX_RETRY_AFTER_MS) is not waited for at all: the error is
+   * returned now, with the pause it asked for.  Waiting would break the
+   * timeout the person chose (a 30 s timeout once became a 361 s wait),
+   * and waiting less than asked would only be refused again and count
+   * against the same quota. */
+  if (retry_after_ms > MIN ((guint64)call->timeout * 1000, (guint64)MAX_RETRY_AFTER_MS))
+    g_debug ("%s for image %s: the server asked for a pause of %u ms, longer than the "
+             "timeout; not retrying", ens_request_get_action (call->request),
+             call_get_image_id (call), retry_after_ms);
+  else if (call->tries <= call->max_retries && error_is_retryable (error, http_status))
     {
       guint delay_ms = compute_backoff_ms (call->retry_delay, call->tries);
 
