@@ -114,7 +114,7 @@ expect_output ()
   return 1
 }
 
-echo "1..20"
+echo "1..21"
 
 # 1. --help documents every option, the list syntax, credentials and exit codes
 run -- --help
@@ -341,6 +341,41 @@ if [ -z "$bad" ] && [ "$(requests)" -eq "$before" ]; then
   ok "bad --timeout and --concurrency: exit 2, nothing sent"
 else
   not_ok "bad --timeout and --concurrency" "failed:$bad; requests sent: $(($(requests) - before))"
+fi
+
+# 20. http_proxy and friends name a proxy: the request to the emulator on
+# 127.0.0.1 does not go through it (it would read the Authorization header)
+"$python" - "$tmp/proxy.log" > "$tmp/proxy.port" 2> "$tmp/proxy.err" <<'PY' &
+import socket, sys
+server = socket.socket()
+server.bind(("127.0.0.1", 0))
+server.listen(8)
+print(server.getsockname()[1], flush=True)
+while True:
+    conn, _ = server.accept()
+    with open(sys.argv[1], "a") as log:
+        log.write("connection\n")
+    conn.close()
+PY
+proxy_pid=$!
+i=0
+while [ ! -s "$tmp/proxy.port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+proxy="http://127.0.0.1:$(cat "$tmp/proxy.port")"
+: > "$tmp/proxy.log"
+before=$(requests)
+run http_proxy="$proxy" HTTP_PROXY="$proxy" https_proxy="$proxy" all_proxy="$proxy" \
+    ALL_PROXY="$proxy" no_proxy= NO_PROXY= XDG_CURRENT_DESKTOP= -- \
+  --endpoint="$url" --image="$image" --list
+kill "$proxy_pid" 2>/dev/null
+wait "$proxy_pid" 2>/dev/null
+if expect_status 0 "--list with http_proxy set" &&
+   expect_output "$tmp/out" "2222222222222222" "--list with http_proxy set"; then
+  if [ -s "$tmp/proxy.log" ] || [ "$(requests)" -ne $((before + 1)) ]; then
+    not_ok "loopback request never goes through http_proxy" \
+      "proxy connections: $(wc -l < "$tmp/proxy.log"), emulator requests: $(($(requests) - before))"
+  else
+    ok "loopback request never goes through http_proxy"
+  fi
 fi
 
 if [ $failures -gt 0 ]; then
