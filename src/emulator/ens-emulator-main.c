@@ -80,6 +80,7 @@ parse_fault (const char        *name,
     { "oversized",          ENS_EMULATOR_FAULT_OVERSIZED },
     { "empty-body",         ENS_EMULATOR_FAULT_EMPTY_BODY },
     { "wrong-content-type", ENS_EMULATOR_FAULT_WRONG_CONTENT_TYPE },
+    { "access-denied",      ENS_EMULATOR_FAULT_ACCESS_DENIED },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
@@ -142,7 +143,7 @@ main (int   argc,
       "Status for --fail-every: 500 (default) or 503", "500|503" },
     { "fault", 0, 0, G_OPTION_ARG_STRING, &fault_name,
       "Break every answer: malformed-json, html-error, stall, reset, oversized, "
-      "empty-body or wrong-content-type", "FAULT" },
+      "empty-body, wrong-content-type or access-denied (403 with AccessDeniedDetail)", "FAULT" },
     { "retry-after", 0, 0, G_OPTION_ARG_INT, &retry_after,
       "Send x-acs-retry-after with throttling answers", "S" },
     { "clock-offset", 0, 0, G_OPTION_ARG_INT64, &clock_offset,

@@ -176,6 +176,7 @@ void         _emu_call_set_raw              (Call                *call,
 void         _emu_fake_malformed_json       (Call                *call);
 void         _emu_fake_html_error           (Call                *call);
 void         _emu_fake_oversized            (Call                *call);
+void         _emu_fake_access_denied        (Call                *call);
 void         _emu_reset_connection          (Call                *call,
                                              SoupServerMessage   *msg);
 
