@@ -149,6 +149,7 @@ print_error_details (const GError *error,
   g_autofree char *title = NULL;
   g_autofree char *explanation = NULL;
   g_autofree char *action = NULL;
+  g_autofree char *policy = ens_error_dup_ram_policy (error);
   const char *request_id;
 
   ens_error_describe (error, &title, &explanation, &action);
@@ -165,6 +166,8 @@ print_error_details (const GError *error,
   if (request_id != NULL)
     /* Translators: %s is a request ID such as 701B3BB9-9190-544D-90D1-328B0527380C */
     g_printerr (_("  RequestId %s\n"), request_id);
+  if (policy != NULL)
+    g_printerr ("\n%s\n%s\n", _("RAM policy for the administrator:"), policy);
 }
 
 static const char *
@@ -193,6 +196,9 @@ json_add_error (JsonBuilder  *builder,
   g_autofree char *title = NULL;
   g_autofree char *explanation = NULL;
   g_autofree char *action = NULL;
+  g_autofree char *policy = ens_error_dup_ram_policy (error);
+  const EnsAccessDenied *denied = ens_error_get_access_denied (error);
+  JsonNode *policy_node = policy != NULL ? json_from_string (policy, NULL) : NULL;
 
   ens_error_describe (error, &title, &explanation, &action);
 
@@ -205,6 +211,13 @@ json_add_error (JsonBuilder  *builder,
   ens_json_builder_add_nullable_string (builder, "request_id", ens_error_get_request_id (error));
   json_builder_set_member_name (builder, "http_status");
   json_builder_add_int_value (builder, ens_error_get_http_status (error));
+  ens_json_builder_add_nullable_string (builder, "missing_permission",
+                                        denied != NULL ? denied->action : NULL);
+  json_builder_set_member_name (builder, "ram_policy");
+  if (policy_node != NULL)
+    json_builder_add_value (builder, g_steal_pointer (&policy_node));
+  else
+    json_builder_add_null_value (builder);
   json_builder_end_object (builder);
 }
 

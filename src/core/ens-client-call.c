@@ -381,6 +381,10 @@ call_attempt_failed (GTask  *task,
     ens_error_set_client_string_to_sign (error,
                                          ens_signed_request_get_string_to_sign (call->signed_request));
 
+  /* The image a denied request was about, for the RAM policy to offer. */
+  if (ens_error_get_access_denied (error) != NULL)
+    ens_error_set_image_id (error, ens_request_get_param (call->request, "ImageId"));
+
   retry_after_ms = parse_retry_after_ms (response_headers);
   if (retry_after_ms > 0)
     ens_error_set_retry_after_ms (error, retry_after_ms);

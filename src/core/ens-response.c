@@ -25,6 +25,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ens-error.h"
+#include "ens-error-access.h"
 #include "ens-image.h"
 #include "ens-response.h"
 
@@ -357,6 +358,7 @@ ens_response_parse_object (guint        http_status,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *code = NULL;
+  GError *api_error;
   JsonObject *object;
   JsonNode *root;
   const char *text = NULL;
@@ -500,13 +502,14 @@ ens_response_parse_object (guint        http_status,
            http_status, code != NULL ? code : "(no code)",
            get_string (object, "RequestId") != NULL ? get_string (object, "RequestId") : "(none)");
 
-  g_propagate_error (error,
-                     ens_error_new_api (http_status,
-                                        code,
-                                        get_string (object, "Message"),
-                                        get_string (object, "RequestId"),
-                                        get_string (object, "HostId"),
-                                        get_string (object, "Recommend")));
+  api_error = ens_error_new_api (http_status,
+                                 code,
+                                 get_string (object, "Message"),
+                                 get_string (object, "RequestId"),
+                                 get_string (object, "HostId"),
+                                 get_string (object, "Recommend"));
+  ens_error_read_access_denied (api_error, object);
+  g_propagate_error (error, api_error);
   return NULL;
 }
 
