@@ -116,7 +116,7 @@ expect_output ()
   return 1
 }
 
-echo "1..25"
+echo "1..28"
 
 # 1. --help documents every option, the list syntax, credentials and exit codes
 run -- --help
@@ -498,6 +498,95 @@ else
   not_ok "SIGTERM" "exit status $status, expected 1"
 fi
 stop_fault_emulator
+
+# 20. http_proxy and friends name a proxy: the request to the emulator on
+# 127.0.0.1 does not go through it (it would read the Authorization header)
+"$python" - "$tmp/proxy.log" > "$tmp/proxy.port" 2> "$tmp/proxy.err" <<'PY' &
+import socket, sys
+server = socket.socket()
+server.bind(("127.0.0.1", 0))
+server.listen(8)
+print(server.getsockname()[1], flush=True)
+while True:
+    conn, _ = server.accept()
+    with open(sys.argv[1], "a") as log:
+        log.write("connection\n")
+    conn.close()
+PY
+proxy_pid=$!
+i=0
+while [ ! -s "$tmp/proxy.port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+proxy="http://127.0.0.1:$(cat "$tmp/proxy.port")"
+: > "$tmp/proxy.log"
+before=$(requests)
+run http_proxy="$proxy" HTTP_PROXY="$proxy" https_proxy="$proxy" all_proxy="$proxy" \
+    ALL_PROXY="$proxy" no_proxy= NO_PROXY= XDG_CURRENT_DESKTOP= -- \
+  --endpoint="$url" --image="$image" --list
+kill "$proxy_pid" 2>/dev/null
+wait "$proxy_pid" 2>/dev/null
+if expect_status 0 "--list with http_proxy set" &&
+   expect_output "$tmp/out" "2222222222222222" "--list with http_proxy set"; then
+  if [ -s "$tmp/proxy.log" ] || [ "$(requests)" -ne $((before + 1)) ]; then
+    not_ok "loopback request never goes through http_proxy" \
+      "proxy connections: $(wc -l < "$tmp/proxy.log"), emulator requests: $(($(requests) - before))"
+  else
+    ok "loopback request never goes through http_proxy"
+  fi
+fi
+
+# 21-22. a 403 that names the missing action (emulator fault access-denied):
+# the command line names it and prints a RAM policy to copy, also in --json
+main_pid=$emulator_pid
+main_url=$url
+start_emulator "$emulator" --seed="$tmp/seed.json" --fault=access-denied
+denied_pid=$emulator_pid
+denied_url=$url
+emulator_pid=$main_pid
+url=$main_url
+if [ -z "$denied_url" ]; then
+  not_ok "access denied: the second emulator did not start"
+  not_ok "access denied --json: the second emulator did not start"
+else
+  run -- --endpoint="$denied_url" --image="$image" --add=7777777777777777
+  if expect_status 1 "access denied" &&
+     expect_output "$tmp/out" "failed" "access denied" &&
+     expect_output "$tmp/err" "The permission that is missing is “ens:ModifyImageSharePermission”." "access denied names the action" &&
+     expect_output "$tmp/err" "RAM policy for the administrator:" "access denied policy"; then
+    if "$python" - "$tmp/err" "$image" <<'PY' > "$tmp/py" 2>&1
+import json, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+policy = json.loads(text.split("RAM policy for the administrator:\n", 1)[1])
+assert policy["Version"] == "1", policy
+modify, describe = policy["Statement"]
+assert modify == {"Effect": "Allow", "Action": ["ens:ModifyImageSharePermission"],
+                  "Resource": ["acs:ens::1234567890123456:image/" + sys.argv[2]]}, modify
+assert describe == {"Effect": "Allow",
+                    "Action": ["ens:DescribeImageSharePermission", "ens:DescribeImages"],
+                    "Resource": ["*"]}, describe
+PY
+    then ok "access denied: the missing action and a RAM policy"; else not_ok "access denied policy" "$(cat "$tmp/py")"; fi
+  fi
+
+  run -- --endpoint="$denied_url" --image="$image" --list --json
+  if expect_status 1 "access denied --json"; then
+    if "$python" - "$tmp/out" "$image" <<'PY' > "$tmp/py" 2>&1
+import json, sys
+doc = json.load(open(sys.argv[1]))
+e = doc["list_error"]
+assert e["category"] == "permission", e
+assert e["code"] == "Forbidden.RAM", e
+assert e["http_status"] == 403, e
+assert e["missing_permission"] == "ens:DescribeImageSharePermission", e
+policy = e["ram_policy"]
+assert policy["Version"] == "1", policy
+assert policy["Statement"][0]["Resource"] == ["acs:ens::1234567890123456:image/" + sys.argv[2]], policy
+assert "ens:DescribeImageSharePermission" in policy["Statement"][1]["Action"], policy
+PY
+    then ok "access denied --json: missing_permission and ram_policy"; else not_ok "access denied --json" "$(cat "$tmp/py")"; fi
+  fi
+  kill -TERM "$denied_pid" 2>/dev/null
+  wait "$denied_pid" 2>/dev/null
+fi
 
 if [ $failures -gt 0 ]; then
   echo "# $failures of $n checks failed" >&2

@@ -569,9 +569,10 @@ test_error_wrong_types (void)
   g_assert_false (ens_error_is_retryable (error));
   g_clear_error (&error);
 
-  /* A number as the code is kept as text. */
+  /* A number as the code is kept as text; an unknown code with 403 is a
+   * permission refusal. */
   g_assert_null (ens_response_parse_modify (403, NULL, number_code, &error));
-  g_assert_error (error, ENS_ERROR, ENS_ERROR_FAILED);
+  g_assert_error (error, ENS_ERROR, ENS_ERROR_PERMISSION);
   g_assert_cmpstr (ens_error_get_api_code (error), ==, "403");
   g_assert_cmpstr (ens_error_get_api_message (error), ==, "Forbidden");
   g_assert_cmpstr (ens_error_get_request_id (error), ==, "R-1");

@@ -55,6 +55,7 @@ _ens_cli_print_error_details (const GError *error,
   g_autofree char *title = NULL;
   g_autofree char *explanation = NULL;
   g_autofree char *action = NULL;
+  g_autofree char *policy = ens_error_dup_ram_policy (error);
   const char *request_id;
 
   ens_error_describe (error, &title, &explanation, &action);
@@ -78,6 +79,10 @@ _ens_cli_print_error_details (const GError *error,
       /* Translators: %s is a request ID such as 701B3BB9-9190-544D-90D1-328B0527380C */
       g_printerr (_("  RequestId %s\n"), safe_request_id);
   }
+
+  /* Built by us from checked values: printed as it is. */
+  if (policy != NULL)
+    g_printerr ("\n%s\n%s\n", _("RAM policy for the administrator:"), policy);
 }
 
 static const char *
@@ -106,6 +111,9 @@ json_add_error (JsonBuilder  *builder,
   g_autofree char *title = NULL;
   g_autofree char *explanation = NULL;
   g_autofree char *action = NULL;
+  g_autofree char *policy = ens_error_dup_ram_policy (error);
+  const EnsAccessDenied *denied = ens_error_get_access_denied (error);
+  JsonNode *policy_node = policy != NULL ? json_from_string (policy, NULL) : NULL;
 
   ens_error_describe (error, &title, &explanation, &action);
 
@@ -118,6 +126,12 @@ json_add_error (JsonBuilder  *builder,
   json_add_safe_string (builder, "request_id", ens_error_get_request_id (error));
   json_builder_set_member_name (builder, "http_status");
   json_builder_add_int_value (builder, ens_error_get_http_status (error));
+  json_add_safe_string (builder, "missing_permission", denied != NULL ? denied->action : NULL);
+  json_builder_set_member_name (builder, "ram_policy");
+  if (policy_node != NULL)
+    json_builder_add_value (builder, g_steal_pointer (&policy_node));
+  else
+    json_builder_add_null_value (builder);
   json_builder_end_object (builder);
 }
 

@@ -275,6 +275,8 @@ attempt_answer_is_lost (const GError *error,
     }
 }
 
+/* The pause the server asked for, in milliseconds (0 when it asked for
+ * none), as asked: call_attempt_failed() decides whether to honour it. */
 static guint
 parse_retry_after_ms (SoupMessageHeaders *headers)
 {
@@ -294,7 +296,7 @@ parse_retry_after_ms (SoupMessageHeaders *headers)
 
       trimmed = g_strstrip (g_strdup (value));
       if (g_ascii_string_to_unsigned (trimmed, 10, 1, G_MAXUINT32, &seconds, NULL))
-        return (guint)MIN (seconds * 1000, (guint64)MAX_RETRY_AFTER_MS);
+        return (guint)MIN (seconds * 1000, (guint64)G_MAXUINT);
     }
 
   return 0;
@@ -439,13 +441,27 @@ call_attempt_failed (GTask  *task,
     ens_error_set_client_string_to_sign (error,
                                          ens_signed_request_get_string_to_sign (call->signed_request));
 
+  /* The image a denied request was about, for the RAM policy to offer. */
+  if (ens_error_get_access_denied (error) != NULL)
+    ens_error_set_image_id (error, ens_request_get_param (call->request, "ImageId"));
+
   retry_after_ms = parse_retry_after_ms (response_headers);
   if (retry_after_ms > 0)
     ens_error_set_retry_after_ms (error, retry_after_ms);
 
   ens_error_set_tries (error, call->tries);
 
-  if (call->tries <= call->max_retries && error_is_retryable (error, http_status))
+  /* A server that asks for a pause longer than one attempt may take (or
+   * than MAX_RETRY_AFTER_MS) is not waited for at all: the error is
+   * returned now, with the pause it asked for.  Waiting would break the
+   * timeout the person chose (a 30 s timeout once became a 361 s wait),
+   * and waiting less than asked would only be refused again and count
+   * against the same quota. */
+  if (retry_after_ms > MIN ((guint64)call->timeout * 1000, (guint64)MAX_RETRY_AFTER_MS))
+    g_debug ("%s for image %s: the server asked for a pause of %u ms, longer than the "
+             "timeout; not retrying", ens_request_get_action (call->request),
+             call_get_image_id (call), retry_after_ms);
+  else if (call->tries <= call->max_retries && error_is_retryable (error, http_status))
     {
       guint delay_ms = compute_backoff_ms (call->retry_delay, call->tries);
 

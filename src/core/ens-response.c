@@ -25,6 +25,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "ens-error.h"
+#include "ens-error-access.h"
+#include "ens-image.h"
 #include "ens-json.h"
 #include "ens-response.h"
 #include "ens-text.h"
@@ -244,6 +246,7 @@ api_error_from_body (guint       http_status,
 {
   g_autofree char *message = ens_json_dup_string_cut (object, "Message", ENS_MAX_MESSAGE_CHARS);
   const char *request_id = ens_json_get_string_max (object, "RequestId", ENS_MAX_REQUEST_ID_CHARS);
+  GError *api_error;
 
   if (code != NULL && !ens_text_fits (code, ENS_MAX_CODE_CHARS))
     {
@@ -255,12 +258,15 @@ api_error_from_body (guint       http_status,
            http_status, code != NULL ? code : "(no code)",
            request_id != NULL ? request_id : "(none)");
 
-  return ens_error_new_api (http_status,
-                            code,
-                            message,
-                            request_id,
-                            ens_json_get_string_max (object, "HostId", ENS_MAX_HOST_ID_CHARS),
-                            ens_json_get_string_max (object, "Recommend", ENS_MAX_RECOMMEND_CHARS));
+  api_error = ens_error_new_api (http_status,
+                                 code,
+                                 message,
+                                 request_id,
+                                 ens_json_get_string_max (object, "HostId", ENS_MAX_HOST_ID_CHARS),
+                                 ens_json_get_string_max (object, "Recommend", ENS_MAX_RECOMMEND_CHARS));
+  ens_error_read_access_denied (api_error, object);
+
+  return api_error;
 }
 
 /* A 2xx answer may still carry an error in its body: a "Code" other than

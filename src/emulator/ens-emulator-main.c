@@ -81,6 +81,7 @@ parse_fault (const char        *name,
     { "empty-body",         ENS_EMULATOR_FAULT_EMPTY_BODY },
     { "wrong-content-type", ENS_EMULATOR_FAULT_WRONG_CONTENT_TYPE },
     { "apply-reset",        ENS_EMULATOR_FAULT_APPLY_RESET },
+    { "access-denied",      ENS_EMULATOR_FAULT_ACCESS_DENIED },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
@@ -144,7 +145,8 @@ main (int   argc,
       "Status for --fail-every: 500 (default) or 503", "500|503" },
     { "fault", 0, 0, G_OPTION_ARG_STRING, &fault_name,
       "Break every answer: malformed-json, html-error, stall, reset, oversized, "
-      "empty-body, wrong-content-type or apply-reset (make the change, then break the answer)", "FAULT" },
+      "empty-body, wrong-content-type, apply-reset (make the change, then break the answer) "
+      "or access-denied (403 with AccessDeniedDetail)", "FAULT" },
     { "fault-count", 0, 0, G_OPTION_ARG_INT, &fault_count,
       "Break only the first N answers with --fault (default 0: every one)", "N" },
     { "retry-after", 0, 0, G_OPTION_ARG_INT, &retry_after,

@@ -208,6 +208,10 @@ server_callback (SoupServer        *server,
       _emu_call_set_raw (call, 200, JSON_CONTENT_TYPE, NULL, 0);
       break;
 
+    case ENS_EMULATOR_FAULT_ACCESS_DENIED:
+      _emu_fake_access_denied (call);
+      break;
+
     case ENS_EMULATOR_FAULT_WRONG_CONTENT_TYPE:
       _emu_process_call (self, g_uri_get_path (uri), headers, call);
       call->content_type = "text/plain;charset=utf-8";
@@ -459,7 +463,7 @@ ens_emulator_set_fault (EnsEmulator      *self,
                         guint             count)
 {
   g_return_if_fail (ENS_IS_EMULATOR (self));
-  g_return_if_fail (fault <= ENS_EMULATOR_FAULT_APPLY_RESET);
+  g_return_if_fail (fault <= ENS_EMULATOR_FAULT_ACCESS_DENIED);
 
   self->fault = fault;
   self->fault_remaining = fault == ENS_EMULATOR_FAULT_NONE ? 0 : count;

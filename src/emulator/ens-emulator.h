@@ -50,6 +50,8 @@ G_DECLARE_FINAL_TYPE (EnsEmulator, ens_emulator, ENS, EMULATOR, GObject)
  * @ENS_EMULATOR_FAULT_WRONG_CONTENT_TYPE: the real answer, labelled text/plain
  * @ENS_EMULATOR_FAULT_APPLY_RESET: carry the request out, then close the
  *   connection before the answer (a server that dies after the change)
+ * @ENS_EMULATOR_FAULT_ACCESS_DENIED: 403 Forbidden.RAM with an AccessDeniedDetail
+ *   naming the request's action
  *
  * Faults the emulator can inject in place of an answer.
  */
@@ -64,6 +66,7 @@ typedef enum
   ENS_EMULATOR_FAULT_EMPTY_BODY,
   ENS_EMULATOR_FAULT_WRONG_CONTENT_TYPE,
   ENS_EMULATOR_FAULT_APPLY_RESET,
+  ENS_EMULATOR_FAULT_ACCESS_DENIED,
 } EnsEmulatorFault;
 
 EnsEmulator *ens_emulator_new                (void);

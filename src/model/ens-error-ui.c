@@ -181,6 +181,7 @@ category_nick (int code)
 char *
 ens_error_ui_format_details (const GError *error)
 {
+  const EnsAccessDenied *access_denied;
   GString *str;
   guint http_status;
   guint tries;
@@ -225,6 +226,22 @@ ens_error_ui_format_details (const GError *error)
     }
 
   append_line (str, _("Detail"), ens_error_get_detail (error));
+
+  access_denied = ens_error_get_access_denied (error);
+  if (access_denied != NULL)
+    {
+      g_autofree char *denial = NULL;
+
+      append_line (str, _("Missing permission"), access_denied->action);
+      append_line (str, _("RAM user"), access_denied->principal_name);
+      append_line (str, _("Account ID"), access_denied->owner_id);
+      if (access_denied->no_permission_type != NULL && access_denied->policy_type != NULL)
+        /* Translators: "ImplicitDeny" or "ExplicitDeny", then a policy type
+         * such as "AccountLevelIdentityBasedPolicy"; both left in English */
+        denial = g_strdup_printf (_("%s by %s"), access_denied->no_permission_type,
+                                  access_denied->policy_type);
+      append_line (str, _("Denied"), denial != NULL ? denial : access_denied->no_permission_type);
+    }
 
   switch (ens_error_diagnose_signature (error))
     {
