@@ -12,6 +12,7 @@
 #include "ens-image.h"
 #include "ens-input.h"
 #include "ens-json.h"
+#include "ens-pacer.h"
 #include "ens-request.h"
 #include "ens-response.h"
 #include "ens-share-plan.h"
