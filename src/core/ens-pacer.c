@@ -26,11 +26,12 @@
  *  - Until the server first asks it to slow down, the window grows by one
  *    request for every answer that comes back without the latency rising
  *    (from the configured concurrency up to 16), and nothing is paced.
- *  - When the server asks to slow down (Throttling.*, 429, 503), the rate
- *    it was sending at is remembered as the limit it found, and both the
- *    pace (requests started per second) and the window drop to 3/4: a
- *    multiplicative decrease, at most once per round trip, because the
- *    answers to requests sent before the decrease say nothing new.  A
+ *  - When the server asks to slow down (Throttling.*, 429, 503), both the
+ *    pace (requests started per second) and the window drop to 3/4 of the
+ *    rate the server accepted (to 1/2 when most recent answers were
+ *    refusals): a multiplicative decrease, at most once per round trip,
+ *    because the answers to requests sent before the decrease say nothing
+ *    new.  A
  *    server's x-acs-retry-after pauses every start until it has passed.
  *  - Then the pace climbs back in a straight line to just under that limit
  *    within about 1.5 s, and above it only slowly (3 % of it per second),
@@ -44,6 +45,7 @@
 #include "ens-pacer.h"
 
 #define DECREASE           0.75
+#define MAX_DECREASE       0.5
 #define RECOVER_SECONDS    1.5
 #define RECOVER_TO         0.95
 #define PROBE_PER_SECOND   0.03
@@ -53,6 +55,7 @@
 #define DEFAULT_RTT_US     (100 * 1000)
 #define RATE_SPAN_US       (5 * G_USEC_PER_SEC)
 #define RATE_MIN_SPAN_US   (1 * G_USEC_PER_SEC)
+#define ANSWER_SPAN_US     (2 * G_USEC_PER_SEC)
 
 typedef struct
 {
@@ -84,7 +87,8 @@ struct _EnsPacer
 
   gint64    first_start;     /* 0: nothing started yet */
   GArray   *done;            /* of Done, the last RATE_SPAN_US */
-  GArray   *answers;         /* of gint64: times of the good answers of the last second */
+  GArray   *answers;         /* of gint64: times of the good answers of the last 2 s */
+  GArray   *refusals;        /* of gint64: times of the slow-downs of the last 2 s */
 };
 
 G_DEFINE_FINAL_TYPE (EnsPacer, ens_pacer, G_TYPE_OBJECT)
@@ -107,6 +111,7 @@ ens_pacer_finalize (GObject *object)
 
   g_clear_pointer (&self->done, g_array_unref);
   g_clear_pointer (&self->answers, g_array_unref);
+  g_clear_pointer (&self->refusals, g_array_unref);
 
   G_OBJECT_CLASS (ens_pacer_parent_class)->finalize (object);
 }
@@ -245,23 +250,31 @@ ens_pacer_init (EnsPacer *self)
   self->probing = TRUE;
   self->done = g_array_new (FALSE, FALSE, sizeof (Done));
   self->answers = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->refusals = g_array_new (FALSE, FALSE, sizeof (gint64));
+}
+
+static void
+drop_older (GArray *times,
+            gint64  now)
+{
+  guint n_old = 0;
+
+  while (n_old < times->len && g_array_index (times, gint64, n_old) <= now - ANSWER_SPAN_US)
+    n_old++;
+
+  if (n_old > 0)
+    g_array_remove_range (times, 0, n_old);
 }
 
 static void
 drop_old_answers (EnsPacer *self,
                   gint64    now)
 {
-  guint n_old = 0;
-
-  while (n_old < self->answers->len &&
-         g_array_index (self->answers, gint64, n_old) <= now - G_USEC_PER_SEC)
-    n_old++;
-
-  if (n_old > 0)
-    g_array_remove_range (self->answers, 0, n_old);
+  drop_older (self->answers, now);
+  drop_older (self->refusals, now);
 }
 
-/* Good answers per second over the last second (or since the start). */
+/* Good answers per second over the last two seconds (or since the start). */
 static double
 answer_rate (EnsPacer *self,
              gint64    now,
@@ -270,7 +283,7 @@ answer_rate (EnsPacer *self,
   double span;
 
   drop_old_answers (self, now);
-  span = MIN (G_USEC_PER_SEC, now - self->first_start);
+  span = MIN (ANSWER_SPAN_US, now - self->first_start);
   span = MAX (span, rtt);
 
   return self->answers->len * (double)G_USEC_PER_SEC / span;
@@ -446,6 +459,7 @@ ens_pacer_slow_down (EnsPacer *self,
 {
   double rtt;
   double current;
+  double factor;
   double pace;
 
   g_return_if_fail (ENS_IS_PACER (self));
@@ -460,18 +474,27 @@ ens_pacer_slow_down (EnsPacer *self,
 
   self->probing = FALSE;
 
+  drop_old_answers (self, now);
+  g_array_append_val (self->refusals, now);
+
   rtt = self->srtt > 0 ? self->srtt : DEFAULT_RTT_US;
   if (self->last_slow_down > 0 && now - self->last_slow_down < rtt)
     return;
 
   /* What it was sending at: the pace, or before any pace the window's
-   * worth every round trip; but no more than twice what the server
-   * accepted lately, which matters when the window grew fast at first. */
+   * worth every round trip; but no more than what the server accepted
+   * lately, which matters when the window grew fast at first. */
   current = self->pace > 0 ? self->pace : self->cwnd * G_USEC_PER_SEC / rtt;
-  current = MIN (current, MAX (2 * answer_rate (self, now, rtt), MIN_PACE / DECREASE));
-  pace = MAX (MIN_PACE, current * DECREASE);
+  current = MIN (current, MAX (answer_rate (self, now, rtt), MIN_PACE));
 
-  /* The limit found: what the server accepted over the last second, when
+  /* Down to 3/4; further (down to 1/2) when most answers of the last
+   * two seconds were refusals, as at the very start against a low limit. */
+  drop_old_answers (self, now);
+  factor = (double)self->answers->len / (self->answers->len + self->refusals->len);
+  factor = CLAMP (factor, MAX_DECREASE, DECREASE);
+  pace = MAX (MIN_PACE, current * factor);
+
+  /* The limit found: what the server accepted over the last 2 s, when
    * that is between the new pace and what was sent. */
   self->last_max = CLAMP (answer_rate (self, now, rtt), pace, current);
   self->climb = MAX (0, (self->last_max * RECOVER_TO - pace) / RECOVER_SECONDS);
@@ -479,10 +502,10 @@ ens_pacer_slow_down (EnsPacer *self,
   self->last_update = now;
 
   g_debug ("Slowing down: %.1f → %.1f requests per second, window %u → %u",
-           current, pace, self->window, (guint)MAX (1, self->cwnd * DECREASE));
+           current, pace, self->window, (guint)MAX (1, self->cwnd * factor));
 
   set_pace (self, pace);
-  set_cwnd (self, self->cwnd * DECREASE);
+  set_cwnd (self, self->cwnd * factor);
 }
 
 static void
