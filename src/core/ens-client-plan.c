@@ -260,10 +260,10 @@ plan_job_cb (GObject      *object,
       /* The tries of the whole job, not of this attempt. */
       ens_error_set_tries (error, job->tries);
 
+      /* Other failures say nothing about how fast the server allows: the
+       * window neither grows nor shrinks for them. */
       if (error_asks_to_slow_down (error))
         ens_pacer_slow_down (run->pacer, now, latency, retry_after_ms);
-      else
-        ens_pacer_answered (run->pacer, now, latency);
 
       /* Cancelled: a retry would be a new request, and nothing new is sent. */
       if (!_ens_client_call_was_retryable (result) || g_cancellable_is_cancelled (cancellable))
