@@ -541,9 +541,10 @@ bind_busy_and (EnsWindow  *self,
                                            gtk_object_expression_new (G_OBJECT (self->session)),
                                            property);
   expression = gtk_cclosure_expression_new (G_TYPE_BOOLEAN, NULL, 2, params, func, NULL, NULL);
-  gtk_expression_bind (expression,
-                       g_action_map_lookup_action (G_ACTION_MAP (self), action),
-                       "enabled", NULL);
+  g_ptr_array_add (self->action_watches,
+                   gtk_expression_watch_ref (gtk_expression_bind (expression,
+                                                                  g_action_map_lookup_action (G_ACTION_MAP (self), action),
+                                                                  "enabled", NULL)));
 }
 
 void
@@ -553,14 +554,21 @@ _ens_window_actions_init (EnsWindow *self)
 
   g_action_map_add_action_entries (map, window_actions, G_N_ELEMENTS (window_actions), self);
 
-  for (guint i = 0; i < G_N_ELEMENTS (editor_enabled); i++)
-    g_object_bind_property (self->editor, editor_enabled[i].property,
-                            g_action_map_lookup_action (map, editor_enabled[i].action), "enabled",
-                            G_BINDING_SYNC_CREATE | editor_enabled[i].flags);
+  self->action_bindings = g_ptr_array_new_with_free_func (g_object_unref);
+  self->action_watches = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_expression_watch_unref);
 
-  g_object_bind_property_full (self->session, "credential-error",
-                               g_action_map_lookup_action (map, "show-credential-error"), "enabled",
-                               G_BINDING_SYNC_CREATE, is_set, NULL, NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (editor_enabled); i++)
+    g_ptr_array_add (self->action_bindings,
+                     g_object_ref (g_object_bind_property (self->editor, editor_enabled[i].property,
+                                                           g_action_map_lookup_action (map, editor_enabled[i].action),
+                                                           "enabled",
+                                                           G_BINDING_SYNC_CREATE | editor_enabled[i].flags)));
+
+  g_ptr_array_add (self->action_bindings,
+                   g_object_ref (g_object_bind_property_full (self->session, "credential-error",
+                                                              g_action_map_lookup_action (map, "show-credential-error"),
+                                                              "enabled", G_BINDING_SYNC_CREATE, is_set,
+                                                              NULL, NULL, NULL)));
   g_object_bind_property_full (self->stack, "visible-child-name",
                                g_action_map_lookup_action (map, "back"), "enabled",
                                G_BINDING_SYNC_CREATE, is_activity, NULL, NULL, NULL);
@@ -586,3 +594,18 @@ _ens_window_class_actions_init (GtkWidgetClass *widget_class)
 }
 
 /* }}} */
+
+/* Undoes what ties the actions to the editor and the session. */
+void
+_ens_window_actions_dispose (EnsWindow *self)
+{
+  if (self->action_bindings != NULL)
+    for (guint i = 0; i < self->action_bindings->len; i++)
+      g_binding_unbind (g_ptr_array_index (self->action_bindings, i));
+  if (self->action_watches != NULL)
+    for (guint i = 0; i < self->action_watches->len; i++)
+      gtk_expression_watch_unwatch (g_ptr_array_index (self->action_watches, i));
+
+  g_clear_pointer (&self->action_bindings, g_ptr_array_unref);
+  g_clear_pointer (&self->action_watches, g_ptr_array_unref);
+}

@@ -58,11 +58,16 @@ struct _EnsWindow
   EnsShareEditor       *editor;
   GCancellable         *cancellable;       /* the window's life; cancelled on dispose */
   EnsProfileMenu       *profile_menu;
+  /* From the editor and the session, which may outlive the window (a
+   * stopped change runs to its end): undone in dispose. */
+  GPtrArray            *action_bindings;   /* of GBinding */
+  GPtrArray            *action_watches;    /* of GtkExpressionWatch */
 
   guint                 resolve_idle_id;
   gulong                after_paint_id;
   guint                 auto_sign_in : 1;
   guint                 close_confirmed : 1;
+  guint                 stop_confirmed : 1;
   guint                 first_frame_done : 1;
 };
 
@@ -75,5 +80,6 @@ void      _ens_window_show_page           (EnsWindow  *self,
 /* ens-window-actions.c */
 void      _ens_window_class_actions_init  (GtkWidgetClass *widget_class);
 void      _ens_window_actions_init        (EnsWindow      *self);
+void      _ens_window_actions_dispose     (EnsWindow      *self);
 
 G_END_DECLS

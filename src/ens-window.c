@@ -262,15 +262,16 @@ ens_window_save_size (EnsWindow *self)
   if (settings == NULL)
     return;
 
+  /* Not through g_settings_delay(): these settings are the session's, and
+   * a GSettings once delayed stays so, which would hold back every later
+   * write (what is kept when a stopped change ends, below). */
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  g_settings_delay (settings);
   if (width > 0 && height > 0)
     {
       g_settings_set_int (settings, "window-width", CLAMP (width, 360, 10000));
       g_settings_set_int (settings, "window-height", CLAMP (height, 294, 10000));
     }
   g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
-  g_settings_apply (settings);
 }
 
 static gboolean
@@ -301,13 +302,80 @@ confirm_discard_cb (GObject      *object,
   g_idle_add (close_confirmed_idle_cb, g_steal_pointer (&self));
 }
 
+/* After "Stop and Close": the requests under way have ended (their
+ * outcomes recorded in the plan and the activity), so what was not shared
+ * is kept for the next start and the application may go. */
+static void
+stopped_run_finished_cb (EnsShareEditor *editor,
+                         EnsSharePlan   *plan,
+                         GApplication   *application)
+{
+  g_signal_handlers_disconnect_by_func (editor, stopped_run_finished_cb, application);
+  ens_share_editor_keep_unsent (editor, TRUE);
+  g_debug ("The stopped change ended: %u of %u accounts have an outcome",
+           ens_share_plan_get_done (plan), ens_share_plan_get_total (plan));
+  g_application_release (application);
+}
+
+static void
+confirm_stop_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(EnsWindow) self = user_data;
+  GtkApplication *application;
+
+  if (!ens_message_dialog_confirm_finish (result, NULL) || ens_window_is_disposed (self))
+    return;
+
+  /* Nothing new is sent; what is under way finishes and is recorded.
+   * The application stays until then, without a window. */
+  ens_share_editor_cancel (self->editor);
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  if (ens_share_editor_get_busy (self->editor) && application != NULL)
+    {
+      g_application_hold (G_APPLICATION (application));
+      g_signal_connect_object (self->editor, "finished",
+                               G_CALLBACK (stopped_run_finished_cb), application, 0);
+    }
+  else
+    {
+      ens_share_editor_keep_unsent (self->editor, TRUE);
+    }
+
+  self->stop_confirmed = TRUE;
+  g_idle_add (close_confirmed_idle_cb, g_steal_pointer (&self));
+}
+
 static gboolean
 ens_window_close_request (GtkWindow *window)
 {
   EnsWindow *self = (EnsWindow *)window;
   guint n_pending = g_list_model_get_n_items (G_LIST_MODEL (ens_share_editor_get_pending (self->editor)));
 
-  if (n_pending > 0 && !self->close_confirmed)
+  if (ens_share_editor_get_busy (self->editor) && !self->stop_confirmed)
+    {
+      EnsChangeRunner *runner = ens_share_editor_get_runner (self->editor);
+      g_autofree char *body = NULL;
+
+      /* Translators: %s is the progress, e.g. "40 of 50" */
+      body = g_strdup_printf (_("%s done. If you stop now, nothing more is sent: the requests "
+                                "under way finish and are recorded before the app quits. "
+                                "Accounts not shared yet come back in “Accounts to add” next time."),
+                              ens_change_runner_get_progress_text (runner));
+      ens_message_dialog_confirm_full_async (window,
+                                             _("Changes Are Being Sent"),
+                                             body,
+                                             _("_Keep Open"),
+                                             _("_Stop and Close"),
+                                             TRUE,
+                                             self->cancellable,
+                                             confirm_stop_cb,
+                                             g_object_ref (self));
+      return TRUE;
+    }
+
+  if (n_pending > 0 && !self->close_confirmed && !self->stop_confirmed)
     {
       g_autofree char *body = NULL;
 
@@ -329,6 +397,12 @@ ens_window_close_request (GtkWindow *window)
     }
 
   ens_window_save_size (self);
+
+  /* What is typed but not added is never lost: it comes back next time.
+   * (After "Stop and Close" the end of the run keeps it, pending
+   * accounts included.) */
+  if (!self->stop_confirmed)
+    ens_share_editor_keep_unsent (self->editor, FALSE);
 
   /* Requests that have not started yet are not sent. */
   ens_share_editor_cancel (self->editor);
@@ -381,6 +455,9 @@ ens_window_constructed (GObject *object)
 
   _ens_window_actions_init (self);
 
+  if (ens_share_editor_restore_unsent (self->editor))
+    _ens_window_add_toast (self, adw_toast_new (_("What you typed last time is back in “Accounts to add”")));
+
   if (ens_session_get_signed_in (self->session))
     _ens_window_show_page (self, "main");
   else if (!self->auto_sign_in)
@@ -397,6 +474,7 @@ ens_window_dispose (GObject *object)
   if (self->editor != NULL)
     ens_share_editor_cancel (self->editor);
   g_clear_handle_id (&self->resolve_idle_id, g_source_remove);
+  _ens_window_actions_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ENS_TYPE_WINDOW);
 

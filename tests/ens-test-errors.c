@@ -81,6 +81,27 @@ ens_test_new_unknown (void)
                             TEST_REQUEST, "ens.aliyuncs.com", NULL);
 }
 
+/* A 403 naming the missing action, read as the client reads it. */
+GError *
+ens_test_new_access_denied (void)
+{
+  static const char body[] =
+    "{\"RequestId\":\"" TEST_REQUEST "\",\"HostId\":\"ens.aliyuncs.com\","
+    "\"Code\":\"Forbidden.RAM\",\"Message\":\"User not authorized to operate on the "
+    "specified resource, or this API doesn't support RAM.\",\"AccessDeniedDetail\":{"
+    "\"AuthAction\":\"ens:ModifyImageSharePermission\",\"AuthPrincipalType\":\"SubUser\","
+    "\"AuthPrincipalDisplayName\":\"image-operator\",\"AuthPrincipalOwnerId\":\"1234567890123456\","
+    "\"NoPermissionType\":\"ImplicitDeny\",\"PolicyType\":\"AccountLevelIdentityBasedPolicy\","
+    "\"EncodedDiagnosticMessage\":\"AQEAAAAAZBgxr0U1MjA1NTM1\"}}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (body, sizeof body - 1);
+  GError *error = NULL;
+
+  g_assert_null (ens_response_parse_object (403, "application/json", bytes, &error));
+  ens_error_set_image_id (error, "m-5s7qotzavwbrnzaqh4unmabcd");
+  ens_error_set_tries (error, 1);
+  return error;
+}
+
 char *
 ens_test_expected_body (const GError *error)
 {

@@ -37,6 +37,7 @@ GError *ens_test_new_wrong_secret  (void);
 GError *ens_test_new_clock         (void);
 GError *ens_test_new_network       (void);
 GError *ens_test_new_unknown       (void);
+GError *ens_test_new_access_denied (void);
 EnsSharePlan *ens_test_new_partial_plan (void);
 char   *ens_test_expected_body     (const GError *error);
 

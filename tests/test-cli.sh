@@ -30,12 +30,14 @@ require_executables "$app" "$emulator"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ens-test-cli.XXXXXX")
 emulator_pid=
+fault_pid=
+app_pid=
 cleanup ()
 {
-  if [ -n "$emulator_pid" ]; then
-    kill -TERM "$emulator_pid" 2>/dev/null
-    wait "$emulator_pid" 2>/dev/null
-  fi
+  for pid in $app_pid $fault_pid $emulator_pid; do
+    kill -KILL "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+  done
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -114,7 +116,7 @@ expect_output ()
   return 1
 }
 
-echo "1..23"
+echo "1..31"
 
 # 1. --help documents every option, the list syntax, credentials and exit codes
 run -- --help
@@ -229,7 +231,7 @@ assert results["8888888888888888"]["request_id"], results
 assert results["9999999999999999"]["change"] == "remove", results
 assert results["9999999999999999"]["status"] == "done", results
 assert results["9999999999999999"]["error"] is None, results
-assert doc["summary"] == {"total": 2, "done": 2, "failed": 0, "not_attempted": 0}, doc
+assert doc["summary"] == {"total": 2, "done": 2, "failed": 0, "not_attempted": 0, "unknown": 0}, doc
 assert "8888888888888888" in doc["shares"], doc
 assert doc["share_count"] == len(doc["shares"]) == 4, doc
 assert doc["list_error"] is None, doc
@@ -381,6 +383,249 @@ before=$(requests)
 run -- --endpoint="$url" --image="$image" --list --no-adapt --concurrency=17
 if expect_status 2 "--no-adapt --concurrency=17" && [ "$(requests)" -eq "$before" ]; then
   ok "--no-adapt with a bad --concurrency: exit 2, nothing sent"
+fi
+
+# A second emulator with faults, the same seed: sets fault_url and
+# fault_pid; its log is $tmp/fault.jsonl.
+start_fault_emulator ()
+{
+  main_url=$url
+  main_pid=$emulator_pid
+  : > "$tmp/fault.jsonl"
+  start_emulator "$emulator" --seed="$tmp/seed.json" --log="$tmp/fault.jsonl" "$@"
+  fault_url=$url
+  fault_pid=$emulator_pid
+  url=$main_url
+  emulator_pid=$main_pid
+}
+
+stop_fault_emulator ()
+{
+  kill -TERM "$fault_pid" 2>/dev/null
+  wait "$fault_pid" 2>/dev/null
+  fault_pid=
+}
+
+fault_requests ()
+{
+  wc -l < "$tmp/fault.jsonl" | tr -d ' '
+}
+
+# run_background ARGS: the app in the background, as run does; sets app_pid.
+run_background ()
+{
+  env ALIBABA_CLOUD_ACCESS_KEY_ID="$key_id" ALIBABA_CLOUD_ACCESS_KEY_SECRET="$key_secret" \
+    "$app" "$@" > "$tmp/out" 2> "$tmp/err" < /dev/null &
+  app_pid=$!
+}
+
+# wait_for_requests N: until the fault emulator has logged N requests (10 s at most).
+wait_for_requests ()
+{
+  i=0
+  while [ "$(fault_requests)" -lt "$1" ] && [ $i -lt 100 ]; do
+    sleep 0.1
+    i=$((i + 1))
+  done
+}
+
+# wait_app SECONDS: waits for the background app to end; sets $status, or
+# kills it and sets status 999 when it is still running after SECONDS.
+wait_app ()
+{
+  i=0
+  while kill -0 "$app_pid" 2>/dev/null && [ $i -lt $(($1 * 10)) ]; do
+    sleep 0.1
+    i=$((i + 1))
+  done
+  if kill -0 "$app_pid" 2>/dev/null; then
+    kill -KILL "$app_pid" 2>/dev/null
+    wait "$app_pid" 2>/dev/null
+    status=999
+  else
+    wait "$app_pid"
+    status=$?
+  fi
+  app_pid=
+}
+
+# 21. the server makes the change and the answer is lost: never "failed";
+# the list is read again and settles it
+start_fault_emulator --fault=apply-reset --fault-count=8
+run -- --endpoint="$fault_url" --image="$image" --concurrency=1 \
+  --remove=1111111111111111,2222222222222222 --json
+if expect_status 0 "answer lost, then checked"; then
+  if "$python" - "$tmp/out" <<'PY' > "$tmp/py" 2>&1
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert [r["status"] for r in doc["results"]] == ["done", "done"], doc
+assert any(r["checked"] for r in doc["results"]), doc
+assert doc["summary"]["unknown"] == 0 and doc["summary"]["failed"] == 0, doc
+assert doc["check_error"] is None, doc
+PY
+  then
+    run -- --endpoint="$fault_url" --image="$image" --list
+    if grep -q -e 1111111111111111 -e 2222222222222222 "$tmp/out"; then
+      not_ok "answer lost, then checked" "the accounts are still shared"
+    else
+      ok "a lost answer is checked against the list, never reported as failed"
+    fi
+  else
+    not_ok "answer lost, then checked" "$(cat "$tmp/py")"
+  fi
+fi
+stop_fault_emulator
+
+# 22. the answer is lost and the list cannot be read either: "unknown"
+start_fault_emulator --fault=apply-reset
+run -- --endpoint="$fault_url" --image="$image" --remove=1111111111111111 --timeout=5
+if expect_status 1 "answer lost, list unreadable" &&
+   expect_output "$tmp/out" "Its answer was lost: it may or may not have changed. Run --list to check." "unknown line" &&
+   expect_output "$tmp/err" "Could not read the list to check the lost answers" "check error"; then
+  if grep -q "^failed" "$tmp/out"; then
+    not_ok "answer lost, list unreadable" "reported as failed"
+  else
+    ok "a lost answer that cannot be checked is reported as unknown"
+  fi
+fi
+stop_fault_emulator
+
+# 23. SIGINT during retries against a 503 server: nothing is sent after it
+start_fault_emulator --fail-every=1 --fail-status=503
+run_background --endpoint="$fault_url" --image="$image" --concurrency=1 \
+  --remove=1111111111111111,2222222222222222,3333333333333333
+wait_for_requests 2
+kill -INT "$app_pid"
+at_signal=$(fault_requests)
+wait_app 10
+after=$(fault_requests)
+sleep 1
+if [ "$status" -ne 1 ]; then
+  not_ok "SIGINT during retries" "exit status $status, expected 1"
+elif [ $((after - at_signal)) -gt 1 ] || [ "$(fault_requests)" -ne "$after" ]; then
+  not_ok "SIGINT during retries" "$at_signal requests at the signal, $after at the end"
+elif [ "$(grep -c -e 1111111111111111 -e 2222222222222222 -e 3333333333333333 "$tmp/out")" -ne 3 ]; then
+  not_ok "SIGINT during retries" "not every account is reported"
+else
+  ok "SIGINT stops retries and backoff at once; every account reported"
+fi
+stop_fault_emulator
+
+# 24. a second SIGINT ends the process at once (a change stalled in flight)
+start_fault_emulator --fault=stall
+run_background --endpoint="$fault_url" --image="$image" --remove=1111111111111111 --timeout=60
+wait_for_requests 1
+kill -INT "$app_pid"
+sleep 0.3
+kill -INT "$app_pid"
+wait_app 5
+if [ "$status" -eq 130 ]; then
+  ok "a second SIGINT ends the process at once (status 130)"
+else
+  not_ok "second SIGINT" "exit status $status, expected 130"
+fi
+
+# 25. SIGTERM against a stalled server: the request in flight gets at most
+# its timeout, then the account is reported as unknown
+run_background --endpoint="$fault_url" --image="$image" --remove=1111111111111111 --timeout=2
+wait_for_requests 2
+kill -TERM "$app_pid"
+wait_app 15
+if [ "$status" -eq 1 ] &&
+   expect_output "$tmp/out" "Its answer was lost: it may or may not have changed." "SIGTERM unknown"; then
+  ok "SIGTERM: the request in flight ends by its timeout and is reported as unknown"
+else
+  not_ok "SIGTERM" "exit status $status, expected 1"
+fi
+stop_fault_emulator
+
+# 20. http_proxy and friends name a proxy: the request to the emulator on
+# 127.0.0.1 does not go through it (it would read the Authorization header)
+"$python" - "$tmp/proxy.log" > "$tmp/proxy.port" 2> "$tmp/proxy.err" <<'PY' &
+import socket, sys
+server = socket.socket()
+server.bind(("127.0.0.1", 0))
+server.listen(8)
+print(server.getsockname()[1], flush=True)
+while True:
+    conn, _ = server.accept()
+    with open(sys.argv[1], "a") as log:
+        log.write("connection\n")
+    conn.close()
+PY
+proxy_pid=$!
+i=0
+while [ ! -s "$tmp/proxy.port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+proxy="http://127.0.0.1:$(cat "$tmp/proxy.port")"
+: > "$tmp/proxy.log"
+before=$(requests)
+run http_proxy="$proxy" HTTP_PROXY="$proxy" https_proxy="$proxy" all_proxy="$proxy" \
+    ALL_PROXY="$proxy" no_proxy= NO_PROXY= XDG_CURRENT_DESKTOP= -- \
+  --endpoint="$url" --image="$image" --list
+kill "$proxy_pid" 2>/dev/null
+wait "$proxy_pid" 2>/dev/null
+if expect_status 0 "--list with http_proxy set" &&
+   expect_output "$tmp/out" "2222222222222222" "--list with http_proxy set"; then
+  if [ -s "$tmp/proxy.log" ] || [ "$(requests)" -ne $((before + 1)) ]; then
+    not_ok "loopback request never goes through http_proxy" \
+      "proxy connections: $(wc -l < "$tmp/proxy.log"), emulator requests: $(($(requests) - before))"
+  else
+    ok "loopback request never goes through http_proxy"
+  fi
+fi
+
+# 21-22. a 403 that names the missing action (emulator fault access-denied):
+# the command line names it and prints a RAM policy to copy, also in --json
+main_pid=$emulator_pid
+main_url=$url
+start_emulator "$emulator" --seed="$tmp/seed.json" --fault=access-denied
+denied_pid=$emulator_pid
+denied_url=$url
+emulator_pid=$main_pid
+url=$main_url
+if [ -z "$denied_url" ]; then
+  not_ok "access denied: the second emulator did not start"
+  not_ok "access denied --json: the second emulator did not start"
+else
+  run -- --endpoint="$denied_url" --image="$image" --add=7777777777777777
+  if expect_status 1 "access denied" &&
+     expect_output "$tmp/out" "failed" "access denied" &&
+     expect_output "$tmp/err" "The permission that is missing is “ens:ModifyImageSharePermission”." "access denied names the action" &&
+     expect_output "$tmp/err" "RAM policy for the administrator:" "access denied policy"; then
+    if "$python" - "$tmp/err" "$image" <<'PY' > "$tmp/py" 2>&1
+import json, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+policy = json.loads(text.split("RAM policy for the administrator:\n", 1)[1])
+assert policy["Version"] == "1", policy
+modify, describe = policy["Statement"]
+assert modify == {"Effect": "Allow", "Action": ["ens:ModifyImageSharePermission"],
+                  "Resource": ["acs:ens::1234567890123456:image/" + sys.argv[2]]}, modify
+assert describe == {"Effect": "Allow",
+                    "Action": ["ens:DescribeImageSharePermission", "ens:DescribeImages"],
+                    "Resource": ["*"]}, describe
+PY
+    then ok "access denied: the missing action and a RAM policy"; else not_ok "access denied policy" "$(cat "$tmp/py")"; fi
+  fi
+
+  run -- --endpoint="$denied_url" --image="$image" --list --json
+  if expect_status 1 "access denied --json"; then
+    if "$python" - "$tmp/out" "$image" <<'PY' > "$tmp/py" 2>&1
+import json, sys
+doc = json.load(open(sys.argv[1]))
+e = doc["list_error"]
+assert e["category"] == "permission", e
+assert e["code"] == "Forbidden.RAM", e
+assert e["http_status"] == 403, e
+assert e["missing_permission"] == "ens:DescribeImageSharePermission", e
+policy = e["ram_policy"]
+assert policy["Version"] == "1", policy
+assert policy["Statement"][0]["Resource"] == ["acs:ens::1234567890123456:image/" + sys.argv[2]], policy
+assert "ens:DescribeImageSharePermission" in policy["Statement"][1]["Action"], policy
+PY
+    then ok "access denied --json: missing_permission and ram_policy"; else not_ok "access denied --json" "$(cat "$tmp/py")"; fi
+  fi
+  kill -TERM "$denied_pid" 2>/dev/null
+  wait "$denied_pid" 2>/dev/null
 fi
 
 if [ $failures -gt 0 ]; then

@@ -920,6 +920,7 @@ test_client_plan_cancel (Fixture       *fixture,
           break;
 
         case ENS_OUTCOME_FAILED:
+        case ENS_OUTCOME_UNKNOWN:
         case ENS_OUTCOME_PENDING:
         default:
           g_assert_not_reached ();
@@ -950,6 +951,7 @@ count_outcomes (EnsSharePlan *plan,
         case ENS_OUTCOME_DONE:          outcomes->n_done++; break;
         case ENS_OUTCOME_FAILED:        outcomes->n_failed++; break;
         case ENS_OUTCOME_NOT_ATTEMPTED: outcomes->n_not_attempted++; break;
+        case ENS_OUTCOME_UNKNOWN:
         case ENS_OUTCOME_PENDING:
         default:                        outcomes->n_pending++; break;
         }
@@ -1290,6 +1292,88 @@ test_client_fixed_concurrency (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (ens_share_plan_get_max_in_flight (plan), ==, 3);
   g_assert_cmpuint (ens_share_plan_count (plan, ENS_SHARE_CHANGE_REMOVE, ENS_OUTCOME_DONE), ==, 60);
+}
+
+/* A server that carries a change out and then loses its answer (the
+ * connection breaks before the answer) leaves an unknown outcome, never
+ * "failed": the list read again settles it. */
+static void
+test_client_plan_answer_lost (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_auto(GStrv) accounts = make_accounts (3, G_GUINT64_CONSTANT (7100000000000000));
+  g_autoptr(EnsSharePlan) plan = NULL;
+  g_autoptr(EnsSharePlan) settled = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) state = NULL;
+
+  ens_emulator_set_shares (fixture->emulator, IMAGE_ID, (const char * const *)accounts);
+  ens_emulator_set_fault (fixture->emulator, ENS_EMULATOR_FAULT_APPLY_RESET, 2);
+  g_object_set (fixture->client, "max-retries", 0, NULL);
+  ens_client_set_concurrency (fixture->client, 1);
+
+  plan = ens_share_plan_new (IMAGE_ID, NULL, (const char * const *)accounts);
+  g_assert_false (run_plan_sync (fixture->client, plan, NULL, &error));
+  g_assert_nonnull (error);
+
+  /* The first two removals were made, and their answers lost. */
+  state = ens_emulator_dup_shares (fixture->emulator, IMAGE_ID);
+  g_assert_cmpuint (g_strv_length (state), ==, 0);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_cmpint (ens_share_plan_get_state (plan, i), ==, ENS_OUTCOME_UNKNOWN);
+      g_assert_true (ens_share_plan_is_uncertain (plan, i));
+      g_assert_nonnull (ens_share_plan_get_error (plan, i));
+    }
+  g_assert_cmpint (ens_share_plan_get_state (plan, 2), ==, ENS_OUTCOME_DONE);
+  g_assert_cmpuint (ens_share_plan_count (plan, ENS_SHARE_CHANGE_REMOVE, ENS_OUTCOME_FAILED), ==, 0);
+  g_assert_cmpuint (ens_share_plan_count_uncertain (plan), ==, 2);
+  g_assert_cmpuint (ens_share_plan_get_done (plan), ==, 3);
+
+  /* Reading the list again settles them as done. */
+  g_clear_pointer (&state, g_strfreev);
+  g_clear_error (&error);
+  state = describe_shares_sync (fixture->client, IMAGE_ID, &error);
+  g_assert_nonnull (state);
+  settled = ens_share_plan_reconcile (plan, (const char * const *)state);
+  g_assert_cmpuint (ens_share_plan_count (settled, ENS_SHARE_CHANGE_REMOVE, ENS_OUTCOME_DONE), ==, 3);
+  g_assert_cmpuint (ens_share_plan_count_uncertain (settled), ==, 0);
+}
+
+/* A lost answer that a retry answers is simply done. */
+static void
+test_client_plan_answer_lost_retried (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  const char *add[] = { "7200000000000001", NULL };
+  g_autoptr(EnsSharePlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ens_emulator_set_fault (fixture->emulator, ENS_EMULATOR_FAULT_APPLY_RESET, 1);
+  plan = ens_share_plan_new (IMAGE_ID, add, NULL);
+  g_assert_true (run_plan_sync (fixture->client, plan, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ens_share_plan_get_state (plan, 0), ==, ENS_OUTCOME_DONE);
+  g_assert_cmpuint (ens_share_plan_get_tries (plan, 0), ==, 2);
+}
+
+/* A request that never reached the server failed for certain. */
+static void
+test_client_plan_not_sent (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *remove[] = { "7300000000000001", NULL };
+  g_autoptr(EnsSharePlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ens_emulator_stop (fixture->emulator);
+  g_object_set (fixture->client, "max-retries", 0, NULL);
+  plan = ens_share_plan_new (IMAGE_ID, NULL, remove);
+  g_assert_false (run_plan_sync (fixture->client, plan, NULL, &error));
+  g_assert_error (error, ENS_ERROR, ENS_ERROR_NETWORK);
+  g_assert_cmpint (ens_share_plan_get_state (plan, 0), ==, ENS_OUTCOME_FAILED);
+  g_assert_false (ens_share_plan_is_uncertain (plan, 0));
 }
 
 /* Errors from the service ------------------------------------------------ */
@@ -1879,6 +1963,9 @@ main (int   argc,
        GUINT_TO_POINTER (TRUE));
   ADD ("/client/plan/cancel/stops-retries-fixed", test_client_cancel_stops_retries,
        GUINT_TO_POINTER (FALSE));
+  ADD ("/client/plan/answer-lost", test_client_plan_answer_lost, NULL);
+  ADD ("/client/plan/answer-lost-retried", test_client_plan_answer_lost_retried, NULL);
+  ADD ("/client/plan/not-sent", test_client_plan_not_sent, NULL);
 
   ADD ("/client/error/no-permission", test_client_error_no_permission, NULL);
   ADD ("/client/error/wrong-secret-v1", test_client_error_wrong_secret,

@@ -1714,6 +1714,236 @@ add_variant_tests (const char *prefix,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
+/* XML answers (V1 without Format) and form bodies {{{ */
+
+typedef struct
+{
+  GPtrArray *elements;   /* every element name, in document order */
+  GString   *text;       /* the text of every element, joined */
+} XmlSeen;
+
+static void
+xml_start_cb (GMarkupParseContext  *context,
+              const char           *element_name,
+              const char          **attribute_names,
+              const char          **attribute_values,
+              gpointer              user_data,
+              GError              **error)
+{
+  XmlSeen *seen = user_data;
+
+  g_ptr_array_add (seen->elements, g_strdup (element_name));
+}
+
+static void
+xml_text_cb (GMarkupParseContext  *context,
+             const char           *text,
+             gsize                 text_len,
+             gpointer              user_data,
+             GError              **error)
+{
+  XmlSeen *seen = user_data;
+
+  g_string_append_len (seen->text, text, text_len);
+  g_string_append_c (seen->text, '|');
+}
+
+/* Checks an XML answer is well formed and returns its element names,
+ * the root first; @text gets the element texts joined by '|'. */
+static GPtrArray *
+parse_xml_answer (Answer   *answer,
+                  GString  *text)
+{
+  static const GMarkupParser parser = { xml_start_cb, NULL, xml_text_cb, NULL, NULL };
+  XmlSeen seen = { g_ptr_array_new_with_free_func (g_free), text };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *data;
+  gsize size;
+
+  g_assert_no_error (answer->error);
+  g_assert_cmpstr (answer->content_type, ==, "text/xml;charset=utf-8");
+  g_assert_null (answer->json);
+  data = g_bytes_get_data (answer->body, &size);
+  g_assert_true (g_str_has_prefix (data, "<?xml version='1.0' encoding='UTF-8'?>"));
+
+  context = g_markup_parse_context_new (&parser, G_MARKUP_IGNORE_QUALIFIED, &seen, NULL);
+  data += strlen ("<?xml version='1.0' encoding='UTF-8'?>");
+  size -= strlen ("<?xml version='1.0' encoding='UTF-8'?>");
+  g_assert_true (g_markup_parse_context_parse (context, data, size, &error) &&
+                 g_markup_parse_context_end_parse (context, &error));
+  g_assert_no_error (error);
+
+  return seen.elements;
+}
+
+static gboolean
+has_element (GPtrArray  *elements,
+             const char *name)
+{
+  return g_ptr_array_find_with_equal_func (elements, name, g_str_equal, NULL);
+}
+
+static void
+test_format_xml (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(SoupMessage) no_format = raw_v1_message (fixture, KEY_SECRET, NULL, "Format", NULL, NULL);
+  g_autoptr(SoupMessage) xml_format = raw_v1_message (fixture, KEY_SECRET, NULL, "Format", "XML", NULL);
+  g_autoptr(SoupMessage) lower_json = raw_v1_message (fixture, KEY_SECRET, NULL, "Format", "json", NULL);
+  g_autoptr(SoupMessage) wrong_secret = raw_v1_message (fixture, "WrongSecretWrongSecretWrongSec", NULL,
+                                                        "Format", NULL, NULL);
+  g_autoptr(Answer) answer = send_message (fixture, no_format);
+  g_autoptr(Answer) xml_answer = send_message (fixture, xml_format);
+  g_autoptr(Answer) json_answer = send_message (fixture, lower_json);
+  g_autoptr(Answer) error_answer = send_message (fixture, wrong_secret);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) error_text = g_string_new (NULL);
+  g_autoptr(GString) ignored = g_string_new (NULL);
+  g_autoptr(GPtrArray) elements = NULL;
+  g_autoptr(GPtrArray) error_elements = NULL;
+  g_autoptr(GPtrArray) xml_elements = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Success: <ActionResponse>, arrays as repeated elements. */
+  g_assert_cmpuint (answer->status, ==, 200);
+  elements = parse_xml_answer (answer, text);
+  g_assert_cmpstr (g_ptr_array_index (elements, 0), ==, "DescribeImageSharePermissionResponse");
+  g_assert_true (has_element (elements, "RequestId"));
+  g_assert_true (has_element (elements, "Accounts"));
+  g_assert_true (has_element (elements, "Account"));
+  g_assert_true (has_element (elements, "AliyunUid"));
+  g_assert_nonnull (strstr (text->str, "|" UID_1 "|"));
+  g_assert_nonnull (strstr (text->str, "|" IMAGE_A "|"));
+
+  xml_elements = parse_xml_answer (xml_answer, ignored);
+  g_assert_cmpstr (g_ptr_array_index (xml_elements, 0), ==, "DescribeImageSharePermissionResponse");
+
+  /* Format=JSON in any case gives JSON. */
+  assert_success (json_answer);
+
+  /* Errors: <Error> with RequestId, HostId, Code, Message, Recommend. */
+  g_assert_cmpuint (error_answer->status, ==, 400);
+  error_elements = parse_xml_answer (error_answer, error_text);
+  g_assert_cmpstr (g_ptr_array_index (error_elements, 0), ==, "Error");
+  g_assert_cmpuint (error_elements->len, ==, 6);
+  g_assert_cmpstr (g_ptr_array_index (error_elements, 1), ==, "RequestId");
+  g_assert_cmpstr (g_ptr_array_index (error_elements, 2), ==, "HostId");
+  g_assert_cmpstr (g_ptr_array_index (error_elements, 3), ==, "Code");
+  g_assert_cmpstr (g_ptr_array_index (error_elements, 4), ==, "Message");
+  g_assert_cmpstr (g_ptr_array_index (error_elements, 5), ==, "Recommend");
+  g_assert_nonnull (strstr (error_text->str, "|SignatureDoesNotMatch|"));
+
+  /* The client would not take it for an answer, and names the code. */
+  g_assert_null (ens_response_parse_object (error_answer->status, error_answer->content_type,
+                                            error_answer->body, &error));
+  g_assert_error (error, ENS_ERROR, ENS_ERROR_INVALID_RESPONSE);
+  g_assert_nonnull (strstr (ens_error_get_detail (error), "SignatureDoesNotMatch"));
+  g_clear_error (&error);
+  g_assert_null (ens_response_parse_object (answer->status, answer->content_type,
+                                            answer->body, &error));
+  g_assert_error (error, ENS_ERROR, ENS_ERROR_INVALID_RESPONSE);
+}
+
+/* The app's own V1 requests carry Format=JSON, so they get JSON. */
+static void
+test_format_client (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(EnsRequest) request = ens_request_new_describe_image_share_permission (IMAGE_A, 1, 10, NULL);
+  g_autoptr(EnsSignedRequest) get = sign (fixture, request);
+  g_autoptr(EnsSignedRequest) post = sign_full (fixture, request, ENS_SIGNATURE_V1, "POST", TRUE,
+                                                KEY_ID, KEY_SECRET, NULL, NULL, NULL);
+  g_autoptr(Answer) get_answer = send_signed (fixture, get);
+  g_autoptr(Answer) post_answer = send_signed (fixture, post);
+
+  assert_success (get_answer);
+  assert_success (post_answer);
+}
+
+/* A V1 POST whose form body spells the nonce's space as @space ("+" or
+ * "%20"); the signature is computed over the decoded nonce. */
+static Answer *
+send_form_with_space (Fixture    *fixture,
+                      const char *space)
+{
+  g_autoptr(GHashTable) params = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *timestamp = ens_signer_format_timestamp (now);
+  g_autofree char *random = ens_signer_new_nonce ();
+  char *nonce = g_strconcat ("nonce with spaces ", random, NULL);
+  g_autofree char *string_to_sign = NULL;
+  char *signature = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(GString) form = g_string_new (NULL);
+  g_autoptr(SoupMessage) msg = NULL;
+  GHashTableIter iter;
+  gpointer name, value;
+
+  g_hash_table_insert (params, (char *) "Action", g_strdup ("DescribeImageSharePermission"));
+  g_hash_table_insert (params, (char *) "Version", g_strdup ("2017-11-10"));
+  g_hash_table_insert (params, (char *) "Format", g_strdup ("JSON"));
+  g_hash_table_insert (params, (char *) "AccessKeyId", g_strdup (KEY_ID));
+  g_hash_table_insert (params, (char *) "SignatureMethod", g_strdup ("HMAC-SHA1"));
+  g_hash_table_insert (params, (char *) "SignatureVersion", g_strdup ("1.0"));
+  g_hash_table_insert (params, (char *) "SignatureNonce", nonce);
+  g_hash_table_insert (params, (char *) "Timestamp", g_strdup (timestamp));
+  g_hash_table_insert (params, (char *) "ImageId", g_strdup (IMAGE_A));
+
+  /* ens-api.md §1.2: a space is %20 in the string to sign. */
+  string_to_sign = ens_signer_v1_string_to_sign ("POST", params);
+  g_assert_nonnull (strstr (string_to_sign, "nonce%2520with%2520spaces"));
+  signature = ens_signer_v1_signature (KEY_SECRET, string_to_sign);
+  g_hash_table_insert (params, (char *) "Signature", signature);
+
+  g_hash_table_iter_init (&iter, params);
+  while (g_hash_table_iter_next (&iter, &name, &value))
+    {
+      g_autofree char *enc_name = ens_percent_encode (name);
+      g_autofree char *enc_value = ens_percent_encode (value);
+
+      g_string_append_printf (form, "%s%s=%s", form->len > 0 ? "&" : "", enc_name, enc_value);
+    }
+  g_string_replace (form, "%20", space, 0);
+
+  msg = soup_message_new ("POST", fixture->url);
+  body = g_strdup (form->str);
+  soup_message_set_request_body_from_bytes (msg, "application/x-www-form-urlencoded",
+                                            g_bytes_new_take (g_steal_pointer (&body), form->len));
+
+  return send_message (fixture, msg);
+}
+
+static void
+test_form_plus (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(Answer) plus = send_form_with_space (fixture, "+");
+  g_autoptr(Answer) percent = send_form_with_space (fixture, "%20");
+  g_autoptr(Answer) query_plus = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+
+  /* "+" in a form body is a space: the signature still verifies. */
+  assert_success (plus);
+  assert_success (percent);
+
+  /* In the query a "+" stays a "+": signed as "a+b", it verifies. */
+  msg = raw_v1_message (fixture, KEY_SECRET, NULL, "SignatureNonce", "plus+sign", NULL);
+  {
+    g_autofree char *url_text = g_uri_to_string (soup_message_get_uri (msg));
+    g_autoptr(GString) url = g_string_new (url_text);
+    g_autoptr(GUri) new_uri = NULL;
+
+    g_assert_cmpuint (g_string_replace (url, "plus%2Bsign", "plus+sign", 1), ==, 1);
+    new_uri = g_uri_parse (url->str, SOUP_HTTP_URI_FLAGS, NULL);
+    soup_message_set_uri (msg, new_uri);
+  }
+  query_plus = send_message (fixture, msg);
+  assert_success (query_plus);
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
@@ -1756,6 +1986,9 @@ main (int   argc,
   ADD ("/emulator/max-qps/bucket", test_max_qps);
   ADD ("/emulator/max-qps/parallel", test_max_qps_parallel);
   ADD ("/emulator/log", test_log);
+  ADD ("/emulator/format/xml-without-format", test_format_xml);
+  ADD ("/emulator/format/client-sends-json", test_format_client);
+  ADD ("/emulator/form/plus-is-space", test_form_plus);
   g_test_add_func ("/emulator/seed", test_seed);
   ADD ("/emulator/seed-and-demo", test_seed_and_demo_serve);
   ADD ("/emulator/executable/run", test_executable);

@@ -112,6 +112,28 @@ test_details (void)
 }
 
 static void
+test_access_denied (void)
+{
+  g_autoptr(GError) error = ens_test_new_access_denied ();
+  g_autofree char *body = ens_error_ui_format_body (error);
+  g_autofree char *details = ens_error_ui_format_details (error);
+
+  g_assert_cmpstr (body, ==,
+                   "Alibaba Cloud refused the request because the RAM user whose AccessKey you use "
+                   "has not been given permission for this action. The permission that is missing "
+                   "is “ens:ModifyImageSharePermission”.\n\n"
+                   "Ask the administrator of the Alibaba Cloud account to give your RAM user this "
+                   "permission. The RAM policy below grants only what ENS Image Share needs: copy "
+                   "it and send it to them.");
+  g_assert_nonnull (strstr (details, "Error code: Forbidden.RAM\n"));
+  g_assert_nonnull (strstr (details, "HTTP status: 403\n"));
+  g_assert_nonnull (strstr (details, "\nMissing permission: ens:ModifyImageSharePermission\n"
+                                     "RAM user: image-operator\n"
+                                     "Account ID: 1234567890123456\n"
+                                     "Denied: ImplicitDeny by AccountLevelIdentityBasedPolicy"));
+}
+
+static void
 test_troubleshoot_uri (void)
 {
   static const struct {
@@ -202,6 +224,7 @@ main (int   argc,
   g_test_add_func ("/error-ui/body", test_body);
   g_test_add_func ("/error-ui/redact", test_redact);
   g_test_add_func ("/error-ui/details", test_details);
+  g_test_add_func ("/error-ui/access-denied", test_access_denied);
   g_test_add_func ("/error-ui/troubleshoot-uri", test_troubleshoot_uri);
   g_test_add_func ("/error-ui/can-continue", test_can_continue);
   g_test_add_func ("/error-ui/failures", test_failures);

@@ -283,6 +283,51 @@ test_dialog_no_permission (void)
   g_assert_nonnull (strstr (details, "Error code: NoPermission\n"));
   g_assert_nonnull (strstr (details, "HTTP status: 403\n"));
   g_assert_null (find_named (view.extra, "failures-list"));
+  g_assert_null (find_named (view.extra, "copy-policy-button"));
+
+  dialog_view_close (&view);
+}
+
+/* A 403 that names the missing action: the body names it, and the
+ * minimal RAM policy is shown with a Copy Policy button. */
+static void
+test_dialog_access_denied (void)
+{
+  g_autoptr(GError) error = ens_test_new_access_denied ();
+  g_autofree char *policy = ens_error_dup_ram_policy (error);
+  g_autoptr(GdkContentProvider) provider = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  DialogView view = { 0 };
+  GtkWidget *label;
+  GtkWidget *copy;
+
+  dialog_view_open (&view, error, NULL);
+  g_assert_cmpstr (ens_message_dialog_get_heading (GTK_WIDGET (view.dialog)), ==,
+                   "Your RAM User Is Not Allowed to Do This");
+  g_assert_nonnull (strstr (ens_message_dialog_get_body (GTK_WIDGET (view.dialog)),
+                            "The permission that is missing is “ens:ModifyImageSharePermission”."));
+  g_assert_nonnull (strstr (ens_message_dialog_get_body (GTK_WIDGET (view.dialog)), "RAM policy"));
+  g_assert_nonnull (strstr (details_text (&view), "Missing permission: ens:ModifyImageSharePermission\n"));
+  g_assert_nonnull (strstr (view.all_text, "RAM Policy for the Administrator"));
+
+  label = find_named (view.extra, "ram-policy-label");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, policy);
+  g_assert_nonnull (strstr (policy, "\"acs:ens::1234567890123456:image/m-5s7qotzavwbrnzaqh4unmabcd\""));
+  g_assert_true (gtk_label_get_selectable (GTK_LABEL (label)));
+
+  copy = find_named (view.extra, "copy-policy-button");
+  g_assert_nonnull (copy);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (copy)), ==, "Copy Policy");
+  g_signal_emit_by_name (copy, "clicked");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (copy)), ==, "Copied");
+
+  /* The clipboard holds the policy itself. */
+  provider = g_object_ref (gdk_clipboard_get_content (gtk_widget_get_clipboard (copy)));
+  g_assert_nonnull (provider);
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (provider, &value, NULL));
+  g_assert_cmpstr (g_value_get_string (&value), ==, policy);
 
   dialog_view_close (&view);
 }
@@ -972,6 +1017,7 @@ main (int   argc,
 
   g_test_add_func ("/error-ui/format-date", test_format_date);
   g_test_add_func ("/error-ui/dialog/no-permission", test_dialog_no_permission);
+  g_test_add_func ("/error-ui/dialog/access-denied", test_dialog_access_denied);
   g_test_add_func ("/error-ui/dialog/wrong-secret", test_dialog_wrong_secret);
   g_test_add_func ("/error-ui/dialog/clock", test_dialog_clock);
   g_test_add_func ("/error-ui/dialog/network", test_dialog_network);

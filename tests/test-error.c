@@ -25,6 +25,7 @@
 #include <gio/gio.h>
 
 #include "ens-error.h"
+#include "ens-response.h"
 
 typedef struct
 {
@@ -59,6 +60,8 @@ static const CodeCase codes[] = {
   { "Throttling.User",                            ENS_ERROR_THROTTLED,         TRUE },
   { "Throttling.Api",                             ENS_ERROR_THROTTLED,         TRUE },
   { "Forbidden.RAM",                              ENS_ERROR_PERMISSION,        FALSE },
+  { "Forbidden",                                  ENS_ERROR_PERMISSION,        FALSE },
+  { "MissingSignatureNonce",                      ENS_ERROR_SIGNATURE,         FALSE },
   { "InvalidSecurityToken.Expired",               ENS_ERROR_TOKEN,             FALSE },
   { "InvalidSecurityToken.Malformed",             ENS_ERROR_TOKEN,             FALSE },
   { "InvalidSecurityToken.MismatchWithAccessKey", ENS_ERROR_TOKEN,             FALSE },
@@ -211,18 +214,19 @@ test_unknown_code (void)
   g_assert_cmpuint (strlen (action), >, 0);
   g_clear_pointer (&explanation, g_free);
 
-  /* Without a message, the code alone. */
+  /* Without a message, the code alone (a 403 would be a permission
+   * refusal: see test_permission_codes()). */
   g_clear_error (&error);
-  error = ens_error_new_api (403, "Forbidden.Risk", NULL, NULL, NULL, NULL);
+  error = ens_error_new_api (400, "Forbidden.Risk", NULL, NULL, NULL, NULL);
   ens_error_describe (error, NULL, &explanation, NULL);
   g_assert_cmpstr (explanation, ==, "Alibaba Cloud refused the request with the error code “Forbidden.Risk”.");
   g_clear_pointer (&explanation, g_free);
 
   /* Without a code, the status. */
   g_clear_error (&error);
-  error = ens_error_new_api (403, NULL, NULL, NULL, NULL, NULL);
+  error = ens_error_new_api (409, NULL, NULL, NULL, NULL, NULL);
   ens_error_describe (error, NULL, &explanation, NULL);
-  g_assert_cmpstr (explanation, ==, "Alibaba Cloud refused the request (HTTP status 403) without saying why.");
+  g_assert_cmpstr (explanation, ==, "Alibaba Cloud refused the request (HTTP status 409) without saying why.");
 
   /* An unknown code with a "busy" status is worth a retry. */
   g_clear_error (&error);
@@ -533,6 +537,255 @@ test_describe (void)
                    "ens:ModifyImageSharePermission permission.");
 }
 
+/* Forbidden, its other names and any other 403: the permission message. */
+static void
+test_permission_codes (void)
+{
+  static const struct {
+    guint       status;
+    const char *code;
+    const char *entry;
+  } cases[] = {
+    { 403, "Forbidden",                     "Forbidden" },
+    { 403, "Forbidden.RAM",                 "Forbidden.RAM" },
+    { 403, "Forbidden.NotEnoughPermission", "Forbidden" },
+    { 400, "Forbidden.NotEnoughPermission", "Forbidden" },
+    { 403, "OperationDenied",               "Forbidden" },
+    { 403, "operationdenied",               "Forbidden" },
+    { 400, "NoPermission",                  "NoPermission" },
+    { 403, "Forbidden.Risk",                "Forbidden" },
+    { 403, "SomethingNew",                  "Forbidden" },
+    { 403, NULL,                            "Forbidden" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = ens_error_new_api (cases[i].status, cases[i].code, "Denied.",
+                                                   NULL, NULL, NULL);
+      g_autoptr(GError) copy = g_error_copy (error);
+      g_autofree char *title = NULL;
+
+      g_test_message ("%u %s", cases[i].status, cases[i].code);
+      g_assert_error (error, ENS_ERROR, ENS_ERROR_PERMISSION);
+      g_assert_cmpstr (ens_error_catalogue_lookup_error (error)->api_code, ==, cases[i].entry);
+      g_assert_cmpstr (ens_error_catalogue_lookup_error (copy)->api_code, ==, cases[i].entry);
+      g_assert_false (ens_error_is_retryable (error));
+      ens_error_describe (error, &title, NULL, NULL);
+      g_assert_cmpstr (title, ==, ens_error_catalogue_lookup (cases[i].entry)->title);
+      g_assert_cmpstr (error->message, ==, title);
+    }
+
+  /* A disabled AccessKey is still about the key, whatever the status. */
+  {
+    g_autoptr(GError) disabled = ens_error_new_api (403, "Forbidden.AccessKeyDisabled", NULL,
+                                                    NULL, NULL, NULL);
+    g_autoptr(GError) risk = ens_error_new_api (400, "Forbidden.Risk", NULL, NULL, NULL, NULL);
+
+    g_assert_error (disabled, ENS_ERROR, ENS_ERROR_AUTH);
+    g_assert_error (risk, ENS_ERROR, ENS_ERROR_FAILED);
+  }
+}
+
+/* Codes with wording of their own, which does not send the person to
+ * check the image and account IDs when they are not the problem. */
+static void
+test_own_messages (void)
+{
+  g_autoptr(GError) nonce = ens_error_new_api (400, "MissingSignatureNonce",
+                                               "SignatureNonce is mandatory for this action.",
+                                               NULL, NULL, NULL);
+  g_autoptr(GError) image_type = ens_error_new_api (400, "InvalidImageType.NotSupported",
+                                                    "The image does not support sharing.",
+                                                    NULL, NULL, NULL);
+  g_autoptr(GError) interface = ens_error_new_api (400, "ens.interface.error",
+                                                   "ens interface error", NULL, NULL, NULL);
+  g_autoptr(GError) call_interface = ens_error_new_api (400, "CallInterface", NULL,
+                                                        NULL, NULL, NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *explanation = NULL;
+  g_autofree char *action = NULL;
+  g_autofree char *interface_title = NULL;
+  g_autofree char *call_interface_title = NULL;
+  const EnsErrorEntry *missing = ens_error_catalogue_lookup ("MissingParameter");
+
+  ens_error_describe (nonce, &title, &explanation, &action);
+  g_assert_true (ens_error_catalogue_lookup_error (nonce) != missing);
+  g_assert_cmpstr (title, ==, "The Request Was Incomplete");
+  g_assert_nonnull (strstr (explanation, "one-time number"));
+  g_assert_null (strstr (action, "image ID"));
+  g_assert_null (strstr (action, "account IDs"));
+  g_assert_nonnull (strstr (action, "report"));
+  g_clear_pointer (&title, g_free);
+  g_clear_pointer (&explanation, g_free);
+  g_clear_pointer (&action, g_free);
+
+  /* Plain: the catalogue's words, not the server's English appended. */
+  ens_error_describe (image_type, &title, &explanation, &action);
+  g_assert_cmpstr (title, ==, "This Image Cannot Be Shared");
+  g_assert_cmpstr (explanation, ==, ens_error_catalogue_lookup ("InvalidImageType.NotSupported")->explanation);
+  g_assert_cmpstr (action, ==, ens_error_catalogue_lookup ("InvalidImageType.NotSupported")->action);
+
+  ens_error_describe (interface, &interface_title, NULL, NULL);
+  ens_error_describe (call_interface, &call_interface_title, NULL, NULL);
+  g_assert_cmpstr (interface_title, ==, "The ENS Service Reported an Error");
+  g_assert_cmpstr (interface_title, !=, call_interface_title);
+}
+
+#define DENIED_BODY(detail) \
+  "{\"RequestId\":\"R-403\",\"HostId\":\"ens.aliyuncs.com\",\"Code\":\"Forbidden.RAM\"," \
+  "\"Message\":\"User not authorized to operate on the specified resource.\"," detail "}"
+
+static GError *
+parse_denied (const char *body_text)
+{
+  g_autoptr(GBytes) body = g_bytes_new (body_text, strlen (body_text));
+  GError *error = NULL;
+
+  g_assert_null (ens_response_parse_object (403, "application/json;charset=utf-8", body, &error));
+  g_assert_error (error, ENS_ERROR, ENS_ERROR_PERMISSION);
+
+  return error;
+}
+
+static void
+test_access_denied (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) copy = NULL;
+  g_autoptr(GError) camel = NULL;
+  g_autoptr(GError) plain = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *policy = NULL;
+  g_autofree char *explanation = NULL;
+  g_autofree char *action = NULL;
+  const EnsAccessDenied *denied;
+  JsonObject *object;
+  JsonArray *statements;
+  JsonObject *modify;
+  JsonObject *describe;
+
+  error = parse_denied (DENIED_BODY (
+    "\"AccessDeniedDetail\":{\"AuthAction\":\"ens:ModifyImageSharePermission\","
+    "\"AuthPrincipalType\":\"SubUser\",\"AuthPrincipalDisplayName\":\"operator\","
+    "\"AuthPrincipalOwnerId\":\"1234567890123456\",\"NoPermissionType\":\"ImplicitDeny\","
+    "\"PolicyType\":\"AccountLevelIdentityBasedPolicy\",\"EncodedDiagnosticMessage\":\"AQEAAAAA\"}"));
+  denied = ens_error_get_access_denied (error);
+  g_assert_nonnull (denied);
+  g_assert_cmpstr (denied->action, ==, "ens:ModifyImageSharePermission");
+  g_assert_cmpstr (denied->owner_id, ==, "1234567890123456");
+  g_assert_cmpstr (denied->principal_type, ==, "SubUser");
+  g_assert_cmpstr (denied->principal_name, ==, "operator");
+  g_assert_cmpstr (denied->no_permission_type, ==, "ImplicitDeny");
+  g_assert_cmpstr (denied->policy_type, ==, "AccountLevelIdentityBasedPolicy");
+  g_assert_cmpstr (denied->diagnostic, ==, "AQEAAAAA");
+
+  /* Named in the words, kept through a copy. */
+  ens_error_describe (error, NULL, &explanation, &action);
+  g_assert_true (g_str_has_suffix (explanation,
+                                   "The permission that is missing is “ens:ModifyImageSharePermission”."));
+  g_assert_nonnull (strstr (action, "RAM policy"));
+  ens_error_set_image_id (error, "m-5s7qotzavwbrnzaqh4unmabcd");
+  copy = g_error_copy (error);
+  g_assert_cmpstr (ens_error_get_access_denied (copy)->action, ==, "ens:ModifyImageSharePermission");
+  g_assert_cmpstr (ens_error_get_image_id (copy), ==, "m-5s7qotzavwbrnzaqh4unmabcd");
+
+  /* The policy: valid JSON, Version "1", the two Allow statements. */
+  policy = ens_error_dup_ram_policy (copy);
+  g_assert_nonnull (policy);
+  root = json_from_string (policy, NULL);
+  g_assert_nonnull (root);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "Version"), ==, "1");
+  statements = json_object_get_array_member (object, "Statement");
+  g_assert_cmpuint (json_array_get_length (statements), ==, 2);
+  modify = json_array_get_object_element (statements, 0);
+  describe = json_array_get_object_element (statements, 1);
+  g_assert_cmpstr (json_object_get_string_member (modify, "Effect"), ==, "Allow");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (modify, "Action"), 0),
+                   ==, "ens:ModifyImageSharePermission");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (modify, "Action")), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (modify, "Resource"), 0),
+                   ==, "acs:ens::1234567890123456:image/m-5s7qotzavwbrnzaqh4unmabcd");
+  g_assert_cmpstr (json_object_get_string_member (describe, "Effect"), ==, "Allow");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (describe, "Action")), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (describe, "Action"), 0),
+                   ==, "ens:DescribeImageSharePermission");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (describe, "Action"), 1),
+                   ==, "ens:DescribeImages");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (describe, "Resource"), 0),
+                   ==, "*");
+
+  /* camelCase keys; an unknown owner and image give "*"; another ENS
+   * action is added to the Describe statement. */
+  camel = parse_denied (DENIED_BODY (
+    "\"accessDeniedDetail\":{\"authAction\":\"ens:DescribeSelfImages\","
+    "\"authPrincipalOwnerId\":\"12ab\"}"));
+  g_clear_pointer (&policy, g_free);
+  policy = ens_error_dup_ram_policy (camel);
+  g_assert_cmpstr (ens_error_get_access_denied (camel)->action, ==, "ens:DescribeSelfImages");
+  g_assert_null (ens_error_get_access_denied (camel)->owner_id);
+  g_assert_nonnull (strstr (policy, "\"acs:ens::*:image/*\""));
+  g_assert_nonnull (strstr (policy, "\"ens:DescribeSelfImages\""));
+
+  /* Without the detail: no action kept, no policy offered. */
+  plain = parse_denied (DENIED_BODY ("\"Recommend\":\"https://api.aliyun.com/\""));
+  g_assert_null (ens_error_get_access_denied (plain));
+  g_assert_null (ens_error_dup_ram_policy (plain));
+}
+
+/* What a hostile server puts in AccessDeniedDetail never widens the
+ * policy, and text that is not plain is left out. */
+static void
+test_access_denied_hostile (void)
+{
+  static const char * const bodies[] = {
+    DENIED_BODY ("\"AccessDeniedDetail\":{\"AuthAction\":\"ram:*\"}"),
+    DENIED_BODY ("\"AccessDeniedDetail\":{\"AuthAction\":\"ens:Modify\\u001b[2J\"}"),
+    DENIED_BODY ("\"AccessDeniedDetail\":{\"AuthAction\":42}"),
+    DENIED_BODY ("\"AccessDeniedDetail\":\"ens:ModifyImageSharePermission\""),
+    DENIED_BODY ("\"AccessDeniedDetail\":{}"),
+  };
+  g_autoptr(GError) other_service = NULL;
+  g_autoptr(GError) messy = NULL;
+  g_autofree char *policy = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr(GError) error = parse_denied (bodies[i]);
+
+      g_test_message ("%s", bodies[i]);
+      g_assert_null (ens_error_get_access_denied (error));
+      g_assert_null (ens_error_dup_ram_policy (error));
+    }
+
+  /* Another service's action is named, but never granted. */
+  other_service = parse_denied (DENIED_BODY (
+    "\"AccessDeniedDetail\":{\"AuthAction\":\"ram:AttachPolicyToUser\"}"));
+  policy = ens_error_dup_ram_policy (other_service);
+  g_assert_cmpstr (ens_error_get_access_denied (other_service)->action, ==, "ram:AttachPolicyToUser");
+  g_assert_null (strstr (policy, "ram:"));
+
+  /* Escapes, bidirectional overrides and overlong text are dropped. */
+  messy = parse_denied (DENIED_BODY (
+    "\"AccessDeniedDetail\":{\"AuthAction\":\"ens:DescribeImages\","
+    "\"AuthPrincipalDisplayName\":\"evil\\u202Egnp.exe\","
+    "\"AuthPrincipalType\":\"Sub\\u001b[2JUser\","
+    "\"AuthPrincipalOwnerId\":\"123456789012345678901234567890123\"}"));
+  g_assert_cmpstr (ens_error_get_access_denied (messy)->action, ==, "ens:DescribeImages");
+  g_assert_null (ens_error_get_access_denied (messy)->principal_name);
+  g_assert_null (ens_error_get_access_denied (messy)->principal_type);
+  g_assert_null (ens_error_get_access_denied (messy)->owner_id);
+
+  /* Only a permission error offers a policy. */
+  {
+    g_autoptr(GError) throttled = ens_error_new_api (400, "Throttling", NULL, NULL, NULL, NULL);
+
+    ens_error_set_access_denied (throttled, ens_error_get_access_denied (messy));
+    g_assert_nonnull (ens_error_get_access_denied (throttled));
+    g_assert_null (ens_error_dup_ram_policy (throttled));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -552,6 +805,10 @@ main (int   argc,
   g_test_add_func ("/error/signature/v3", test_signature_v3);
   g_test_add_func ("/error/signature/describe", test_describe_signature);
   g_test_add_func ("/error/describe", test_describe);
+  g_test_add_func ("/error/permission-codes", test_permission_codes);
+  g_test_add_func ("/error/own-messages", test_own_messages);
+  g_test_add_func ("/error/access-denied", test_access_denied);
+  g_test_add_func ("/error/access-denied/hostile", test_access_denied_hostile);
 
   return g_test_run ();
 }

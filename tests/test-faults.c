@@ -270,7 +270,9 @@ assert_fault (const char   *fault,
 }
 
 /* Runs a three-account plan that cannot succeed: every account must end
- * up failed (with @category) or not attempted, none done or pending. */
+ * up failed or unknown (with @category: unknown when its request went out
+ * and no readable answer came back) or not attempted, none done or
+ * pending. */
 static void
 assert_plan_kept (EnsClient *client,
                   EnsError   category)
@@ -282,6 +284,7 @@ assert_plan_kept (EnsClient *client,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   guint failed;
+  guint unknown;
   guint not_attempted;
 
   ens_client_run_plan_async (client, plan, NULL, ens_test_store_result_cb, &result);
@@ -290,14 +293,18 @@ assert_plan_kept (EnsClient *client,
 
   g_assert_cmpuint (ens_share_plan_get_n_accounts (plan), ==, 3);
   failed = ens_share_plan_count (plan, ENS_SHARE_CHANGE_ADD, ENS_OUTCOME_FAILED);
+  unknown = ens_share_plan_count (plan, ENS_SHARE_CHANGE_ADD, ENS_OUTCOME_UNKNOWN);
   not_attempted = ens_share_plan_count (plan, ENS_SHARE_CHANGE_ADD, ENS_OUTCOME_NOT_ATTEMPTED);
-  g_assert_cmpuint (failed + not_attempted, ==, 3);
+  g_assert_cmpuint (failed + unknown + not_attempted, ==, 3);
+  g_assert_cmpuint (ens_share_plan_count_uncertain (plan), ==, unknown);
   g_assert_cmpuint (ens_share_plan_count (plan, ENS_SHARE_CHANGE_ADD, ENS_OUTCOME_DONE), ==, 0);
   g_assert_cmpuint (ens_share_plan_count (plan, ENS_SHARE_CHANGE_ADD, ENS_OUTCOME_PENDING), ==, 0);
 
   for (guint i = 0; i < 3; i++)
     {
-      if (ens_share_plan_get_state (plan, i) == ENS_OUTCOME_FAILED)
+      EnsOutcomeState state = ens_share_plan_get_state (plan, i);
+
+      if (state == ENS_OUTCOME_FAILED || state == ENS_OUTCOME_UNKNOWN)
         {
           g_assert_error (ens_share_plan_get_error (plan, i), ENS_ERROR, category);
           g_assert_cmpuint (ens_share_plan_get_tries (plan, i), >=, 1);
@@ -787,6 +794,79 @@ test_plain_http_refused (void)
   g_resolver_set_default (saved);
 }
 
+/* 503 with a pause to wait: an hour is not waited for, a second is */
+
+static void
+retry_after_handler (SoupServer        *server,
+                     SoupServerMessage *msg,
+                     const char        *path,
+                     GHashTable        *query,
+                     gpointer           user_data)
+{
+  static const char body[] = "{\"RequestId\":\"R-1\",\"Code\":\"ServiceUnavailable\"}";
+  guint *count = user_data;
+
+  (*count)++;
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                g_object_get_data (G_OBJECT (server), "header"),
+                                g_object_get_data (G_OBJECT (server), "seconds"));
+  soup_server_message_set_status (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
+                                    body, sizeof body - 1);
+}
+
+/* Returns how many requests one describe call (2 s timeout) sent. */
+static guint
+run_retry_after (const char  *header,
+                 const char  *seconds,
+                 GError     **error)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(EnsClient) client = NULL;
+  g_autofree char *url = NULL;
+  g_auto(GStrv) shares = NULL;
+  guint count = 0;
+
+  g_object_set_data (G_OBJECT (server), "header", (gpointer) header);
+  g_object_set_data (G_OBJECT (server), "seconds", (gpointer) seconds);
+  soup_server_add_handler (server, NULL, retry_after_handler, &count, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, NULL));
+  url = ens_test_server_url (server);
+  client = new_client (url);
+  g_object_set (client, "max-retries", 1, NULL);
+  shares = describe_shares_sync (client, error);
+  g_assert_null (shares);
+  soup_server_disconnect (server);
+
+  return count;
+}
+
+static void
+test_retry_after (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) x_acs_error = NULL;
+  g_autoptr(GError) short_error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  /* An hour asked for, a 2 s timeout: the server's error at once. */
+  g_assert_cmpuint (run_retry_after ("Retry-After", "3600", &error), ==, 1);
+  assert_fault ("503 with Retry-After: 3600 (longer than the timeout)", error, ENS_ERROR_SERVER);
+  g_assert_cmpstr (ens_error_get_api_code (error), ==, "ServiceUnavailable");
+  g_assert_cmpuint (ens_error_get_retry_after_ms (error), ==, 3600 * 1000);
+  g_assert_cmpuint (ens_error_get_tries (error), ==, 1);
+  g_assert_cmpuint (run_retry_after ("x-acs-retry-after", "3600", &x_acs_error), ==, 1);
+  g_assert_error (x_acs_error, ENS_ERROR, ENS_ERROR_SERVER);
+  g_assert_cmpint (seconds_since (start), <, 30);
+
+  /* A pause within the timeout is still waited for, then retried. */
+  start = g_get_monotonic_time ();
+  g_assert_cmpuint (run_retry_after ("x-acs-retry-after", "1", &short_error), ==, 2);
+  g_assert_error (short_error, ENS_ERROR, ENS_ERROR_SERVER);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, G_USEC_PER_SEC);
+  g_assert_cmpint (seconds_since (start), <, 30);
+}
+
 /* }}} */
 
 int
@@ -820,6 +900,7 @@ main (int   argc,
   g_test_add_func ("/faults/insecure/plain-http", test_plain_http_refused);
   g_test_add_func ("/faults/insecure/redirect-to-http", test_redirect_to_http);
   g_test_add_func ("/faults/insecure/redirect-to-https", test_redirect_to_https);
+  g_test_add_func ("/faults/retry-after", test_retry_after);
 
   return g_test_run ();
 }

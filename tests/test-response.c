@@ -144,21 +144,34 @@ static void
 test_share_wrong_types (void)
 {
   g_autoptr(GBytes) body = load ("share-wrong-types.json");
+  g_autoptr(GBytes) fixed = text ("{\"TotalCount\":\"4\",\"PageSize\":true,\"RequestId\":12345,"
+                                  "\"PageNumber\":-3,\"ImageId\":[\"m-x\"],\"Accounts\":{\"Account\":["
+                                  "{\"AliyunUid\":1234567890123456},\"6543210987654321\",425,"
+                                  "{\"AliyunUid\":\"2222333344445555\"}]}}");
   g_autoptr(EnsSharePage) page = NULL;
   g_autoptr(GError) error = NULL;
   const char * const expected[] = {
     "1234567890123456", "6543210987654321", "425", "2222333344445555", NULL
   };
 
-  page = ens_response_parse_share_page (200, "application/json", body, &error);
+  /* An entry whose account cannot be read makes the answer unexpected:
+   * skipping it would show a list that is not the server's. */
+  g_assert_null (ens_response_parse_share_page (200, "application/json", body, &error));
+  g_assert_error (error, ENS_ERROR, ENS_ERROR_INVALID_RESPONSE);
+  assert_detail_contains (error, "Entry 2 ");
+  g_clear_error (&error);
+
+  /* Numbers and plain strings are read; other members of the wrong type
+   * count as missing. */
+  page = ens_response_parse_share_page (200, "application/json", fixed, &error);
   g_assert_no_error (error);
   g_assert_nonnull (page);
   g_assert_cmpstrv (page->accounts, expected);
   g_assert_null (page->request_id);             /* a number */
   g_assert_null (page->image_id);               /* an array */
-  g_assert_cmpuint (page->total_count, ==, 7);  /* "7" */
+  g_assert_cmpuint (page->total_count, ==, 4);  /* "4" */
   g_assert_cmpuint (page->page_number, ==, 1);  /* -3: ignored */
-  g_assert_cmpuint (page->page_size, ==, 4);    /* true: ignored */
+  g_assert_cmpuint (page->page_size, ==, 0);    /* true: not said */
 }
 
 static void
@@ -166,6 +179,7 @@ test_share_empty (void)
 {
   g_autoptr(GBytes) body = text ("{\"RequestId\":\"R\",\"TotalCount\":0,\"PageNumber\":1,\"PageSize\":100,"
                                  "\"ImageId\":\"m-x\",\"Accounts\":{\"Account\":[]}}");
+  g_autoptr(GBytes) wrapper = text ("{\"RequestId\":\"R\",\"TotalCount\":0,\"Accounts\":{}}");
   g_autoptr(GBytes) missing = text ("{\"RequestId\":\"R\",\"Accounts\":\"none\"}");
   g_autoptr(EnsSharePage) page = NULL;
   g_autoptr(EnsSharePage) page2 = NULL;
@@ -177,12 +191,14 @@ test_share_empty (void)
   g_assert_cmpuint (g_strv_length (page->accounts), ==, 0);
   g_assert_cmpuint (page->total_count, ==, 0);
 
-  page2 = ens_response_parse_share_page (200, NULL, missing, &error);
+  /* An empty wrapper, with a TotalCount of 0 to agree. */
+  page2 = ens_response_parse_share_page (200, NULL, wrapper, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (page2->accounts);
   g_assert_cmpuint (g_strv_length (page2->accounts), ==, 0);
-  g_assert_cmpuint (page2->total_count, ==, 0);
-  g_assert_cmpuint (page2->page_number, ==, 1);
+
+  /* Neither a list nor a count: not "not shared with any account". */
+  g_assert_null (ens_response_parse_share_page (200, NULL, missing, &error));
+  g_assert_error (error, ENS_ERROR, ENS_ERROR_INVALID_RESPONSE);
 }
 
 static void
@@ -553,9 +569,10 @@ test_error_wrong_types (void)
   g_assert_false (ens_error_is_retryable (error));
   g_clear_error (&error);
 
-  /* A number as the code is kept as text. */
+  /* A number as the code is kept as text; an unknown code with 403 is a
+   * permission refusal. */
   g_assert_null (ens_response_parse_modify (403, NULL, number_code, &error));
-  g_assert_error (error, ENS_ERROR, ENS_ERROR_FAILED);
+  g_assert_error (error, ENS_ERROR, ENS_ERROR_PERMISSION);
   g_assert_cmpstr (ens_error_get_api_code (error), ==, "403");
   g_assert_cmpstr (ens_error_get_api_message (error), ==, "Forbidden");
   g_assert_cmpstr (ens_error_get_request_id (error), ==, "R-1");
@@ -576,9 +593,14 @@ test_status_decides (void)
   g_assert_no_error (error);
   g_assert_cmpstr (request_id, ==, "R-0");
 
+  /* A 2xx answer whose body carries an error code is that error. */
   request_id2 = ens_response_parse_modify (200, NULL, code_text, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (request_id2, ==, "R-2");
+  g_assert_null (request_id2);
+  g_assert_error (error, ENS_ERROR, ENS_ERROR_THROTTLED);
+  g_assert_cmpstr (ens_error_get_api_code (error), ==, "Throttling");
+  g_assert_cmpstr (ens_error_get_request_id (error), ==, "R-2");
+  g_assert_cmpuint (ens_error_get_http_status (error), ==, 200);
+  g_clear_error (&error);
 
   request_id3 = ens_response_parse_modify (204, NULL, body, &error);
   g_assert_no_error (error);

@@ -1240,7 +1240,8 @@ test_share_editor_reconcile (Fixture       *fixture,
   g_assert_cmpuint (ed.toasts->len, ==, 2);
   ens_session_sign_out (ed.session);
   g_assert_cmpuint (ed.toasts->len, ==, 3);
-  g_assert_cmpstr (last_toast (&ed), ==, "Cancelled, nothing was changed");
+  /* Never "nothing was changed": that is not known. */
+  g_assert_cmpstr (last_toast (&ed), ==, "Not known whether anything changed: the answers were lost");
 
   editor_teardown (&ed);
 }
@@ -1288,6 +1289,53 @@ test_share_editor_sign_out (Fixture       *fixture,
   editor_teardown (&ed);
 }
 
+/* What was typed and not shared is kept in the settings and comes back
+ * in another editor (the next start). */
+static void
+test_share_editor_unsent (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+  g_autoptr(EnsClient) client = ens_client_new ();
+  g_autoptr(EnsCredentialStore) store = ens_credential_store_new ();
+  g_autoptr(EnsSession) session = ens_session_new (client, store, settings);
+  g_autoptr(EnsShareEditor) editor = ens_share_editor_new (session);
+  g_autoptr(EnsShareEditor) again = NULL;
+  g_autoptr(EnsShareEditor) third = NULL;
+  g_autofree char *draft_only = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *kept = NULL;
+
+  g_assert_null (ens_share_editor_dup_unsent (editor, TRUE));
+
+  ens_share_editor_set_draft (editor, "1111222233334444,12ab");
+  ens_share_editor_add_draft (editor);
+  ens_share_editor_set_draft (editor, " 5555666677778888 ");
+
+  draft_only = ens_share_editor_dup_unsent (editor, FALSE);
+  g_assert_cmpstr (draft_only, ==, "5555666677778888");
+  all = ens_share_editor_dup_unsent (editor, TRUE);
+  g_assert_cmpstr (all, ==, "1111222233334444 12ab 5555666677778888");
+
+  g_assert_true (ens_share_editor_keep_unsent (editor, TRUE));
+  kept = g_settings_get_string (settings, "unsent-accounts");
+  g_assert_cmpstr (kept, ==, all);
+
+  /* The next start: after what is typed there. */
+  again = ens_share_editor_new (session);
+  ens_share_editor_set_draft (again, "9999000011112222");
+  g_assert_true (ens_share_editor_restore_unsent (again));
+  g_assert_cmpstr (ens_share_editor_get_draft (again), ==,
+                   "9999000011112222 1111222233334444 12ab 5555666677778888");
+
+  /* Nothing left: the next start finds nothing. */
+  ens_share_editor_set_draft (again, "");
+  g_assert_false (ens_share_editor_keep_unsent (again, TRUE));
+  third = ens_share_editor_new (session);
+  g_assert_false (ens_share_editor_restore_unsent (third));
+  g_assert_cmpstr (ens_share_editor_get_draft (third), ==, "");
+}
+
 /* }}} */
 
 int
@@ -1320,6 +1368,7 @@ main (int   argc,
   ADD ("editor/cancel", test_share_editor_cancel);
   ADD ("editor/reconcile", test_share_editor_reconcile);
   ADD ("editor/sign-out", test_share_editor_sign_out);
+  ADD ("editor/unsent", test_share_editor_unsent);
 
 #undef ADD
 

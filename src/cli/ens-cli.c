@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "ens-cli.h"
+#include "ens-cli-private.h"
 #include "ens-core-enums.h"
 #include "ens-core.h"
 #include "ens-session.h"
@@ -40,39 +41,6 @@
 #define EXIT_OK      0
 #define EXIT_FAILED  1
 #define EXIT_USAGE   2
-
-typedef struct
-{
-  /* Options */
-  char          *image;
-  char         **add;
-  char         **remove;
-  gboolean       list;
-  char          *endpoint;
-  char          *signature;
-  char          *profile;
-  gboolean       json;
-  char          *concurrency;   /* as typed: -1 must not read as "not given" */
-  char          *timeout;
-  gboolean       no_adapt;
-  gboolean       progress;
-  gboolean       version;
-
-  /* State */
-  GMainLoop     *loop;
-  GCancellable  *cancellable;
-  GSettings     *settings;
-  EnsClient     *client;
-  EnsSession    *session;
-  EnsSharePlan  *plan;
-  EnsCredentialSource source;
-  GError        *credentials_error;
-  GError        *plan_error;
-  GStrv          shares;
-  GError        *list_error;
-  char          *image_id;
-  gboolean       progress_shown;   /* a progress line is on the terminal */
-} Cli;
 
 static void
 cli_clear (Cli *cli)
@@ -94,6 +62,8 @@ cli_clear (Cli *cli)
   g_clear_pointer (&cli->shares, g_strfreev);
   g_clear_error (&cli->list_error);
   g_clear_pointer (&cli->image_id, g_free);
+  g_clear_pointer (&cli->checked, g_hash_table_unref);
+  g_clear_error (&cli->check_error);
   g_clear_pointer (&cli->concurrency, g_free);
   g_clear_pointer (&cli->timeout, g_free);
 }
@@ -144,298 +114,38 @@ ens_cli_wants_command_line (int    argc,
   return FALSE;
 }
 
-/* Output helpers ----------------------------------------------------------- */
-
-static void
-print_error_details (const GError *error,
-                     const char   *prefix)
-{
-  g_autofree char *title = NULL;
-  g_autofree char *explanation = NULL;
-  g_autofree char *action = NULL;
-  const char *request_id;
-
-  ens_error_describe (error, &title, &explanation, &action);
-  request_id = ens_error_get_request_id (error);
-
-  if (prefix != NULL)
-    g_printerr ("%s: %s\n", prefix, title);
-  else
-    g_printerr ("%s\n", title);
-  if (explanation != NULL && explanation[0] != '\0')
-    g_printerr ("  %s\n", explanation);
-  if (action != NULL && action[0] != '\0')
-    g_printerr ("  %s\n", action);
-  if (request_id != NULL)
-    /* Translators: %s is a request ID such as 701B3BB9-9190-544D-90D1-328B0527380C */
-    g_printerr (_("  RequestId %s\n"), request_id);
-}
-
-static const char *
-error_category_nick (const GError *error)
-{
-  GEnumClass *klass;
-  GEnumValue *value;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return "cancelled";
-
-  if (error->domain != ENS_ERROR)
-    return "failed";
-
-  klass = g_type_class_ref (ENS_TYPE_ERROR);
-  value = g_enum_get_value (klass, error->code);
-  g_type_class_unref (klass);
-
-  return value != NULL ? value->value_nick : "failed";
-}
-
-static void
-json_add_error (JsonBuilder  *builder,
-                const GError *error)
-{
-  g_autofree char *title = NULL;
-  g_autofree char *explanation = NULL;
-  g_autofree char *action = NULL;
-
-  ens_error_describe (error, &title, &explanation, &action);
-
-  json_builder_begin_object (builder);
-  ens_json_builder_add_nullable_string (builder, "category", error_category_nick (error));
-  ens_json_builder_add_nullable_string (builder, "code", ens_error_get_api_code (error));
-  ens_json_builder_add_nullable_string (builder, "title", title);
-  ens_json_builder_add_nullable_string (builder, "explanation", explanation);
-  ens_json_builder_add_nullable_string (builder, "action", action);
-  ens_json_builder_add_nullable_string (builder, "request_id", ens_error_get_request_id (error));
-  json_builder_set_member_name (builder, "http_status");
-  json_builder_add_int_value (builder, ens_error_get_http_status (error));
-  json_builder_end_object (builder);
-}
-
-static const char *
-outcome_nick (EnsOutcomeState state)
-{
-  switch (state)
-    {
-    case ENS_OUTCOME_DONE:
-      return "done";
-
-    case ENS_OUTCOME_FAILED:
-      return "failed";
-
-    case ENS_OUTCOME_NOT_ATTEMPTED:
-      return "not-attempted";
-
-    case ENS_OUTCOME_PENDING:
-    default:
-      return "pending";
-    }
-}
-
-static void
-print_json (Cli *cli)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
-
-  json_builder_begin_object (builder);
-  ens_json_builder_add_nullable_string (builder, "image", cli->image_id);
-  ens_json_builder_add_nullable_string (builder, "endpoint", ens_client_get_endpoint (cli->client));
-
-  if (cli->plan != NULL)
-    {
-      guint n = ens_share_plan_get_n_accounts (cli->plan);
-      guint counts[4] = { 0, };
-
-      json_builder_set_member_name (builder, "results");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < n; i++)
-        {
-          EnsOutcomeState state = ens_share_plan_get_state (cli->plan, i);
-          const GError *error = ens_share_plan_get_error (cli->plan, i);
-
-          counts[state]++;
-          json_builder_begin_object (builder);
-          ens_json_builder_add_nullable_string (builder, "account", ens_share_plan_get_account (cli->plan, i));
-          ens_json_builder_add_nullable_string (builder, "change",
-                                   ens_share_plan_get_change (cli->plan, i) == ENS_SHARE_CHANGE_ADD
-                                   ? "add" : "remove");
-          ens_json_builder_add_nullable_string (builder, "status", outcome_nick (state));
-          ens_json_builder_add_nullable_string (builder, "request_id",
-                                   ens_share_plan_get_request_id (cli->plan, i));
-          json_builder_set_member_name (builder, "tries");
-          json_builder_add_int_value (builder, ens_share_plan_get_tries (cli->plan, i));
-          json_builder_set_member_name (builder, "error");
-          if (error != NULL)
-            json_add_error (builder, error);
-          else
-            json_builder_add_null_value (builder);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-
-      json_builder_set_member_name (builder, "summary");
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "total");
-      json_builder_add_int_value (builder, n);
-      json_builder_set_member_name (builder, "done");
-      json_builder_add_int_value (builder, counts[ENS_OUTCOME_DONE]);
-      json_builder_set_member_name (builder, "failed");
-      json_builder_add_int_value (builder, counts[ENS_OUTCOME_FAILED]);
-      json_builder_set_member_name (builder, "not_attempted");
-      json_builder_add_int_value (builder, counts[ENS_OUTCOME_NOT_ATTEMPTED]);
-      json_builder_end_object (builder);
-    }
-
-  if (cli->list)
-    {
-      json_builder_set_member_name (builder, "shares");
-      if (cli->shares != NULL)
-        {
-          json_builder_begin_array (builder);
-          for (guint i = 0; cli->shares[i] != NULL; i++)
-            json_builder_add_string_value (builder, cli->shares[i]);
-          json_builder_end_array (builder);
-        }
-      else
-        {
-          json_builder_add_null_value (builder);
-        }
-
-      json_builder_set_member_name (builder, "share_count");
-      if (cli->shares != NULL)
-        json_builder_add_int_value (builder, g_strv_length (cli->shares));
-      else
-        json_builder_add_null_value (builder);
-
-      json_builder_set_member_name (builder, "list_error");
-      if (cli->list_error != NULL)
-        json_add_error (builder, cli->list_error);
-      else
-        json_builder_add_null_value (builder);
-    }
-
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
-}
-
-static void
-print_plan (Cli *cli)
-{
-  guint n = ens_share_plan_get_n_accounts (cli->plan);
-  g_autoptr(GHashTable) shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n_done = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      const char *account = ens_share_plan_get_account (cli->plan, i);
-      const char *request_id = ens_share_plan_get_request_id (cli->plan, i);
-      gboolean is_add = ens_share_plan_get_change (cli->plan, i) == ENS_SHARE_CHANGE_ADD;
-      const GError *error = ens_share_plan_get_error (cli->plan, i);
-      g_autofree char *title = NULL;
-
-      switch (ens_share_plan_get_state (cli->plan, i))
-        {
-        case ENS_OUTCOME_DONE:
-          n_done++;
-          /* Translators: the first column of a result line; keep it short */
-          g_print ("%-10s %s  %s %s\n",
-                   is_add ? C_("result", "shared") : C_("result", "unshared"),
-                   account, _("RequestId"), request_id != NULL ? request_id : "-");
-          break;
-
-        case ENS_OUTCOME_FAILED:
-          if (error != NULL)
-            ens_error_describe (error, &title, NULL, NULL);
-          g_print ("%-10s %s  %s", C_("result", "failed"), account,
-                   title != NULL ? title : _("Unknown error"));
-          if (request_id != NULL)
-            g_print ("  %s %s", _("RequestId"), request_id);
-          g_print ("\n");
-          break;
-
-        case ENS_OUTCOME_NOT_ATTEMPTED:
-          g_print ("%-10s %s  %s\n", C_("result", "skipped"), account,
-                   _("Not sent: the operation was stopped."));
-          break;
-
-        case ENS_OUTCOME_PENDING:
-        default:
-          g_print ("%-10s %s\n", C_("result", "pending"), account);
-          break;
-        }
-    }
-
-  /* Explain each distinct failure once. */
-  for (guint i = 0; i < n; i++)
-    {
-      const GError *error = ens_share_plan_get_error (cli->plan, i);
-      g_autofree char *key = NULL;
-
-      if (ens_share_plan_get_state (cli->plan, i) != ENS_OUTCOME_FAILED || error == NULL)
-        continue;
-
-      key = g_strdup_printf ("%s:%d:%s", g_quark_to_string (error->domain), error->code,
-                             ens_error_get_api_code (error) ? ens_error_get_api_code (error) : "");
-      if (g_hash_table_contains (shown, key))
-        continue;
-      g_hash_table_add (shown, g_steal_pointer (&key));
-
-      g_printerr ("\n");
-      print_error_details (error, NULL);
-    }
-
-  g_print (g_dngettext (GETTEXT_PACKAGE,
-                        "%u of %u change succeeded.\n",
-                        "%u of %u changes succeeded.\n", n),
-           n_done, n);
-}
-
-static void
-print_list (Cli *cli)
-{
-  guint n;
-
-  if (cli->shares == NULL)
-    {
-      if (cli->list_error != NULL)
-        {
-          g_printerr ("\n");
-          print_error_details (cli->list_error, _("Could not list the accounts"));
-        }
-      return;
-    }
-
-  n = g_strv_length (cli->shares);
-  if (n == 0)
-    {
-      g_print (_("Image %s is not shared with any account.\n"), cli->image_id);
-      return;
-    }
-
-  g_print (g_dngettext (GETTEXT_PACKAGE,
-                        "Image %s is shared with %u account:\n",
-                        "Image %s is shared with %u accounts:\n", n),
-           cli->image_id, n);
-  for (guint i = 0; i < n; i++)
-    g_print ("%s\n", cli->shares[i]);
-}
-
 /* Running --------------------------------------------------------------- */
 
-static gboolean
-on_signal (gpointer user_data)
+/* The first SIGINT or SIGTERM stops: nothing new is sent, retries and
+ * waits end at once, and what is in flight gets at most its timeout so
+ * that every account can be reported.  A second one ends the process at
+ * once, with the shell's status for a signal. */
+static void
+cli_signal (Cli *cli,
+            int  signum)
 {
-  Cli *cli = user_data;
+  if (cli->n_signals++ > 0)
+    {
+      g_printerr (_("Stopped at once. Changes under way may or may not have been made: run --list to check.\n"));
+      _exit (128 + signum);
+    }
 
+  g_printerr (_("Stopping: nothing more is sent. Waiting for the requests under way (press Ctrl+C again to quit at once)…\n"));
   g_cancellable_cancel (cli->cancellable);
+}
+
+static gboolean
+on_sigint (gpointer user_data)
+{
+  cli_signal (user_data, SIGINT);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_sigterm (gpointer user_data)
+{
+  cli_signal (user_data, SIGTERM);
 
   return G_SOURCE_CONTINUE;
 }
@@ -504,9 +214,62 @@ list_cb (GObject      *object,
 {
   Cli *cli = user_data;
 
-  cli->shares = ens_client_describe_image_share_permission_finish (ENS_CLIENT (object), result,
-                                                                   &cli->list_error);
+  cli->shares = ens_client_describe_image_share_permission_finish_full (ENS_CLIENT (object), result,
+                                                                        &cli->shares_complete,
+                                                                        &cli->list_error);
   g_main_loop_quit (cli->loop);
+}
+
+static void
+check_list_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Cli *cli = user_data;
+  g_auto(GStrv) shares = NULL;
+  g_autoptr(EnsSharePlan) reconciled = NULL;
+  gboolean complete = FALSE;
+  guint n;
+
+  shares = ens_client_describe_image_share_permission_finish_full (ENS_CLIENT (object), result,
+                                                                   &complete, &cli->check_error);
+  /* A list that may be incomplete cannot tell that an account is gone. */
+  if (shares != NULL && !complete)
+    cli->check_error = ens_error_new_transport (ENS_ERROR_INVALID_RESPONSE,
+                                                "The list read to check the lost answers may be incomplete");
+
+  if (shares != NULL && complete)
+    {
+      n = ens_share_plan_get_n_accounts (cli->plan);
+      cli->checked = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < n; i++)
+        if (ens_share_plan_is_uncertain (cli->plan, i))
+          g_hash_table_add (cli->checked, GUINT_TO_POINTER (i));
+
+      reconciled = ens_share_plan_reconcile (cli->plan, (const char * const *)shares);
+      g_set_object (&cli->plan, reconciled);
+
+      /* The run's error stands only for what is still not done. */
+      if (ens_share_plan_count (cli->plan, ENS_SHARE_CHANGE_ADD, ENS_OUTCOME_DONE) +
+          ens_share_plan_count (cli->plan, ENS_SHARE_CHANGE_REMOVE, ENS_OUTCOME_DONE) == n)
+        g_clear_error (&cli->plan_error);
+    }
+
+  g_main_loop_quit (cli->loop);
+}
+
+/*
+ * Some answers were lost: those changes may or may not have been made.
+ * Reads the list once more and settles them from it.  Not after Ctrl+C:
+ * stopping means sending nothing more, so they are reported as unknown
+ * (with the advice to run --list).
+ */
+static void
+cli_check_uncertain (Cli *cli)
+{
+  ens_client_describe_image_share_permission_async (cli->client, cli->image_id, cli->cancellable,
+                                                    check_list_cb, cli);
+  g_main_loop_run (cli->loop);
 }
 
 /* Parses one or more --add / --remove values; prints every issue.  Returns
@@ -637,9 +400,16 @@ cli_main (Cli  *cli,
                    "  Secrets are never printed.\n"
                    "\n"),
                  _("Exit status:\n"
-                   "  0  every request succeeded\n"
-                   "  1  a request failed (details are printed)\n"
+                   "  0  every change was made\n"
+                   "  1  a request failed or was stopped (every account is printed with\n"
+                   "     its outcome)\n"
                    "  2  invalid input, usage or missing credentials; nothing was sent\n"
+                   "  130, 143  stopped at once by a second Ctrl+C (SIGINT) or SIGTERM\n"
+                   "\n"
+                   "Stopping:\n"
+                   "  The first Ctrl+C or SIGTERM sends nothing more and waits at most\n"
+                   "  the timeout for requests already under way. An answer that was lost\n"
+                   "  is checked by reading the list again.\n"
                    "\n"),
                  _("Examples:\n"
                    "  ens-image-share --image=m-5s7qotzavwbrnzaqh4unmabcd --list\n"
@@ -784,15 +554,15 @@ cli_main (Cli  *cli,
 
   if (!ens_session_set_endpoint_override (cli->session, cli->endpoint, &error))
     {
-      print_error_details (error, NULL);
+      _ens_cli_print_error_details (error, NULL);
       g_printerr (_("Nothing was sent.\n"));
       return EXIT_USAGE;
     }
 
   cli->loop = g_main_loop_new (NULL, FALSE);
   cli->cancellable = g_cancellable_new ();
-  signal_ids[0] = g_unix_signal_add (SIGINT, on_signal, cli);
-  signal_ids[1] = g_unix_signal_add (SIGTERM, on_signal, cli);
+  signal_ids[0] = g_unix_signal_add (SIGINT, on_sigint, cli);
+  signal_ids[1] = g_unix_signal_add (SIGTERM, on_sigterm, cli);
 
   status = cli_run_requests (cli, add, remove);
 
@@ -827,7 +597,7 @@ cli_run_requests (Cli       *cli,
     {
       if (cli->credentials_error != NULL &&
           !g_error_matches (cli->credentials_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        print_error_details (cli->credentials_error, NULL);
+        _ens_cli_print_error_details (cli->credentials_error, NULL);
       g_printerr (_("No AccessKey to sign the requests with. Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or save an AccessKey in ENS Image Share. Nothing was sent.\n"));
       return EXIT_USAGE;
     }
@@ -847,6 +617,10 @@ cli_run_requests (Cli       *cli,
       g_signal_handlers_disconnect_by_func (cli->plan, plan_progress_cb, cli);
       if (cli->progress_shown)
         g_printerr ("\n");
+
+      if (ens_share_plan_count_uncertain (cli->plan) > 0 &&
+          !g_cancellable_is_cancelled (cli->cancellable))
+        cli_check_uncertain (cli);
     }
 
   if (cli->list && !g_cancellable_is_cancelled (cli->cancellable))
@@ -863,14 +637,14 @@ cli_run_requests (Cli       *cli,
 
   if (cli->json)
     {
-      print_json (cli);
+      _ens_cli_print_json (cli);
     }
   else
     {
       if (cli->plan != NULL)
-        print_plan (cli);
+        _ens_cli_print_plan (cli);
       if (cli->list)
-        print_list (cli);
+        _ens_cli_print_list (cli);
     }
 
   if (cli->plan_error != NULL || cli->list_error != NULL)

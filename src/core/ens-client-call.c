@@ -53,6 +53,9 @@ typedef struct
   guint                retry_delay;
 
   guint                tries;
+  /* Some attempt was sent whole and its answer was lost: the server may
+   * have carried it out.  Only a later answer settles it. */
+  gboolean             answer_lost;
   gboolean             retryable;   /* the last failure may pass */
 
   /* The current attempt */
@@ -64,6 +67,7 @@ typedef struct
   gulong               cancelled_id;
   GSource             *timeout_source;
   gboolean             timed_out;
+  gboolean             sent;        /* the request went out whole */
 
   /* The wait before the next attempt */
   GSource             *backoff_source;
@@ -136,6 +140,12 @@ call_get_image_id (Call *call)
 }
 
 static void call_start_attempt (GTask *task);
+
+static void
+call_wrote_body_cb (Call *call)
+{
+  call->sent = TRUE;
+}
 
 static void
 propagate_cancel_cb (GCancellable *cancellable,
@@ -219,6 +229,55 @@ error_is_retryable (const GError *error,
   return status_is_retryable (http_status);
 }
 
+/*
+ * Whether a failed attempt that was sent whole leaves its outcome unknown.
+ * Only an error that the server itself stated (an API code read from a
+ * complete answer) says that nothing was done.  A broken connection, a
+ * timeout, an answer cut short or one that cannot be read may come after
+ * the server carried the request out.
+ */
+static gboolean
+attempt_answer_is_lost (const GError *error,
+                        guint         http_status)
+{
+  if (error->domain != ENS_ERROR)
+    return TRUE;
+
+  if (ens_error_get_api_code (error) != NULL)
+    return FALSE;
+
+  switch ((EnsError)error->code)
+    {
+    case ENS_ERROR_NETWORK:
+    case ENS_ERROR_TIMEOUT:
+    case ENS_ERROR_INVALID_RESPONSE:
+    case ENS_ERROR_FAILED:
+    case ENS_ERROR_SERVER:
+      /* A gateway that gave up waiting (502, 504) may have passed the
+       * request on; a plain 500 or 503 without an API code likewise. */
+      return TRUE;
+
+    case ENS_ERROR_INVALID_INPUT:
+    case ENS_ERROR_AUTH:
+    case ENS_ERROR_SIGNATURE:
+    case ENS_ERROR_PERMISSION:
+    case ENS_ERROR_TOKEN:
+    case ENS_ERROR_CLOCK:
+    case ENS_ERROR_THROTTLED:
+    case ENS_ERROR_INVALID_PARAMETER:
+    case ENS_ERROR_NOT_FOUND:
+    case ENS_ERROR_DNS:
+    case ENS_ERROR_TLS:
+    case ENS_ERROR_INSECURE:
+    case ENS_ERROR_KEYRING:
+    case ENS_ERROR_NO_CREDENTIALS:
+    default:
+      return http_status == SOUP_STATUS_NONE;
+    }
+}
+
+/* The pause the server asked for, in milliseconds (0 when it asked for
+ * none), as asked: call_attempt_failed() decides whether to honour it. */
 static guint
 parse_retry_after_ms (SoupMessageHeaders *headers)
 {
@@ -238,7 +297,7 @@ parse_retry_after_ms (SoupMessageHeaders *headers)
 
       trimmed = g_strstrip (g_strdup (value));
       if (g_ascii_string_to_unsigned (trimmed, 10, 1, G_MAXUINT32, &seconds, NULL))
-        return (guint)MIN (seconds * 1000, (guint64)MAX_RETRY_AFTER_MS);
+        return (guint)MIN (seconds * 1000, (guint64)G_MAXUINT);
     }
 
   return 0;
@@ -376,10 +435,17 @@ call_attempt_failed (GTask  *task,
       error = ens_error_from_gio (raw_error);
     }
 
+  if (call->sent && attempt_answer_is_lost (error, http_status))
+    call->answer_lost = TRUE;
+
   if (g_strcmp0 (ens_error_get_api_code (error), "SignatureDoesNotMatch") == 0 &&
       call->signed_request != NULL)
     ens_error_set_client_string_to_sign (error,
                                          ens_signed_request_get_string_to_sign (call->signed_request));
+
+  /* The image a denied request was about, for the RAM policy to offer. */
+  if (ens_error_get_access_denied (error) != NULL)
+    ens_error_set_image_id (error, ens_request_get_param (call->request, "ImageId"));
 
   retry_after_ms = parse_retry_after_ms (response_headers);
   if (retry_after_ms > 0)
@@ -387,8 +453,22 @@ call_attempt_failed (GTask  *task,
 
   ens_error_set_tries (error, call->tries);
 
+  /* A server that asks for a pause longer than one attempt may take (or
+   * than MAX_RETRY_AFTER_MS) is not waited for at all: the error is
+   * returned now, with the pause it asked for.  Waiting would break the
+   * timeout the person chose (a 30 s timeout once became a 361 s wait),
+   * and waiting less than asked would only be refused again and count
+   * against the same quota. */
   call->retryable = error_is_retryable (error, http_status);
-  if (call->tries <= call->max_retries && call->retryable)
+  if (retry_after_ms > MIN ((guint64)call->timeout * 1000, (guint64)MAX_RETRY_AFTER_MS))
+    {
+      /* Not for the plan scheduler either (_ens_client_call_was_retryable()). */
+      call->retryable = FALSE;
+      g_debug ("%s for image %s: the server asked for a pause of %u ms, longer than the "
+               "timeout; not retrying", ens_request_get_action (call->request),
+               call_get_image_id (call), retry_after_ms);
+    }
+  else if (call->tries <= call->max_retries && call->retryable)
     {
       guint delay_ms = _ens_client_compute_backoff_ms (call->retry_delay, call->tries);
 
@@ -544,6 +624,7 @@ call_start_attempt (GTask *task)
 
   call->tries++;
   call->timed_out = FALSE;
+  call->sent = FALSE;
 
   /* Every attempt is signed afresh: a new time, a new nonce. */
   now = g_date_time_new_now_utc ();
@@ -569,6 +650,7 @@ call_start_attempt (GTask *task)
    * that is already shared or removing one that is not succeeds and
    * changes nothing (the retries rely on that too). */
   soup_message_add_flags (call->message, SOUP_MESSAGE_NO_REDIRECT | SOUP_MESSAGE_IDEMPOTENT);
+  g_signal_connect_swapped (call->message, "wrote-body", G_CALLBACK (call_wrote_body_cb), call);
 
   call->attempt_cancellable = g_cancellable_new ();
   if (cancellable != NULL)
@@ -693,6 +775,19 @@ _ens_client_call_finish (EnsClient     *self,
     *tries = call->tries;
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* After a failed call: whether the server may have carried it out anyway
+ * (an attempt was sent whole and its answer was lost). */
+gboolean
+_ens_client_call_get_answer_lost (EnsClient    *self,
+                                  GAsyncResult *result)
+{
+  Call *call = g_task_get_task_data (G_TASK (result));
+
+  g_assert (g_task_is_valid (result, self));
+
+  return call->answer_lost;
 }
 
 /* ModifyImageSharePermission --------------------------------------------- */

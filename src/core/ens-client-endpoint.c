@@ -26,27 +26,12 @@
 #include "ens-client.h"
 #include "ens-client-private.h"
 #include "ens-error.h"
+#include "ens-proxy-resolver.h"
 
 /* Keep-alive connections are dropped after this many idle seconds. */
 #define IDLE_TIMEOUT 60
 
 /* Which endpoints are accepted ------------------------------------------ */
-
-static gboolean
-host_is_loopback (const char *host)
-{
-  g_autoptr(GInetAddress) address = NULL;
-
-  if (host == NULL || host[0] == '\0')
-    return FALSE;
-
-  if (g_ascii_strcasecmp (host, "localhost") == 0)
-    return TRUE;
-
-  address = g_inet_address_new_from_string (host);
-
-  return address != NULL && g_inet_address_get_is_loopback (address);
-}
 
 GUri *
 _ens_client_parse_endpoint (const char  *endpoint,
@@ -101,7 +86,7 @@ _ens_client_parse_endpoint (const char  *endpoint,
       return NULL;
     }
 
-  if (g_ascii_strcasecmp (scheme, "http") == 0 && !host_is_loopback (host))
+  if (g_ascii_strcasecmp (scheme, "http") == 0 && !ens_proxy_resolver_host_is_loopback (host))
     {
       g_autofree char *detail = g_strdup_printf ("Plain http to %s refused", host);
 
@@ -138,19 +123,24 @@ ens_client_check_endpoint (const char  *endpoint,
 /* The HTTP session ------------------------------------------------------- */
 
 /*
- * One session per client, keep-alive reused.  The default proxy resolver
- * and TLS database stay in place: system and environment proxies are
- * honoured and certificates are always checked (there is deliberately no
- * "accept-certificate" handler).
+ * One session per client, keep-alive reused.  The default TLS database
+ * stays in place: certificates are always checked (there is deliberately
+ * no "accept-certificate" handler).  System and environment proxies are
+ * honoured for https, but a request to this computer never goes through a
+ * proxy (EnsProxyResolver): plain http is only allowed there, and a proxy
+ * would read it, Authorization header included.
  */
 SoupSession *
 _ens_client_new_session (const char *user_agent,
                          guint       connect_timeout)
 {
+  g_autoptr(GProxyResolver) proxy_resolver = ens_proxy_resolver_new ();
+
   return soup_session_new_with_options ("user-agent", user_agent,
                                         "max-conns", 2 * MAX_CONCURRENCY,
                                         "max-conns-per-host", MAX_CONCURRENCY,
                                         "timeout", connect_timeout,
                                         "idle-timeout", IDLE_TIMEOUT,
+                                        "proxy-resolver", proxy_resolver,
                                         NULL);
 }

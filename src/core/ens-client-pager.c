@@ -23,16 +23,16 @@
 #include "ens-client.h"
 #include "ens-client-private.h"
 #include "ens-image.h"
+#include "ens-listing.h"
 #include "ens-request.h"
 #include "ens-response.h"
-
-/* A server that keeps saying "there is more" is not believed forever. */
-#define MAX_PAGES 10000
 
 /*
  * One pager serves both paged listings.  A Listing says how to ask for a
  * page and what to take out of the answer; the pager asks for page after
- * page and collects the items until the server's TotalCount is reached.
+ * page and hands each one to an EnsListing (ens-listing.c), which decides
+ * whether to go on, and whether what was collected is complete.  The
+ * limits (items, pages) are there, whatever the server says.
  */
 
 typedef struct _Pager Pager;
@@ -44,12 +44,13 @@ typedef struct
                                      GError  **error);
   EnsClientParseFunc   parse;
   GDestroyNotify       page_free;
-  /* Adds the items of @page to @items; returns how many the page had, and
-   * sets @total_count to the server's TotalCount. */
-  guint              (*take_items)  (gpointer   page,
+  /* Moves the items of @page to @items (which has no free function);
+   * sets @total_count and @page_size to the page's. */
+  void               (*take_items)  (gpointer   page,
                                      GPtrArray *items,
-                                     guint     *total_count);
-  GDestroyNotify       item_free;
+                                     guint     *total_count,
+                                     guint     *page_size);
+  EnsListingKind       kind;
 } Listing;
 
 struct _Pager
@@ -57,11 +58,12 @@ struct _Pager
   const Listing *listing;
   char          *image_id;
   char          *image_name;
-  GPtrArray     *items;
+  EnsListing    *merged;
   guint          page_number;
   guint          page_size;
   guint          total_count;
   gboolean       all_pages;
+  gboolean       complete;
 };
 
 static void
@@ -71,7 +73,7 @@ pager_free (gpointer data)
 
   g_clear_pointer (&pager->image_id, g_free);
   g_clear_pointer (&pager->image_name, g_free);
-  g_clear_pointer (&pager->items, g_ptr_array_unref);
+  g_clear_pointer (&pager->merged, ens_listing_free);
   g_free (pager);
 }
 
@@ -84,9 +86,11 @@ pager_page_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   Pager *pager = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
   GError *error = NULL;
+  EnsListingStep step;
   gpointer page;
-  guint n_page;
+  guint page_size = 0;
 
   page = _ens_client_call_finish (ENS_CLIENT (object), result, NULL, &error);
   if (page == NULL)
@@ -95,24 +99,36 @@ pager_page_cb (GObject      *object,
       return;
     }
 
-  n_page = pager->listing->take_items (page, pager->items, &pager->total_count);
+  pager->listing->take_items (page, items, &pager->total_count, &page_size);
   pager->listing->page_free (page);
 
-  /* Stop when the server says everything was served, but also on an empty
-   * page or after MAX_PAGES, so that a server that misstates TotalCount
-   * cannot keep us here forever. */
-  if (!pager->all_pages ||
-      n_page == 0 ||
-      (guint64)pager->page_number * pager->page_size >= pager->total_count ||
-      pager->items->len >= pager->total_count ||
-      pager->page_number >= MAX_PAGES)
+  step = ens_listing_add_page (pager->merged, items->pdata, items->len,
+                               pager->total_count, page_size, &error);
+  /* The items are the listing's now, dropped or kept. */
+  g_ptr_array_set_size (items, 0);
+
+  /* One page asked for: that page, as served. */
+  if (!pager->all_pages && step == ENS_LISTING_CONTINUE)
+    step = ENS_LISTING_COMPLETE;
+
+  switch (step)
     {
-      g_task_return_pointer (task, g_steal_pointer (&pager->items),
+    case ENS_LISTING_CONTINUE:
+      pager_next (task);
+      return;
+
+    case ENS_LISTING_ERROR:
+      g_task_return_error (task, error);
+      return;
+
+    case ENS_LISTING_COMPLETE:
+    case ENS_LISTING_INCOMPLETE:
+    default:
+      pager->complete = step == ENS_LISTING_COMPLETE;
+      g_task_return_pointer (task, ens_listing_steal_items (pager->merged),
                              (GDestroyNotify)g_ptr_array_unref);
       return;
     }
-
-  pager_next (task);
 }
 
 static void
@@ -162,7 +178,7 @@ pager_start (EnsClient           *self,
   pager->listing = listing;
   pager->image_id = g_strdup (image_id);
   pager->image_name = g_strdup (image_name);
-  pager->items = g_ptr_array_new_with_free_func (listing->item_free);
+  pager->merged = ens_listing_new (listing->kind, MAX (page_size, 1));
   pager->all_pages = page_number == 0;
   pager->page_number = page_number;
   pager->page_size = page_size;
@@ -192,19 +208,18 @@ share_parse (guint        http_status,
   return ens_response_parse_share_page (http_status, content_type, body, error);
 }
 
-static guint
+static void
 share_take_items (gpointer   data,
                   GPtrArray *items,
-                  guint     *total_count)
+                  guint     *total_count,
+                  guint     *page_size)
 {
   EnsSharePage *page = data;
-  guint n_page = 0;
 
-  for (guint i = 0; page->accounts != NULL && page->accounts[i] != NULL; i++, n_page++)
-    g_ptr_array_add (items, g_strdup (page->accounts[i]));
+  for (guint i = 0; page->accounts != NULL && page->accounts[i] != NULL; i++)
+    g_ptr_array_add (items, g_steal_pointer (&page->accounts[i]));
   *total_count = page->total_count;
-
-  return n_page;
+  *page_size = page->page_size;
 }
 
 static const Listing share_listing = {
@@ -212,7 +227,7 @@ static const Listing share_listing = {
   .parse = share_parse,
   .page_free = (GDestroyNotify)ens_share_page_free,
   .take_items = share_take_items,
-  .item_free = g_free,
+  .kind = ENS_LISTING_ACCOUNTS,
 };
 
 /**
@@ -240,6 +255,9 @@ ens_client_describe_image_share_permission_async (EnsClient           *self,
 /**
  * ens_client_describe_image_share_permission_finish:
  *
+ * Like ens_client_describe_image_share_permission_finish_full(), for a
+ * caller that does not show whether the list is complete.
+ *
  * Returns: (transfer full): the account IDs in the order served (an empty
  *   vector when the image is not shared)
  */
@@ -248,6 +266,26 @@ ens_client_describe_image_share_permission_finish (EnsClient     *self,
                                                    GAsyncResult  *result,
                                                    GError       **error)
 {
+  return ens_client_describe_image_share_permission_finish_full (self, result, NULL, error);
+}
+
+/**
+ * ens_client_describe_image_share_permission_finish_full:
+ * @complete: (out) (optional): %TRUE when the server's pages added up;
+ *   %FALSE when the pager stopped on a page that repeated accounts, an
+ *   empty page before TotalCount, or more pages than TotalCount allows:
+ *   then the list may be incomplete and must be shown as such
+ *
+ * Returns: (transfer full): the account IDs (each 1–32 digits, none
+ *   twice) in the order served; an empty vector when the image is not
+ *   shared
+ */
+GStrv
+ens_client_describe_image_share_permission_finish_full (EnsClient     *self,
+                                                        GAsyncResult  *result,
+                                                        gboolean      *complete,
+                                                        GError       **error)
+{
   GPtrArray *accounts;
 
   g_return_val_if_fail (ENS_IS_CLIENT (self), NULL);
@@ -255,12 +293,21 @@ ens_client_describe_image_share_permission_finish (EnsClient     *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   accounts = g_task_propagate_pointer (G_TASK (result), error);
+
+  if (complete != NULL)
+    {
+      Pager *pager = g_task_get_task_data (G_TASK (result));
+
+      *complete = accounts != NULL && pager->complete;
+    }
+
   if (accounts == NULL)
     return NULL;
 
   g_ptr_array_add (accounts, NULL);
 
   /* Without the segment freed, the strings are the caller's now. */
+  g_ptr_array_set_free_func (accounts, NULL);
   return (GStrv)g_ptr_array_free (accounts, FALSE);
 }
 
@@ -284,10 +331,11 @@ images_parse (guint        http_status,
   return ens_response_parse_image_page (http_status, content_type, body, error);
 }
 
-static guint
+static void
 images_take_items (gpointer   data,
                    GPtrArray *items,
-                   guint     *total_count)
+                   guint     *total_count,
+                   guint     *page_size)
 {
   EnsImagePage *page = data;
   guint n_page = page->images != NULL ? page->images->len : 0;
@@ -295,8 +343,7 @@ images_take_items (gpointer   data,
   for (guint i = 0; i < n_page; i++)
     g_ptr_array_add (items, g_object_ref (g_ptr_array_index (page->images, i)));
   *total_count = page->total_count;
-
-  return n_page;
+  *page_size = page->page_size;
 }
 
 static const Listing images_listing = {
@@ -304,7 +351,7 @@ static const Listing images_listing = {
   .parse = images_parse,
   .page_free = (GDestroyNotify)ens_image_page_free,
   .take_items = images_take_items,
-  .item_free = g_object_unref,
+  .kind = ENS_LISTING_IMAGES,
 };
 
 /**
@@ -349,6 +396,26 @@ ens_client_describe_images_finish (EnsClient     *self,
                                    guint         *total_count,
                                    GError       **error)
 {
+  return ens_client_describe_images_finish_full (self, result, total_count, NULL, error);
+}
+
+/**
+ * ens_client_describe_images_finish_full:
+ * @total_count: (out) (optional): the server's TotalCount
+ * @complete: (out) (optional): %FALSE when the pages did not add up and
+ *   the list may be incomplete (see ens_listing_add_page())
+ *
+ * Returns: (transfer container) (element-type EnsImage): the images, none
+ *   twice
+ */
+GPtrArray *
+ens_client_describe_images_finish_full (EnsClient     *self,
+                                        GAsyncResult  *result,
+                                        guint         *total_count,
+                                        gboolean      *complete,
+                                        GError       **error)
+{
+  Pager *pager;
   GPtrArray *images;
 
   g_return_val_if_fail (ENS_IS_CLIENT (self), NULL);
@@ -356,13 +423,12 @@ ens_client_describe_images_finish (EnsClient     *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   images = g_task_propagate_pointer (G_TASK (result), error);
+  pager = g_task_get_task_data (G_TASK (result));
 
   if (total_count != NULL)
-    {
-      Pager *pager = g_task_get_task_data (G_TASK (result));
-
-      *total_count = images != NULL ? pager->total_count : 0;
-    }
+    *total_count = images != NULL ? pager->total_count : 0;
+  if (complete != NULL)
+    *complete = images != NULL && pager->complete;
 
   return images;
 }

@@ -64,6 +64,7 @@ typedef struct
   gint64    not_before;  /* a retry: monotonic µs before which it waits */
   gint64    started;     /* the attempt in flight: when it started */
   GError   *last_error;  /* a retry: what the last attempt got */
+  gboolean  answer_lost; /* some attempt was sent whole and its answer lost */
 } PlanJob;
 
 typedef struct
@@ -149,6 +150,14 @@ plan_job_set_outcome (PlanRun         *run,
                                 state, request_id, error, job->tries);
 }
 
+/* A job that did not succeed: unknown when some attempt's answer was lost
+ * (the list read again settles it), failed otherwise. */
+static EnsOutcomeState
+plan_job_failed_state (PlanJob *job)
+{
+  return job->answer_lost ? ENS_OUTCOME_UNKNOWN : ENS_OUTCOME_FAILED;
+}
+
 typedef struct
 {
   GTask   *task;
@@ -180,11 +189,13 @@ plan_finish_if_done (GTask *task)
       return;
     }
 
-  /* The first failure in plan order, so the answer does not depend on
-   * which request happened to finish first. */
+  /* The first failure (or lost answer) in plan order, so the answer does
+   * not depend on which request happened to finish first. */
   for (guint i = 0; i < n; i++)
     {
-      if (ens_share_plan_get_state (run->plan, i) == ENS_OUTCOME_FAILED)
+      EnsOutcomeState state = ens_share_plan_get_state (run->plan, i);
+
+      if (state == ENS_OUTCOME_FAILED || state == ENS_OUTCOME_UNKNOWN)
         {
           const GError *error = ens_share_plan_get_error (run->plan, i);
 
@@ -245,6 +256,11 @@ plan_job_cb (GObject      *object,
   request_id = _ens_client_call_finish (ENS_CLIENT (object), result, NULL, &error);
   run->in_flight--;
 
+  /* The server may have carried out an attempt whose answer was lost; a
+   * later definite failure does not undo that, only a success settles it. */
+  if (error != NULL && _ens_client_call_get_answer_lost (ENS_CLIENT (object), result))
+    job->answer_lost = TRUE;
+
   if (error == NULL)
     {
       ens_pacer_answered (run->pacer, now, latency);
@@ -303,7 +319,7 @@ plan_job_cb (GObject      *object,
         }
       else
         {
-          plan_job_set_outcome (run, job, ENS_OUTCOME_FAILED,
+          plan_job_set_outcome (run, job, plan_job_failed_state (job),
                                 ens_error_get_request_id (error), error);
         }
     }
@@ -438,14 +454,14 @@ plan_run_stop (PlanRun *run)
     plan_job_set_outcome (run, job, ENS_OUTCOME_NOT_ATTEMPTED, NULL, NULL);
 
   /* A job waiting for its retry was sent, and its last attempt got a
-   * definite answer that was not a success (or a failure that the error
-   * itself says may have reached the server).  It is not "not attempted":
+   * definite answer that was not a success (or its answer was lost: then
+   * it is unknown, see plan_job_failed_state()).  It is not "not attempted":
    * that would say nothing was sent, which is untrue, and would hide an
    * outcome the last error may call unknown.  It is not "done" either.  It
    * keeps the failure of its last attempt, the truth as far as anyone
    * knows, and the person can run what is left again. */
   while ((job = g_queue_pop_head (&run->retries)) != NULL)
-    plan_job_set_outcome (run, job, ENS_OUTCOME_FAILED,
+    plan_job_set_outcome (run, job, plan_job_failed_state (job),
                           ens_error_get_request_id (job->last_error), job->last_error);
 }
 

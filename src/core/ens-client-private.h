@@ -91,6 +91,8 @@ gpointer     _ens_client_call_finish    (EnsClient           *self,
                                          GAsyncResult        *result,
                                          guint               *tries,
                                          GError             **error);
+gboolean     _ens_client_call_get_answer_lost (EnsClient     *self,
+                                               GAsyncResult  *result);
 gpointer     _ens_client_parse_modify   (guint                http_status,
                                          const char          *content_type,
                                          GBytes              *body,

@@ -88,7 +88,9 @@ char             *ens_client_modify_image_share_permission_finish    (EnsClient 
                                                                       guint                *tries,
                                                                       GError              **error);
 
-/* Fetches every page.  Returns the account IDs in the order served. */
+/* Fetches every page.  Returns the account IDs in the order served.
+ * _finish_full says whether the list is complete (see ens-listing.h):
+ * FALSE when the server's pages did not add up. */
 void              ens_client_describe_image_share_permission_async   (EnsClient            *self,
                                                                       const char           *image_id,
                                                                       GCancellable         *cancellable,
@@ -97,6 +99,10 @@ void              ens_client_describe_image_share_permission_async   (EnsClient 
 GStrv             ens_client_describe_image_share_permission_finish  (EnsClient            *self,
                                                                       GAsyncResult         *result,
                                                                       GError              **error);
+GStrv             ens_client_describe_image_share_permission_finish_full (EnsClient        *self,
+                                                                          GAsyncResult     *result,
+                                                                          gboolean         *complete,
+                                                                          GError          **error);
 
 /* @page_number 0 fetches every page; otherwise just that page. */
 void              ens_client_describe_images_async                   (EnsClient            *self,
@@ -111,6 +117,11 @@ void              ens_client_describe_images_async                   (EnsClient 
 GPtrArray        *ens_client_describe_images_finish                  (EnsClient            *self,
                                                                       GAsyncResult         *result,
                                                                       guint                *total_count,
+                                                                      GError              **error);
+GPtrArray        *ens_client_describe_images_finish_full             (EnsClient            *self,
+                                                                      GAsyncResult         *result,
+                                                                      guint                *total_count,
+                                                                      gboolean             *complete,
                                                                       GError              **error);
 
 /*
@@ -127,7 +138,9 @@ GPtrArray        *ens_client_describe_images_finish                  (EnsClient 
  * to their end, within the timeout, and record their real outcome.
  *
  * _finish returns TRUE when every account succeeded.  Otherwise FALSE with
- * G_IO_ERROR_CANCELLED when cancelled, or a copy of the first failure.
+ * G_IO_ERROR_CANCELLED when cancelled, or a copy of the first failure
+ * (or lost answer: such accounts are ENS_OUTCOME_UNKNOWN, to be settled by
+ * reading the list again, see ens_share_plan_reconcile()).
  */
 void              ens_client_run_plan_async                          (EnsClient            *self,
                                                                       EnsSharePlan         *plan,

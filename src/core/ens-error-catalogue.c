@@ -46,6 +46,10 @@ static const EnsErrorEntry catalogue[] = {
        N_("You Don’t Have Permission"),
        N_("Alibaba Cloud refused the request because the AccessKey you use belongs to a user who is not allowed to do this."),
        N_("Ask the owner of the Alibaba Cloud account to grant your RAM user the ens:ModifyImageSharePermission permission.")),
+  API ("Forbidden", ENS_ERROR_PERMISSION, FALSE,
+       N_("Access Denied"),
+       N_("Alibaba Cloud refused the request because the AccessKey you use is not allowed to do this."),
+       N_("Ask the owner of the Alibaba Cloud account to grant your RAM user the ens:ModifyImageSharePermission, ens:DescribeImageSharePermission and ens:DescribeImages permissions.")),
   API ("Forbidden.RAM", ENS_ERROR_PERMISSION, FALSE,
        N_("Your RAM User Is Not Allowed to Do This"),
        N_("Alibaba Cloud refused the request because the RAM user whose AccessKey you use has not been given permission for this action."),
@@ -74,6 +78,10 @@ static const EnsErrorEntry catalogue[] = {
        N_("The Request Was Not Signed Correctly"),
        N_("Alibaba Cloud says that the signature of the request is incomplete. This is a problem in ENS Image Share, not in your settings."),
        N_("Please report this problem to the ENS Image Share developers and include the request ID shown in the technical details.")),
+  API ("MissingSignatureNonce", ENS_ERROR_SIGNATURE, FALSE,
+       N_("The Request Was Incomplete"),
+       N_("Alibaba Cloud refused the request because it was sent without the one-time number that every signed request must carry. This is a problem in ENS Image Share, not in the image ID, the account IDs or your settings."),
+       N_("Try again. If it keeps happening, please report it to the ENS Image Share developers and include the request ID shown in the technical details.")),
   API ("SignatureNonceUsed", ENS_ERROR_SIGNATURE, FALSE,
        N_("The Request Was Sent Twice"),
        N_("Alibaba Cloud refused the request because it looked like a copy of a request that was already sent."),
@@ -265,6 +273,12 @@ static const struct
   { "Missing", "MissingParameter", TRUE },
 };
 
+/* Other names of a permission refusal, which take the "Forbidden" entry. */
+static const char * const forbidden_aliases[] = {
+  "Forbidden.NotEnoughPermission",
+  "OperationDenied",
+};
+
 static const EnsErrorEntry *
 lookup_exact (const char *api_code,
               gboolean    ignore_case)
@@ -307,6 +321,10 @@ ens_error_catalogue_lookup (const char *api_code)
       (entry = lookup_exact (api_code, TRUE)) != NULL)
     return entry;
 
+  for (guint i = 0; i < G_N_ELEMENTS (forbidden_aliases); i++)
+    if (g_ascii_strcasecmp (api_code, forbidden_aliases[i]) == 0)
+      return lookup_exact ("Forbidden", FALSE);
+
   for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
     {
       gsize len = strlen (prefixes[i].prefix);
@@ -326,6 +344,28 @@ ens_error_catalogue_lookup (const char *api_code)
     }
 
   return GENERIC_ENTRY;
+}
+
+/**
+ * ens_error_catalogue_lookup_answer:
+ * @api_code: (nullable): the "Code" of an error answer
+ * @http_status: its HTTP status
+ *
+ * Like ens_error_catalogue_lookup(), but a code it does not know (or no
+ * code) sent with HTTP 403 is a permission refusal: the "Forbidden" entry.
+ *
+ * Returns: (transfer none): the entry (never %NULL)
+ */
+const EnsErrorEntry *
+ens_error_catalogue_lookup_answer (const char *api_code,
+                                   guint       http_status)
+{
+  const EnsErrorEntry *entry = ens_error_catalogue_lookup (api_code);
+
+  if (entry == GENERIC_ENTRY && http_status == 403)
+    return lookup_exact ("Forbidden", FALSE);
+
+  return entry;
 }
 
 static const EnsErrorEntry *
@@ -382,7 +422,11 @@ ens_error_catalogue_lookup_error (const GError *error)
 
   api_code = ens_error_get_api_code (error);
   if (api_code != NULL && api_code[0] != '\0')
-    return ens_error_catalogue_lookup (api_code);
+    return ens_error_catalogue_lookup_answer (api_code, ens_error_get_http_status (error));
+
+  /* A 403 answer without a code (ens_error_new_api()). */
+  if (error->code == ENS_ERROR_PERMISSION && ens_error_get_http_status (error) == 403)
+    return ens_error_catalogue_lookup_answer (NULL, 403);
 
   return lookup_category ((EnsError) error->code);
 }
@@ -648,7 +692,22 @@ ens_error_describe (const GError  *error,
       e = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, N_("An unexpected problem stopped the request: %s")),
                            error->message);
     }
+  else if (entry->category == ENS_ERROR_PERMISSION &&
+           ens_error_get_access_denied (error) != NULL)
+    {
+      g_autofree char *base = g_steal_pointer (&e);
+
+      /* The answer named the missing permission: say which, and point at
+       * the policy the dialog and the command line offer to copy. */
+      /* Translators: the first %s is an explanation, the second a RAM
+       * action such as "ens:ModifyImageSharePermission" */
+      e = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, N_("%s The permission that is missing is “%s”.")),
+                           base, ens_error_get_access_denied (error)->action);
+      g_free (a);
+      a = tr (N_("Ask the administrator of the Alibaba Cloud account to give your RAM user this permission. The RAM policy below grants only what ENS Image Share needs: copy it and send it to them."));
+    }
   else if (entry->category == ENS_ERROR_INVALID_PARAMETER &&
+           g_strcmp0 (entry->api_code, "InvalidImageType.NotSupported") != 0 &&
            api_message != NULL && api_message[0] != '\0')
     {
       g_autofree char *base = g_steal_pointer (&e);

@@ -40,6 +40,8 @@ typedef struct
   char  *recommend;
   char  *detail;
   char  *client_string_to_sign;
+  char  *image_id;
+  EnsAccessDenied *access_denied;
   guint  http_status;
   guint  tries;
   guint  retry_after_ms;
@@ -48,6 +50,39 @@ typedef struct
 static void
 ens_error_private_init (EnsErrorPrivate *priv)
 {
+}
+
+static EnsAccessDenied *
+access_denied_copy (const EnsAccessDenied *src)
+{
+  EnsAccessDenied *dest;
+
+  if (src == NULL)
+    return NULL;
+
+  dest = g_new0 (EnsAccessDenied, 1);
+  dest->action = g_strdup (src->action);
+  dest->owner_id = g_strdup (src->owner_id);
+  dest->principal_type = g_strdup (src->principal_type);
+  dest->principal_name = g_strdup (src->principal_name);
+  dest->no_permission_type = g_strdup (src->no_permission_type);
+  dest->policy_type = g_strdup (src->policy_type);
+  dest->diagnostic = g_strdup (src->diagnostic);
+
+  return dest;
+}
+
+static void
+access_denied_free (EnsAccessDenied *access_denied)
+{
+  g_free (access_denied->action);
+  g_free (access_denied->owner_id);
+  g_free (access_denied->principal_type);
+  g_free (access_denied->principal_name);
+  g_free (access_denied->no_permission_type);
+  g_free (access_denied->policy_type);
+  g_free (access_denied->diagnostic);
+  g_free (access_denied);
 }
 
 static void
@@ -61,6 +96,8 @@ ens_error_private_copy (const EnsErrorPrivate *src,
   dest->recommend = g_strdup (src->recommend);
   dest->detail = g_strdup (src->detail);
   dest->client_string_to_sign = g_strdup (src->client_string_to_sign);
+  dest->image_id = g_strdup (src->image_id);
+  dest->access_denied = access_denied_copy (src->access_denied);
   dest->http_status = src->http_status;
   dest->tries = src->tries;
   dest->retry_after_ms = src->retry_after_ms;
@@ -76,6 +113,8 @@ ens_error_private_clear (EnsErrorPrivate *priv)
   g_clear_pointer (&priv->recommend, g_free);
   g_clear_pointer (&priv->detail, g_free);
   g_clear_pointer (&priv->client_string_to_sign, g_free);
+  g_clear_pointer (&priv->image_id, g_free);
+  g_clear_pointer (&priv->access_denied, access_denied_free);
 }
 
 G_DEFINE_EXTENDED_ERROR (EnsError, ens_error)
@@ -111,7 +150,7 @@ ens_error_new_api (guint       http_status,
                    const char *host_id,
                    const char *recommend)
 {
-  const EnsErrorEntry *entry = ens_error_catalogue_lookup (api_code);
+  const EnsErrorEntry *entry = ens_error_catalogue_lookup_answer (api_code, http_status);
   EnsErrorPrivate *priv;
   GError *error;
 
@@ -287,5 +326,67 @@ ens_error_set_client_string_to_sign (GError     *error,
     {
       g_free (priv->client_string_to_sign);
       priv->client_string_to_sign = g_strdup (string_to_sign);
+    }
+}
+
+/**
+ * ens_error_get_access_denied:
+ * @error: an error
+ *
+ * Returns: (transfer none) (nullable): the AccessDeniedDetail the server
+ *   sent with @error (see ens_error_read_access_denied()), or %NULL
+ */
+const EnsAccessDenied *
+ens_error_get_access_denied (const GError *error)
+{
+  EnsErrorPrivate *priv = get_private (error);
+
+  return priv != NULL ? priv->access_denied : NULL;
+}
+
+/**
+ * ens_error_set_access_denied:
+ * @error: an ENS_ERROR
+ * @access_denied: (nullable): the details to copy; its action must be set
+ */
+void
+ens_error_set_access_denied (GError                *error,
+                             const EnsAccessDenied *access_denied)
+{
+  EnsErrorPrivate *priv = get_private (error);
+
+  g_return_if_fail (access_denied == NULL || access_denied->action != NULL);
+
+  if (priv != NULL)
+    {
+      g_clear_pointer (&priv->access_denied, access_denied_free);
+      priv->access_denied = access_denied_copy (access_denied);
+    }
+}
+
+/**
+ * ens_error_get_image_id:
+ * @error: an error
+ *
+ * Returns: (nullable): the image the failed request was about, if known
+ */
+const char *
+ens_error_get_image_id (const GError *error)
+{
+  EnsErrorPrivate *priv = get_private (error);
+
+  return priv != NULL ? priv->image_id : NULL;
+}
+
+void
+ens_error_set_image_id (GError     *error,
+                        const char *image_id)
+{
+  EnsErrorPrivate *priv = get_private (error);
+
+  if (priv != NULL)
+    {
+      g_free (priv->image_id);
+      priv->image_id = g_strdup (image_id);
     }
 }

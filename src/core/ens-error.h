@@ -44,7 +44,7 @@ typedef enum
   ENS_ERROR_INVALID_INPUT,      /* refused locally, nothing was sent */
   ENS_ERROR_AUTH,               /* InvalidAccessKeyId.*, Forbidden.AccessKeyDisabled */
   ENS_ERROR_SIGNATURE,          /* SignatureDoesNotMatch, IncompleteSignature, SignatureNonceUsed */
-  ENS_ERROR_PERMISSION,         /* NoPermission, Forbidden.RAM */
+  ENS_ERROR_PERMISSION,         /* NoPermission, Forbidden*, OperationDenied, other 403s */
   ENS_ERROR_TOKEN,              /* InvalidSecurityToken.*, MissingSecurityToken */
   ENS_ERROR_CLOCK,              /* InvalidTimeStamp.* */
   ENS_ERROR_THROTTLED,          /* Throttling* */
@@ -79,6 +79,34 @@ struct _EnsErrorEntry
   const char *explanation;
   const char *action;
 };
+
+/**
+ * EnsAccessDenied:
+ * @action: the RAM action that was denied (AuthAction), e.g.
+ *   "ens:ModifyImageSharePermission"; never %NULL
+ * @owner_id: (nullable): the Alibaba Cloud account (UID) of the caller
+ *   (AuthPrincipalOwnerId)
+ * @principal_type: (nullable): SubUser, AssumedRoleUser, Federated, …
+ * @principal_name: (nullable): the caller's display name
+ * @no_permission_type: (nullable): ImplicitDeny or ExplicitDeny
+ * @policy_type: (nullable): the kind of policy that denied it
+ * @diagnostic: (nullable): EncodedDiagnosticMessage, for RAM's
+ *   DecodeDiagnosticMessage
+ *
+ * The AccessDeniedDetail of a 403 answer, checked: every value is short,
+ * printable text, the action looks like "service:Action" and the owner is
+ * 1–32 digits (a value that is not is left out).
+ */
+typedef struct
+{
+  char *action;
+  char *owner_id;
+  char *principal_type;
+  char *principal_name;
+  char *no_permission_type;
+  char *policy_type;
+  char *diagnostic;
+} EnsAccessDenied;
 
 /**
  * EnsSignatureDiagnosis:
@@ -127,8 +155,18 @@ guint                  ens_error_get_retry_after_ms    (const GError        *err
 void                   ens_error_set_retry_after_ms    (GError              *error,
                                                         guint                retry_after_ms);
 
+const EnsAccessDenied  *ens_error_get_access_denied     (const GError        *error);
+void                   ens_error_set_access_denied     (GError              *error,
+                                                        const EnsAccessDenied *access_denied);
+const char            *ens_error_get_image_id          (const GError        *error);
+void                   ens_error_set_image_id          (GError              *error,
+                                                        const char          *image_id);
+char                  *ens_error_dup_ram_policy        (const GError        *error);
+
 /* The catalogue */
 const EnsErrorEntry   *ens_error_catalogue_lookup      (const char          *api_code);
+const EnsErrorEntry   *ens_error_catalogue_lookup_answer (const char        *api_code,
+                                                          guint              http_status);
 const EnsErrorEntry   *ens_error_catalogue_lookup_error(const GError        *error);
 const EnsErrorEntry   *ens_error_catalogue_get_all     (guint               *n_entries);
 gboolean               ens_error_is_retryable          (const GError        *error);

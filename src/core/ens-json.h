@@ -28,4 +28,35 @@ void ens_json_builder_add_nullable_string (JsonBuilder *builder,
                                            const char  *name,
                                            const char  *value);
 
+/*
+ * Typed member access for answers: a member of another type counts as
+ * missing.  ens_json_get_string_max() drops a value longer than
+ * @max_chars; ens_json_dup_string_cut() cuts it and appends "…".
+ * ens_json_get_list() returns the nodes (not referenced) of a list such
+ * as "Images": {"Image": [ … ]}, also when sent as one object or as the
+ * bare array.
+ */
+JsonNode    *ens_json_get_member       (JsonObject  *object,
+                                        const char  *name);
+const char  *ens_json_get_string       (JsonObject  *object,
+                                        const char  *name);
+const char  *ens_json_get_string_max   (JsonObject  *object,
+                                        const char  *name,
+                                        guint        max_chars);
+char        *ens_json_dup_string_cut   (JsonObject  *object,
+                                        const char  *name,
+                                        guint        max_chars);
+char        *ens_json_node_dup_text    (JsonNode    *node);
+char        *ens_json_get_text         (JsonObject  *object,
+                                        const char  *name);
+gboolean     ens_json_read_uint        (JsonObject  *object,
+                                        const char  *name,
+                                        guint       *out);
+guint        ens_json_get_uint         (JsonObject  *object,
+                                        const char  *name,
+                                        guint        fallback);
+GPtrArray   *ens_json_get_list         (JsonObject  *object,
+                                        const char  *outer,
+                                        const char  *inner);
+
 G_END_DECLS

@@ -25,8 +25,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "ens-error.h"
+#include "ens-error-access.h"
 #include "ens-image.h"
+#include "ens-json.h"
 #include "ens-response.h"
+#include "ens-text.h"
 
 /*
  * Nothing in an answer is trusted: the status, the size, the kind of
@@ -137,9 +140,36 @@ xml_error_code (const char *text,
   return g_strndup (start, end - start);
 }
 
+/* Integers that json-glib would not read exactly: it reads every integer
+ * into a gint64 and wraps silently beyond it (2^64 + 1 becomes 1), and it
+ * accepts leading zeros, which JSON does not (account IDs lose them). */
 static gboolean
-nested_too_deeply (const char *text,
-                   gsize       len)
+integer_token_is_exact (const char *token,
+                        gsize       len)
+{
+  static const char max_digits[] = "9223372036854775807";
+
+  if (len > 0 && token[0] == '-')
+    {
+      token++;
+      len--;
+    }
+
+  if (len > 1 && token[0] == '0')
+    return FALSE;
+
+  if (len < sizeof max_digits - 1)
+    return TRUE;
+
+  return len == sizeof max_digits - 1 && memcmp (token, max_digits, len) <= 0;
+}
+
+/* One pass over the text outside strings: how deep it nests, and whether
+ * every integer can be read exactly.  Returns a detail for the first
+ * problem, or %NULL. */
+static const char *
+scan_json (const char *text,
+           gsize       len)
 {
   gboolean in_string = FALSE;
   guint depth = 0;
@@ -162,15 +192,33 @@ nested_too_deeply (const char *text,
       else if (c == '{' || c == '[')
         {
           if (++depth > MAX_NESTING)
-            return TRUE;
+            return _("The answer is nested too deeply.");
         }
       else if ((c == '}' || c == ']') && depth > 0)
         {
           depth--;
         }
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          gsize start = i;
+          gboolean integer = TRUE;
+
+          while (i + 1 < len &&
+                 (g_ascii_isdigit (text[i + 1]) || text[i + 1] == '.' ||
+                  text[i + 1] == 'e' || text[i + 1] == 'E' ||
+                  text[i + 1] == '+' || text[i + 1] == '-'))
+            {
+              if (!g_ascii_isdigit (text[i + 1]))
+                integer = FALSE;
+              i++;
+            }
+
+          if (integer && !integer_token_is_exact (text + start, i + 1 - start))
+            return _("The answer contains a number that cannot be read exactly.");
+        }
     }
 
-  return FALSE;
+  return NULL;
 }
 
 static const char *
@@ -190,147 +238,96 @@ node_kind (JsonNode *node)
     }
 }
 
-/* Typed member access: a member of another type counts as missing. */
-
-static JsonNode *
-get_member (JsonObject *object,
-            const char *name)
+/* The API error an error body describes, its fields limited. */
+static GError *
+api_error_from_body (guint       http_status,
+                     JsonObject *object,
+                     const char *code)
 {
-  if (object == NULL || !json_object_has_member (object, name))
+  g_autofree char *message = ens_json_dup_string_cut (object, "Message", ENS_MAX_MESSAGE_CHARS);
+  const char *request_id = ens_json_get_string_max (object, "RequestId", ENS_MAX_REQUEST_ID_CHARS);
+  GError *api_error;
+
+  if (code != NULL && !ens_text_fits (code, ENS_MAX_CODE_CHARS))
+    {
+      g_debug ("Dropping the answer's Code: longer than %u characters", ENS_MAX_CODE_CHARS);
+      code = NULL;
+    }
+
+  g_debug ("API error (HTTP %u): %s, request %s",
+           http_status, code != NULL ? code : "(no code)",
+           request_id != NULL ? request_id : "(none)");
+
+  api_error = ens_error_new_api (http_status,
+                                 code,
+                                 message,
+                                 request_id,
+                                 ens_json_get_string_max (object, "HostId", ENS_MAX_HOST_ID_CHARS),
+                                 ens_json_get_string_max (object, "Recommend", ENS_MAX_RECOMMEND_CHARS));
+  ens_error_read_access_denied (api_error, object);
+
+  return api_error;
+}
+
+/* A 2xx answer may still carry an error in its body: a "Code" other than
+ * a success code (0, 200, "0", "200", "OK", "Success"; Describe answers
+ * carry "Code": 0), or "Success": false.  Returns that error, or %NULL. */
+static GError *
+error_in_success_body (guint       http_status,
+                       JsonObject *object)
+{
+  JsonNode *code_node = ens_json_get_member (object, "Code");
+  JsonNode *success_node = ens_json_get_member (object, "Success");
+  g_autofree char *code = NULL;
+  gboolean failed = FALSE;
+
+  if (code_node != NULL && !JSON_NODE_HOLDS_NULL (code_node))
+    {
+      GType type = JSON_NODE_HOLDS_VALUE (code_node) ? json_node_get_value_type (code_node)
+                                                     : G_TYPE_INVALID;
+
+      if (type == G_TYPE_INT64)
+        {
+          gint64 value = json_node_get_int (code_node);
+
+          if (value != 0 && value != 200)
+            code = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+        }
+      else if (type == G_TYPE_STRING)
+        {
+          const char *value = json_node_get_string (code_node);
+
+          if (value[0] != '\0' &&
+              strcmp (value, "0") != 0 &&
+              strcmp (value, "200") != 0 &&
+              g_ascii_strcasecmp (value, "OK") != 0 &&
+              g_ascii_strcasecmp (value, "Success") != 0)
+            code = g_strdup (value);
+        }
+      else
+        {
+          return bad_answer (http_status,
+                             _("The answer carries an error code (“Code”) that is neither a number nor text."));
+        }
+    }
+
+  if (success_node != NULL && JSON_NODE_HOLDS_VALUE (success_node))
+    {
+      GType type = json_node_get_value_type (success_node);
+
+      if (type == G_TYPE_BOOLEAN)
+        failed = !json_node_get_boolean (success_node);
+      else if (type == G_TYPE_STRING)
+        failed = g_ascii_strcasecmp (json_node_get_string (success_node), "false") == 0;
+    }
+
+  if (code == NULL && !failed)
     return NULL;
 
-  return json_object_get_member (object, name);
-}
+  if (code != NULL && !ens_text_fits (code, ENS_MAX_CODE_CHARS))
+    return bad_answer (http_status, _("The answer carries an error code that is too long."));
 
-static const char *
-get_string (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node = get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
-/* A string, or a number written out as one (IDs and sizes are documented
- * as strings but some answers send numbers). */
-static char *
-node_dup_text (JsonNode *node)
-{
-  GType type;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return NULL;
-
-  type = json_node_get_value_type (node);
-
-  if (type == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (node));
-
-  if (type == G_TYPE_INT64)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-
-  if (type == G_TYPE_DOUBLE)
-    {
-      double value = json_node_get_double (node);
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-      /* Whole numbers below 2^53 are exact: write them without a point. */
-      if (value > -9007199254740992.0 && value < 9007199254740992.0 &&
-          value == (double) (gint64) value)
-        return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value);
-
-      if (value != value)
-        return NULL;
-
-      return g_strdup (g_ascii_formatd (buf, sizeof buf, "%g", value));
-    }
-
-  return NULL;
-}
-
-static char *
-get_text (JsonObject *object,
-          const char *name)
-{
-  return node_dup_text (get_member (object, name));
-}
-
-static guint
-get_uint (JsonObject *object,
-          const char *name,
-          guint       fallback)
-{
-  JsonNode *node = get_member (object, name);
-  GType type;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return fallback;
-
-  type = json_node_get_value_type (node);
-
-  if (type == G_TYPE_INT64)
-    {
-      gint64 value = json_node_get_int (node);
-
-      return (value >= 0 && value <= G_MAXUINT) ? (guint) value : fallback;
-    }
-
-  if (type == G_TYPE_DOUBLE)
-    {
-      double value = json_node_get_double (node);
-
-      return (value >= 0 && value <= G_MAXUINT && value == (double) (guint) value)
-             ? (guint) value : fallback;
-    }
-
-  if (type == G_TYPE_STRING)
-    {
-      guint64 value;
-
-      if (g_ascii_string_to_unsigned (json_node_get_string (node), 10,
-                                      0, G_MAXUINT, &value, NULL))
-        return (guint) value;
-    }
-
-  return fallback;
-}
-
-/* The list inside a wrapper such as "Images": {"Image": [ … ]}.  Also
- * accepted: a single object instead of the array (as XML-to-JSON
- * converters produce for one element) and the array without the wrapper.
- * Returns the nodes, not referenced. */
-static GPtrArray *
-get_list (JsonObject *object,
-          const char *outer,
-          const char *inner)
-{
-  GPtrArray *nodes = g_ptr_array_new ();
-  JsonNode *node = get_member (object, outer);
-
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    node = get_member (json_node_get_object (node), inner);
-
-  if (node == NULL)
-    return nodes;
-
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-      guint n = json_array_get_length (array);
-
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (nodes, json_array_get_element (array, i));
-    }
-  else if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_ptr_array_add (nodes, node);
-    }
-
-  return nodes;
+  return api_error_from_body (http_status, object, code);
 }
 
 /**
@@ -360,6 +357,7 @@ ens_response_parse_object (guint        http_status,
   JsonObject *object;
   JsonNode *root;
   const char *text = NULL;
+  const char *scan_problem;
   gsize len = 0;
   gboolean success;
 
@@ -455,9 +453,10 @@ ens_response_parse_object (guint        http_status,
       return NULL;
     }
 
-  if (nested_too_deeply (text, len))
+  scan_problem = scan_json (text, len);
+  if (scan_problem != NULL)
     {
-      g_propagate_error (error, bad_answer (http_status, _("The answer is nested too deeply.")));
+      g_propagate_error (error, bad_answer (http_status, scan_problem));
       return NULL;
     }
 
@@ -490,23 +489,23 @@ ens_response_parse_object (guint        http_status,
 
   object = json_node_get_object (root);
 
-  /* Success is decided by the status alone: Describe answers carry
-   * "Code": 0 when all went well. */
+  /* Believe the body, not only the status: a 2xx answer whose body
+   * carries an error is that error. */
   if (success)
-    return json_object_ref (object);
+    {
+      GError *body_error = error_in_success_body (http_status, object);
 
-  code = get_text (object, "Code");
-  g_debug ("API error (HTTP %u): %s, request %s",
-           http_status, code != NULL ? code : "(no code)",
-           get_string (object, "RequestId") != NULL ? get_string (object, "RequestId") : "(none)");
+      if (body_error != NULL)
+        {
+          g_propagate_error (error, body_error);
+          return NULL;
+        }
 
-  g_propagate_error (error,
-                     ens_error_new_api (http_status,
-                                        code,
-                                        get_string (object, "Message"),
-                                        get_string (object, "RequestId"),
-                                        get_string (object, "HostId"),
-                                        get_string (object, "Recommend")));
+      return json_object_ref (object);
+    }
+
+  code = ens_json_get_text (object, "Code");
+  g_propagate_error (error, api_error_from_body (http_status, object, code));
   return NULL;
 }
 
@@ -536,7 +535,18 @@ ens_response_parse_modify (guint        http_status,
   if (object == NULL)
     return NULL;
 
-  request_id = get_string (object, "RequestId");
+  request_id = ens_json_get_string (object, "RequestId");
+  if (request_id != NULL && !ens_text_fits (request_id, ENS_MAX_REQUEST_ID_CHARS))
+    {
+      g_autofree char *detail =
+        g_strdup_printf (_("The request ID in the answer is longer than %u characters."),
+                         ENS_MAX_REQUEST_ID_CHARS);
+
+      g_propagate_error (error,
+                         ens_error_new_http (http_status, ENS_ERROR_INVALID_RESPONSE, detail));
+      return NULL;
+    }
+
   if (request_id == NULL || request_id[0] == '\0')
     {
       g_propagate_error (error,
@@ -548,168 +558,3 @@ ens_response_parse_modify (guint        http_status,
   return g_strdup (request_id);
 }
 
-/**
- * ens_response_parse_share_page:
- * @http_status: the HTTP status of the answer
- * @content_type: (nullable): its Content-Type
- * @body: (nullable): the body
- * @error: return location for an error
- *
- * Parses one page of DescribeImageSharePermission.  Account IDs sent as
- * numbers are accepted; entries of other types are skipped.  A missing
- * TotalCount is taken to be the number of accounts on the page, so that
- * paging stops.
- *
- * Returns: (transfer full) (nullable): the page, or %NULL
- */
-EnsSharePage *
-ens_response_parse_share_page (guint        http_status,
-                               const char  *content_type,
-                               GBytes      *body,
-                               GError     **error)
-{
-  g_autoptr(JsonObject) object = NULL;
-  g_autoptr(GPtrArray) nodes = NULL;
-  g_autoptr(GPtrArray) accounts = NULL;
-  EnsSharePage *page;
-
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  object = ens_response_parse_object (http_status, content_type, body, error);
-  if (object == NULL)
-    return NULL;
-
-  accounts = g_ptr_array_new_with_free_func (g_free);
-  nodes = get_list (object, "Accounts", "Account");
-
-  for (guint i = 0; i < nodes->len; i++)
-    {
-      JsonNode *node = g_ptr_array_index (nodes, i);
-      g_autofree char *uid = NULL;
-
-      if (JSON_NODE_HOLDS_OBJECT (node))
-        uid = get_text (json_node_get_object (node), "AliyunUid");
-      else
-        uid = node_dup_text (node);
-
-      if (uid == NULL || uid[0] == '\0')
-        {
-          g_debug ("Skipping account entry %u without an AliyunUid", i);
-          continue;
-        }
-
-      g_ptr_array_add (accounts, g_steal_pointer (&uid));
-    }
-
-  page = g_new0 (EnsSharePage, 1);
-  page->request_id = g_strdup (get_string (object, "RequestId"));
-  page->image_id = g_strdup (get_string (object, "ImageId"));
-  page->total_count = get_uint (object, "TotalCount", accounts->len);
-  page->page_number = get_uint (object, "PageNumber", 1);
-  page->page_size = get_uint (object, "PageSize", accounts->len);
-
-  g_ptr_array_set_free_func (accounts, NULL);
-  g_ptr_array_add (accounts, NULL);
-  page->accounts = (GStrv) g_ptr_array_free (g_steal_pointer (&accounts), FALSE);
-
-  return page;
-}
-
-/**
- * ens_share_page_free:
- * @page: (nullable): a page
- */
-void
-ens_share_page_free (EnsSharePage *page)
-{
-  if (page == NULL)
-    return;
-
-  g_free (page->request_id);
-  g_free (page->image_id);
-  g_strfreev (page->accounts);
-  g_free (page);
-}
-
-/**
- * ens_response_parse_image_page:
- * @http_status: the HTTP status of the answer
- * @content_type: (nullable): its Content-Type
- * @body: (nullable): the body
- * @error: return location for an error
- *
- * Parses one page of DescribeImages.  Images without an ImageId are
- * skipped; ImageSize is accepted as a string or a number.
- *
- * Returns: (transfer full) (nullable): the page, or %NULL
- */
-EnsImagePage *
-ens_response_parse_image_page (guint        http_status,
-                               const char  *content_type,
-                               GBytes      *body,
-                               GError     **error)
-{
-  g_autoptr(JsonObject) object = NULL;
-  g_autoptr(GPtrArray) nodes = NULL;
-  EnsImagePage *page;
-
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  object = ens_response_parse_object (http_status, content_type, body, error);
-  if (object == NULL)
-    return NULL;
-
-  page = g_new0 (EnsImagePage, 1);
-  page->images = g_ptr_array_new_with_free_func (g_object_unref);
-  nodes = get_list (object, "Images", "Image");
-
-  for (guint i = 0; i < nodes->len; i++)
-    {
-      JsonNode *node = g_ptr_array_index (nodes, i);
-      JsonObject *image;
-      g_autofree char *image_id = NULL;
-      g_autofree char *image_size = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-
-      image = json_node_get_object (node);
-      image_id = get_text (image, "ImageId");
-      if (image_id == NULL || image_id[0] == '\0')
-        {
-          g_debug ("Skipping image entry %u without an ImageId", i);
-          continue;
-        }
-
-      image_size = get_text (image, "ImageSize");
-      g_ptr_array_add (page->images,
-                       ens_image_new (image_id,
-                                      get_string (image, "ImageName"),
-                                      get_string (image, "ImageOwnerAlias"),
-                                      get_string (image, "CreationTime"),
-                                      get_string (image, "Platform"),
-                                      image_size));
-    }
-
-  page->request_id = g_strdup (get_string (object, "RequestId"));
-  page->total_count = get_uint (object, "TotalCount", page->images->len);
-  page->page_number = get_uint (object, "PageNumber", 1);
-  page->page_size = get_uint (object, "PageSize", page->images->len);
-
-  return page;
-}
-
-/**
- * ens_image_page_free:
- * @page: (nullable): a page
- */
-void
-ens_image_page_free (EnsImagePage *page)
-{
-  if (page == NULL)
-    return;
-
-  g_free (page->request_id);
-  g_clear_pointer (&page->images, g_ptr_array_unref);
-  g_free (page);
-}

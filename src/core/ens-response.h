@@ -27,8 +27,10 @@
 G_BEGIN_DECLS
 
 /*
- * Defensive parsing of ENS answers.  Success is decided by the HTTP status
- * (Describe answers carry "Code": 0 on success).  Error bodies become an
+ * Defensive parsing of ENS answers.  Success needs a 2xx HTTP status and a
+ * body that does not carry an error: a "Code" other than a success code
+ * (Describe answers carry "Code": 0) or "Success": false makes a 2xx
+ * answer the API error it describes.  Error bodies become an
  * ENS_ERROR with the API details attached (ens_error_new_api()).  A body
  * that is not JSON, is empty, is XML/HTML, is labelled with a content type
  * other than JSON, or is larger than ENS_MAX_RESPONSE_SIZE becomes
@@ -38,6 +40,45 @@ G_BEGIN_DECLS
  * @content_type may be NULL (then the body alone decides).  The client,
  * not the parser, reads x-acs-retry-after (ens_error_set_retry_after_ms()).
  */
+
+/*
+ * Every text taken from an answer has a length limit, in characters, so
+ * that a hostile answer (up to ENS_MAX_RESPONSE_SIZE) cannot be copied
+ * into every account, row and line.  What happens to a longer value is
+ * decided per field:
+ *
+ *   RequestId  64    (a UUID is 36)       dropped: a cut ID would point
+ *                                          support at another request; a
+ *                                          ModifyImageSharePermission answer
+ *                                          without a usable one is rejected
+ *   Code       128                         dropped from an error answer; in a
+ *                                          2xx answer it makes the answer
+ *                                          unexpected
+ *   Message    8192  (quotes a whole       cut, with "…": a signature error
+ *                     string-to-sign)      quotes the request back
+ *   HostId     255   (a host name)         dropped
+ *   Recommend  2048  (a URL)               dropped: a cut link leads elsewhere
+ *   ImageId    128                         the page's: dropped; an image
+ *                                          entry's: the entry is skipped
+ *   ImageName  128   (documented 2–128)    cut, with "…"
+ *   Platform   128                         cut, with "…"
+ *   ImageOwnerAlias, ImageSize 32;
+ *   CreationTime 64                        dropped
+ *   AliyunUid / AliyunId: 1–32 digits     anything else makes the listing
+ *                                          an unexpected answer
+ */
+#define ENS_MAX_REQUEST_ID_CHARS   64
+#define ENS_MAX_CODE_CHARS         128
+#define ENS_MAX_MESSAGE_CHARS      8192
+#define ENS_MAX_HOST_ID_CHARS      255
+#define ENS_MAX_RECOMMEND_CHARS    2048
+#define ENS_MAX_IMAGE_ID_CHARS     128
+#define ENS_MAX_IMAGE_NAME_CHARS   128
+#define ENS_MAX_PLATFORM_CHARS     128
+#define ENS_MAX_SHORT_FIELD_CHARS  32
+#define ENS_MAX_TIME_CHARS         64
+#define ENS_MAX_ACCOUNT_ID_DIGITS  32
+
 JsonObject   *ens_response_parse_object        (guint        http_status,
                                                 const char  *content_type,
                                                 GBytes      *body,
@@ -53,7 +94,7 @@ struct _EnsSharePage
 {
   char      *request_id;
   char      *image_id;
-  GStrv      accounts;     /* AliyunUid values, in order */
+  GStrv      accounts;     /* account IDs (1–32 digits), in order */
   guint      total_count;
   guint      page_number;
   guint      page_size;

@@ -389,7 +389,8 @@ ens_share_plan_get_request_id (EnsSharePlan *self,
 /**
  * ens_share_plan_get_error:
  *
- * Returns: (nullable): why the change failed (%ENS_OUTCOME_FAILED), or
+ * Returns: (nullable): why the change failed (%ENS_OUTCOME_FAILED) or why
+ *   its answer was lost (%ENS_OUTCOME_UNKNOWN), or
  *   %NULL
  */
 const GError *
@@ -467,7 +468,8 @@ ens_share_plan_count (EnsSharePlan    *self,
  * @position: the account's index
  * @state: its new outcome
  * @request_id: (nullable): the RequestId of the request, if any
- * @error: (nullable): the failure, for %ENS_OUTCOME_FAILED
+ * @error: (nullable): the failure, for %ENS_OUTCOME_FAILED and
+ *   %ENS_OUTCOME_UNKNOWN
  * @tries: how many attempts the request took
  *
  * Records the outcome of one account.  "done" is notified when the number
@@ -516,8 +518,9 @@ ens_share_plan_set_outcome (EnsSharePlan    *self,
  * ens_share_plan_is_uncertain:
  * @position: the account's index
  *
- * Whether the outcome of this account is unknown: its request was in
- * flight when the run was cancelled, and its answer never came
+ * Whether the outcome of this account is unknown: its request was sent
+ * and the answer was lost (%ENS_OUTCOME_UNKNOWN), or it was in flight
+ * when the run was cancelled and its answer never came
  * (%ENS_OUTCOME_FAILED with %G_IO_ERROR_CANCELLED).  The server may have
  * carried it out anyway; ens_share_plan_reconcile() settles it from the
  * share list.
@@ -535,8 +538,29 @@ ens_share_plan_is_uncertain (EnsSharePlan *self,
 
   entry = get_entry (self, position);
 
-  return entry->state == ENS_OUTCOME_FAILED &&
-         g_error_matches (entry->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  return entry->state == ENS_OUTCOME_UNKNOWN ||
+         (entry->state == ENS_OUTCOME_FAILED &&
+          g_error_matches (entry->error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+}
+
+/**
+ * ens_share_plan_count_uncertain:
+ *
+ * Returns: how many accounts have an uncertain outcome
+ *   (ens_share_plan_is_uncertain())
+ */
+guint
+ens_share_plan_count_uncertain (EnsSharePlan *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), 0);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    if (ens_share_plan_is_uncertain (self, i))
+      n++;
+
+  return n;
 }
 
 /**

@@ -42,6 +42,7 @@ typedef enum
   ENS_OUTCOME_DONE,           /* the request for it succeeded */
   ENS_OUTCOME_FAILED,         /* its request failed; see the error */
   ENS_OUTCOME_NOT_ATTEMPTED,  /* cancelled before its request started */
+  ENS_OUTCOME_UNKNOWN,        /* its request was sent and the answer was lost */
 } EnsOutcomeState;
 
 /*
@@ -85,12 +86,15 @@ guint            ens_share_plan_count             (EnsSharePlan        *self,
                                                    EnsOutcomeState      state);
 
 /*
- * Uncertain: the request for the account was on its way when the run was
- * cancelled and its answer was lost (FAILED with G_IO_ERROR_CANCELLED), so
- * the server may or may not have carried it out.
+ * Uncertain: the server may or may not have carried out the change for the
+ * account.  Either its request was sent and the answer was lost
+ * (ENS_OUTCOME_UNKNOWN: the connection broke, the answer timed out or could
+ * not be read), or it was on its way when the run was cancelled (FAILED
+ * with G_IO_ERROR_CANCELLED).  Only reading the share list again tells.
  */
 gboolean         ens_share_plan_is_uncertain      (EnsSharePlan        *self,
                                                    guint                position);
+guint            ens_share_plan_count_uncertain   (EnsSharePlan        *self);
 /*
  * A new plan, the same accounts at the same positions, in which every
  * uncertain outcome is settled from @shared_now, the image's share list

@@ -26,6 +26,7 @@
 #include "ens-error-dialog.h"
 #include "ens-error-ui.h"
 #include "ens-message-dialog.h"
+#include "ens-text.h"
 
 #define TROUBLESHOOT_URI_KEY "ens-troubleshoot-uri"
 
@@ -207,8 +208,10 @@ new_details_row (GtkWidget *child)
 }
 
 static GtkWidget *
-build_request_id (const char *request_id)
+build_request_id (const char *raw_request_id)
 {
+  /* From the server: what is shown and copied is made safe first. */
+  g_autofree char *request_id = ens_text_sanitize (raw_request_id, -1);
   GtkWidget *box;
   GtkWidget *top;
   GtkWidget *caption;
@@ -246,6 +249,52 @@ build_request_id (const char *request_id)
   return new_details_row (box);
 }
 
+/* The RAM policy an administrator can attach, with a Copy Policy button. */
+static GtkWidget *
+build_policy (const char *policy)
+{
+  GtkWidget *list;
+  GtkWidget *box;
+  GtkWidget *top;
+  GtkWidget *caption;
+  GtkWidget *copy;
+  GtkWidget *value;
+
+  list = gtk_list_box_new ();
+  gtk_widget_set_name (list, "ram-policy");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_append (GTK_BOX (box), top);
+
+  caption = new_label (_("RAM Policy for the Administrator"), "heading");
+  gtk_widget_set_hexpand (caption, TRUE);
+  gtk_widget_set_valign (caption, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (top), caption);
+
+  copy = gtk_button_new_with_label (_("Copy Policy"));
+  gtk_widget_set_name (copy, "copy-policy-button");
+  gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (copy),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy Policy"),
+                                  -1);
+  g_signal_connect_data (copy, "clicked", G_CALLBACK (copy_clicked_cb),
+                         g_strdup (policy), (GClosureNotify) G_CALLBACK (g_free), 0);
+  gtk_box_append (GTK_BOX (top), copy);
+
+  value = new_label (policy, "monospace");
+  gtk_widget_set_name (value, "ram-policy-label");
+  gtk_label_set_selectable (GTK_LABEL (value), TRUE);
+  gtk_widget_add_css_class (value, "caption");
+  gtk_box_append (GTK_BOX (box), new_scroller (value, 200));
+
+  gtk_list_box_append (GTK_LIST_BOX (list), new_details_row (box));
+
+  return list;
+}
+
 static GtkWidget *
 build_details (const GError *error)
 {
@@ -275,7 +324,9 @@ build_dialog (GtkWindow    *parent,
               gboolean      as_window)
 {
   g_autofree char *title = NULL;
+  g_autofree char *safe_title = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *policy = NULL;
   const char *request_id;
   const char *recommend;
   GtkWidget *dialog;
@@ -284,12 +335,13 @@ build_dialog (GtkWindow    *parent,
   GtkWidget *failures = NULL;
 
   ens_error_describe (error, &title, NULL, NULL);
+  safe_title = ens_text_sanitize (title != NULL ? title : error->message, -1);
   body = ens_error_ui_format_body (error);
 
   if (as_window)
-    dialog = ens_message_dialog_new_window (parent, title ? title : error->message, body);
+    dialog = ens_message_dialog_new_window (parent, safe_title, body);
   else
-    dialog = ens_message_dialog_new (parent, title ? title : error->message, body);
+    dialog = ens_message_dialog_new (parent, safe_title, body);
 
   extra = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
@@ -297,6 +349,10 @@ build_dialog (GtkWindow    *parent,
     failures = build_failures (plan, ens_message_dialog_get_heading (dialog));
   if (failures != NULL)
     gtk_box_append (GTK_BOX (extra), failures);
+
+  policy = ens_error_dup_ram_policy (error);
+  if (policy != NULL)
+    gtk_box_append (GTK_BOX (extra), build_policy (policy));
 
   /* The request ID and the technical details: one card, for support. */
   details = gtk_list_box_new ();

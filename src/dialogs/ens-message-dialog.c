@@ -313,10 +313,12 @@ G_GNUC_END_IGNORE_DEPRECATIONS
 
 static void
 confirm_setup (GtkWidget  *dialog,
+               const char *cancel_label,
                const char *accept_label,
                gboolean    destructive)
 {
-  ens_message_dialog_add_response (dialog, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  ens_message_dialog_add_response (dialog, "cancel", cancel_label != NULL ? cancel_label : _("_Cancel"),
+                                   ADW_RESPONSE_DEFAULT);
   ens_message_dialog_add_response (dialog, "accept", accept_label,
                                    destructive ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
   /* A destructive answer is never the one Enter picks. */
@@ -424,6 +426,29 @@ ens_message_dialog_confirm_async (GtkWindow           *parent,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
+  ens_message_dialog_confirm_full_async (parent, heading, body, NULL, accept_label, destructive,
+                                         cancellable, callback, user_data);
+}
+
+/**
+ * ens_message_dialog_confirm_full_async:
+ * @cancel_label: (nullable): the label of the button that says no
+ *   ("_Keep Open"); %NULL for "Cancel"
+ *
+ * As ens_message_dialog_confirm_async(), with another label for "no".
+ * Finish with ens_message_dialog_confirm_finish().
+ */
+void
+ens_message_dialog_confirm_full_async (GtkWindow           *parent,
+                                       const char          *heading,
+                                       const char          *body,
+                                       const char          *cancel_label,
+                                       const char          *accept_label,
+                                       gboolean             destructive,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   ConfirmData *state;
   GtkWidget *dialog;
@@ -443,7 +468,7 @@ ens_message_dialog_confirm_async (GtkWindow           *parent,
   if (parent != NULL)
     {
       dialog = ens_message_dialog_new (parent, heading, body);
-      confirm_setup (dialog, accept_label, destructive);
+      confirm_setup (dialog, cancel_label, accept_label, destructive);
       adw_alert_dialog_choose (ADW_ALERT_DIALOG (dialog), GTK_WIDGET (parent), cancellable,
                                confirm_choose_cb, g_steal_pointer (&task));
       return;
@@ -455,7 +480,7 @@ ens_message_dialog_confirm_async (GtkWindow           *parent,
   g_task_set_task_data (task, state, confirm_data_free);
 
   dialog = ens_message_dialog_new_window (parent, heading, body);
-  confirm_setup (dialog, accept_label, destructive);
+  confirm_setup (dialog, cancel_label, accept_label, destructive);
 
   /* The dialog keeps the task alive until it is finalized; every way out
    * (a response, cancellation, destruction) returns it exactly once. */

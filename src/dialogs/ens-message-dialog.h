@@ -69,6 +69,15 @@ void       ens_message_dialog_confirm_async        (GtkWindow             *paren
                                                     GCancellable          *cancellable,
                                                     GAsyncReadyCallback    callback,
                                                     gpointer               user_data);
+void       ens_message_dialog_confirm_full_async   (GtkWindow             *parent,
+                                                    const char            *heading,
+                                                    const char            *body,
+                                                    const char            *cancel_label,
+                                                    const char            *accept_label,
+                                                    gboolean               destructive,
+                                                    GCancellable          *cancellable,
+                                                    GAsyncReadyCallback    callback,
+                                                    gpointer               user_data);
 gboolean   ens_message_dialog_confirm_finish       (GAsyncResult          *result,
                                                     GError               **error);
 

@@ -27,6 +27,9 @@
 #include "ens-emulator-private.h"
 
 #define OVERSIZED_BODY_SIZE (1024 * 1024 + 64 * 1024)
+#define FAULT_HOST_ID       "ens.aliyuncs.com"
+/* The Alibaba Cloud account the denied RAM user belongs to. */
+#define FAULT_ACCOUNT_ID    "1234567890123456"
 
 const char *
 _emu_fault_to_string (EnsEmulatorFault fault)
@@ -41,6 +44,8 @@ _emu_fault_to_string (EnsEmulatorFault fault)
     case ENS_EMULATOR_FAULT_OVERSIZED:          return "oversized";
     case ENS_EMULATOR_FAULT_EMPTY_BODY:         return "empty-body";
     case ENS_EMULATOR_FAULT_WRONG_CONTENT_TYPE: return "wrong-content-type";
+    case ENS_EMULATOR_FAULT_APPLY_RESET:        return "apply-reset";
+    case ENS_EMULATOR_FAULT_ACCESS_DENIED:      return "access-denied";
     default:                                    return NULL;
     }
 }
@@ -108,6 +113,53 @@ _emu_fake_oversized (Call *call)
 
   length = body->len;
   _emu_call_set_raw (call, 200, JSON_CONTENT_TYPE, g_string_free (body, FALSE), length);
+}
+
+/* What the gateway answers a RAM user without the permission: 403 with
+ * the denied action in AccessDeniedDetail (ens-api.md §4.1). */
+void
+_emu_fake_access_denied (Call *call)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *auth_action = NULL;
+  g_autofree char *recommend = NULL;
+  const char *action = call->action;
+  char *body;
+  gsize length;
+
+  if (action == NULL || action[0] == '\0' || strspn (action, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                                     "abcdefghijklmnopqrstuvwxyz") != strlen (action))
+    action = "ModifyImageSharePermission";
+  auth_action = g_strconcat ("ens:", action, NULL);
+  recommend = g_strdup_printf ("https://api.aliyun.com/troubleshoot?q=Forbidden.RAM&product=Ens&requestId=%s",
+                               call->request_id);
+
+  json_builder_begin_object (builder);
+  _emu_add_string_member (builder, "RequestId", call->request_id);
+  _emu_add_string_member (builder, "HostId", FAULT_HOST_ID);
+  _emu_add_string_member (builder, "Code", "Forbidden.RAM");
+  _emu_add_string_member (builder, "Message",
+                          "User not authorized to operate on the specified resource, "
+                          "or this API doesn't support RAM.");
+  _emu_add_string_member (builder, "Recommend", recommend);
+  json_builder_set_member_name (builder, "AccessDeniedDetail");
+  json_builder_begin_object (builder);
+  _emu_add_string_member (builder, "AuthAction", auth_action);
+  _emu_add_string_member (builder, "AuthPrincipalType", "SubUser");
+  _emu_add_string_member (builder, "AuthPrincipalDisplayName", "image-share-operator");
+  _emu_add_string_member (builder, "AuthPrincipalOwnerId", FAULT_ACCOUNT_ID);
+  _emu_add_string_member (builder, "NoPermissionType", "ImplicitDeny");
+  _emu_add_string_member (builder, "PolicyType", "AccountLevelIdentityBasedPolicy");
+  _emu_add_string_member (builder, "EncodedDiagnosticMessage",
+                          "AQEAAAAAZBgxr0U1MjA1NTM1LUM4BBktMzE5RS1CODgxLUU1QTI0RDNFQTM1");
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  body = _emu_json_node_to_data (root, &length);
+  _emu_call_set_raw (call, 403, JSON_CONTENT_TYPE, body, length);
+  _emu_set_str (&call->code, "Forbidden.RAM");
 }
 
 /* Sends the status line, headers that promise a longer body and the

@@ -60,6 +60,8 @@ _emu_write_log (EnsEmulator *self,
   _emu_add_string_member (builder, "RequestId", call->request_id);
   if (call->fault != NULL)
     _emu_add_string_member (builder, "fault", call->fault);
+  if (call->content_type != NULL && g_str_has_prefix (call->content_type, "text/xml"))
+    _emu_add_string_member (builder, "format", "XML");
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);

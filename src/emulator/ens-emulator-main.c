@@ -80,6 +80,8 @@ parse_fault (const char        *name,
     { "oversized",          ENS_EMULATOR_FAULT_OVERSIZED },
     { "empty-body",         ENS_EMULATOR_FAULT_EMPTY_BODY },
     { "wrong-content-type", ENS_EMULATOR_FAULT_WRONG_CONTENT_TYPE },
+    { "apply-reset",        ENS_EMULATOR_FAULT_APPLY_RESET },
+    { "access-denied",      ENS_EMULATOR_FAULT_ACCESS_DENIED },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
@@ -118,6 +120,7 @@ main (int   argc,
   int fail_every = 0;
   int fail_status = 500;
   int retry_after = 0;
+  int fault_count = 0;
   gint64 clock_offset = 0;
   EnsEmulatorFault fault = ENS_EMULATOR_FAULT_NONE;
   guint sigterm_id;
@@ -149,7 +152,10 @@ main (int   argc,
       "Status for --fail-every: 500 (default) or 503", "500|503" },
     { "fault", 0, 0, G_OPTION_ARG_STRING, &fault_name,
       "Break every answer: malformed-json, html-error, stall, reset, oversized, "
-      "empty-body or wrong-content-type", "FAULT" },
+      "empty-body, wrong-content-type, apply-reset (make the change, then break the answer) "
+      "or access-denied (403 with AccessDeniedDetail)", "FAULT" },
+    { "fault-count", 0, 0, G_OPTION_ARG_INT, &fault_count,
+      "Break only the first N answers with --fault (default 0: every one)", "N" },
     { "retry-after", 0, 0, G_OPTION_ARG_INT, &retry_after,
       "Send x-acs-retry-after with throttling answers", "S" },
     { "clock-offset", 0, 0, G_OPTION_ARG_INT64, &clock_offset,
@@ -172,8 +178,8 @@ main (int   argc,
     }
 
   if (port < 0 || port > G_MAXUINT16 || latency < 0 || latency_jitter < 0 || max_qps < 0 ||
-      throttle_every < 0 ||
-      fail_every < 0 || retry_after < 0 || (fail_status != 500 && fail_status != 503))
+      throttle_every < 0 || fail_every < 0 || retry_after < 0 || fault_count < 0 ||
+      (fail_status != 500 && fail_status != 503))
     {
       g_printerr ("ens-emulator: a numeric option is out of range\n");
       return EXIT_FAILURE;
@@ -240,7 +246,7 @@ main (int   argc,
   ens_emulator_set_throttle_every (emulator, (guint) throttle_every);
   ens_emulator_set_max_qps (emulator, (guint) max_qps);
   ens_emulator_set_fail_every (emulator, (guint) fail_every, (guint) fail_status);
-  ens_emulator_set_fault (emulator, fault, 0);
+  ens_emulator_set_fault (emulator, fault, (guint) fault_count);
   ens_emulator_set_retry_after (emulator, (guint) retry_after);
   ens_emulator_set_clock_offset (emulator, clock_offset);
 

@@ -39,6 +39,7 @@ G_BEGIN_DECLS
  */
 
 #define JSON_CONTENT_TYPE "application/json;charset=utf-8"
+#define XML_CONTENT_TYPE  "text/xml;charset=utf-8"
 
 typedef struct
 {
@@ -70,6 +71,7 @@ typedef struct
   GBytes      *body;
   gboolean     params_ok;
   gboolean     is_v3;
+  gboolean     xml;             /* answer in XML: V1 without Format=JSON */
   char        *action;
   char        *version;
   char        *access_key_id;
@@ -183,6 +185,7 @@ void         _emu_call_set_raw              (Call                *call,
 void         _emu_fake_malformed_json       (Call                *call);
 void         _emu_fake_html_error           (Call                *call);
 void         _emu_fake_oversized            (Call                *call);
+void         _emu_fake_access_denied        (Call                *call);
 void         _emu_reset_connection          (Call                *call,
                                              SoupServerMessage   *msg);
 

@@ -85,19 +85,29 @@ _emu_json_node_to_data (JsonNode *root,
 
 /* Parsing */
 
-/* Splits a=b&c=d, percent-decoding names and values byte for byte; a '+'
- * stays a '+' exactly as the client's encoder meant it. */
+/* Splits a=b&c=d, percent-decoding names and values byte for byte.  In
+ * the query a '+' stays a '+' exactly as the client's encoder meant it; in
+ * a form body (@plus_is_space) it is a space, as
+ * application/x-www-form-urlencoded says and the gateway reads it.  The
+ * signature is checked on the decoded values, so "a+b" in a form body is
+ * signed as "a%20b". */
 static gboolean
 parse_encoded_params (const char *encoded,
+                      gboolean    plus_is_space,
                       GHashTable *into,
                       GHashTable *also_into)
 {
+  g_autofree char *copy = NULL;
   g_auto(GStrv) pairs = NULL;
 
   if (encoded == NULL || *encoded == '\0')
     return TRUE;
 
-  pairs = g_strsplit (encoded, "&", -1);
+  copy = g_strdup (encoded);
+  if (plus_is_space)
+    g_strdelimit (copy, "+", ' ');
+
+  pairs = g_strsplit (copy, "&", -1);
   for (guint i = 0; pairs[i] != NULL; i++)
     {
       g_autofree char *name = NULL;
@@ -194,7 +204,7 @@ _emu_call_parse (const char         *method,
   call->body = body != NULL ? g_bytes_ref (body) : g_bytes_new (NULL, 0);
   call->request_id = new_request_id ();
 
-  call->params_ok = parse_encoded_params (raw_query, call->params, call->query);
+  call->params_ok = parse_encoded_params (raw_query, FALSE, call->params, call->query);
 
   content_type = soup_message_headers_get_content_type (headers, NULL);
   if (call->params_ok &&
@@ -207,7 +217,7 @@ _emu_call_parse (const char         *method,
       g_autofree char *form = g_strndup (data, size);
 
       call->params_ok = strlen (form) == size &&
-                        parse_encoded_params (form, call->params, NULL);
+                        parse_encoded_params (form, TRUE, call->params, NULL);
     }
 
   authorization = soup_message_headers_get_one (headers, "Authorization");
@@ -220,9 +230,14 @@ _emu_call_parse (const char         *method,
     }
   else
     {
+      const char *format = _emu_get_param (call, "Format");
+
       call->action = g_strdup (_emu_get_param (call, "Action"));
       call->version = g_strdup (_emu_get_param (call, "Version"));
       call->access_key_id = g_strdup (_emu_get_param (call, "AccessKeyId"));
+      /* V1 answers in XML unless asked for JSON, as the gateway does:
+       * a client that loses Format=JSON gets what it cannot read. */
+      call->xml = format == NULL || g_ascii_strcasecmp (format, "JSON") != 0;
     }
 
   call->image_id = g_strdup (_emu_get_param (call, "ImageId"));
@@ -251,14 +266,88 @@ _emu_call_free (Call *call)
 
 /* Answers */
 
+/* JSON as the gateway writes it in XML: a member is an element, an array
+ * repeats the element of its member's name, null is an empty element. */
+static void
+append_xml (GString    *xml,
+            const char *name,
+            JsonNode   *node)
+{
+  g_autofree char *text = NULL;
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_ARRAY:
+      for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+        append_xml (xml, name, json_array_get_element (json_node_get_array (node), i));
+      return;
+
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) members = json_object_get_members (object);
+
+        /* In the order the members were added. */
+        g_string_append_printf (xml, "<%s>", name);
+        for (GList *l = members; l != NULL; l = l->next)
+          append_xml (xml, l->data, json_object_get_member (object, l->data));
+        g_string_append_printf (xml, "</%s>", name);
+        return;
+      }
+
+    case JSON_NODE_NULL:
+      g_string_append_printf (xml, "<%s/>", name);
+      return;
+
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      text = g_markup_escape_text (json_node_get_string (node), -1);
+      break;
+
+    case G_TYPE_BOOLEAN:
+      text = g_strdup (json_node_get_boolean (node) ? "true" : "false");
+      break;
+
+    case G_TYPE_DOUBLE:
+      text = g_strdup_printf ("%g", json_node_get_double (node));
+      break;
+
+    default:
+      text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+      break;
+    }
+
+  g_string_append_printf (xml, "<%s>%s</%s>", name, text, name);
+}
+
+/* @root_name: the XML root element, "Error" or "<Action>Response". */
 static void
 call_set_body (Call       *call,
                guint       status,
-               JsonNode   *root)
+               JsonNode   *root,
+               const char *root_name)
 {
   call->status = status;
-  call->content_type = JSON_CONTENT_TYPE;
   g_free (call->response);
+
+  if (call->xml)
+    {
+      GString *xml = g_string_new ("<?xml version='1.0' encoding='UTF-8'?>");
+
+      append_xml (xml, root_name, root);
+      call->content_type = XML_CONTENT_TYPE;
+      call->response_len = xml->len;
+      call->response = g_string_free (xml, FALSE);
+      return;
+    }
+
+  call->content_type = JSON_CONTENT_TYPE;
   call->response = _emu_json_node_to_data (root, &call->response_len);
 }
 
@@ -289,7 +378,7 @@ _emu_call_error (Call       *call,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  call_set_body (call, status, root);
+  call_set_body (call, status, root, "Error");
   _emu_set_str (&call->code, code);
 }
 
@@ -349,8 +438,16 @@ _emu_finish_success (Call        *call,
                      JsonBuilder *builder)
 {
   g_autoptr(JsonNode) root = NULL;
+  g_autofree char *root_name = NULL;
+  const char *action = call->action;
+
+  /* The action was checked before an answer is made; be safe anyway. */
+  if (action == NULL ||
+      strspn (action, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") != strlen (action))
+    action = "";
+  root_name = g_strconcat (action, "Response", NULL);
 
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
-  call_set_body (call, 200, root);
+  call_set_body (call, 200, root, root_name);
 }

@@ -209,6 +209,11 @@ server_callback (SoupServer        *server,
       hold_message (self, msg, 0);
       return;
 
+    case ENS_EMULATOR_FAULT_APPLY_RESET:
+      /* The change is made, then the answer is lost. */
+      _emu_process_call (self, g_uri_get_path (uri), headers, call);
+      G_GNUC_FALLTHROUGH;
+
     case ENS_EMULATOR_FAULT_RESET:
       _emu_write_log (self, call);
       _emu_reset_connection (call, msg);
@@ -230,6 +235,10 @@ server_callback (SoupServer        *server,
 
     case ENS_EMULATOR_FAULT_EMPTY_BODY:
       _emu_call_set_raw (call, 200, JSON_CONTENT_TYPE, NULL, 0);
+      break;
+
+    case ENS_EMULATOR_FAULT_ACCESS_DENIED:
+      _emu_fake_access_denied (call);
       break;
 
     case ENS_EMULATOR_FAULT_WRONG_CONTENT_TYPE:
@@ -542,7 +551,8 @@ ens_emulator_set_fail_every (EnsEmulator *self,
  *
  * Faults replace the answer before any check, so they change no state;
  * only %ENS_EMULATOR_FAULT_WRONG_CONTENT_TYPE processes the request and
- * mislabels the real answer.
+ * mislabels the real answer, and %ENS_EMULATOR_FAULT_APPLY_RESET
+ * processes it and then breaks the connection instead of answering.
  */
 void
 ens_emulator_set_fault (EnsEmulator      *self,
@@ -550,7 +560,7 @@ ens_emulator_set_fault (EnsEmulator      *self,
                         guint             count)
 {
   g_return_if_fail (ENS_IS_EMULATOR (self));
-  g_return_if_fail (fault <= ENS_EMULATOR_FAULT_WRONG_CONTENT_TYPE);
+  g_return_if_fail (fault <= ENS_EMULATOR_FAULT_ACCESS_DENIED);
 
   self->fault = fault;
   self->fault_remaining = fault == ENS_EMULATOR_FAULT_NONE ? 0 : count;

@@ -48,6 +48,10 @@ G_DECLARE_FINAL_TYPE (EnsEmulator, ens_emulator, ENS, EMULATOR, GObject)
  * @ENS_EMULATOR_FAULT_OVERSIZED: 200 with a JSON body larger than 1 MiB
  * @ENS_EMULATOR_FAULT_EMPTY_BODY: 200 with an empty body
  * @ENS_EMULATOR_FAULT_WRONG_CONTENT_TYPE: the real answer, labelled text/plain
+ * @ENS_EMULATOR_FAULT_APPLY_RESET: carry the request out, then close the
+ *   connection before the answer (a server that dies after the change)
+ * @ENS_EMULATOR_FAULT_ACCESS_DENIED: 403 Forbidden.RAM with an AccessDeniedDetail
+ *   naming the request's action
  *
  * Faults the emulator can inject in place of an answer.
  */
@@ -61,6 +65,8 @@ typedef enum
   ENS_EMULATOR_FAULT_OVERSIZED,
   ENS_EMULATOR_FAULT_EMPTY_BODY,
   ENS_EMULATOR_FAULT_WRONG_CONTENT_TYPE,
+  ENS_EMULATOR_FAULT_APPLY_RESET,
+  ENS_EMULATOR_FAULT_ACCESS_DENIED,
 } EnsEmulatorFault;
 
 EnsEmulator *ens_emulator_new                (void);

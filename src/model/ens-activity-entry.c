@@ -25,6 +25,7 @@
 
 #include "ens-activity-entry.h"
 #include "ens-error.h"
+#include "ens-text.h"
 
 struct _EnsActivityEntry
 {
@@ -105,6 +106,9 @@ describe_outcome (EnsShareChange   change,
           return g_strdup_printf (_("Failed: %s"), title);
         }
       return g_strdup (_("Failed"));
+
+    case ENS_OUTCOME_UNKNOWN:
+      return g_strdup (_("Outcome unknown: the answer was lost"));
 
     case ENS_OUTCOME_PENDING:
     case ENS_OUTCOME_NOT_ATTEMPTED:
@@ -188,7 +192,8 @@ ens_activity_entry_new_from_plan (EnsSharePlan *plan,
         {
           EnsActivityDetail detail = { 0 };
 
-          detail.request_id = g_strdup (request_id);
+          /* From the server: shown in a label, so made safe to show. */
+          detail.request_id = ens_text_sanitize (request_id, -1);
           detail.outcome = g_steal_pointer (&outcome);
           detail.failed = state != ENS_OUTCOME_DONE;
           g_array_append_val (self->details, detail);

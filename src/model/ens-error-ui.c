@@ -26,6 +26,7 @@
 
 #include "ens-core-enums.h"
 #include "ens-error-ui.h"
+#include "ens-text.h"
 
 /* Longest value shown in the technical details, in characters. */
 #define MAX_VALUE_CHARS 200
@@ -63,14 +64,22 @@ ens_error_ui_format_body (const GError *error)
 {
   g_autofree char *explanation = NULL;
   g_autofree char *action = NULL;
+  g_autofree char *safe_explanation = NULL;
+  g_autofree char *safe_action = NULL;
 
   g_return_val_if_fail (error != NULL, NULL);
 
   ens_error_describe (error, NULL, &explanation, &action);
 
+  /* The explanation may quote the server's code and message: each
+   * paragraph is made safe to show (one line, no controls, no bidi
+   * overrides) before the paragraphs are joined. */
+  safe_explanation = ens_text_sanitize (explanation, -1);
+  safe_action = ens_text_sanitize (action, -1);
+
   return join_paragraphs ((const char * const []) {
-                            explanation ? explanation : "",
-                            action ? action : "",
+                            safe_explanation ? safe_explanation : "",
+                            safe_action ? safe_action : "",
                             NULL,
                           });
 }
@@ -130,12 +139,15 @@ append_line (GString    *str,
              const char *label,
              const char *value)
 {
+  g_autofree char *redacted = NULL;
   g_autofree char *safe = NULL;
 
   if (value == NULL || value[0] == '\0')
     return;
 
-  safe = ens_error_ui_redact (value);
+  /* Secrets hidden, then nothing that drives a terminal or a label. */
+  redacted = ens_error_ui_redact (value);
+  safe = ens_text_sanitize (redacted, -1);
 
   if (str->len > 0)
     g_string_append_c (str, '\n');
@@ -169,6 +181,7 @@ category_nick (int code)
 char *
 ens_error_ui_format_details (const GError *error)
 {
+  const EnsAccessDenied *access_denied;
   GString *str;
   guint http_status;
   guint tries;
@@ -213,6 +226,22 @@ ens_error_ui_format_details (const GError *error)
     }
 
   append_line (str, _("Detail"), ens_error_get_detail (error));
+
+  access_denied = ens_error_get_access_denied (error);
+  if (access_denied != NULL)
+    {
+      g_autofree char *denial = NULL;
+
+      append_line (str, _("Missing permission"), access_denied->action);
+      append_line (str, _("RAM user"), access_denied->principal_name);
+      append_line (str, _("Account ID"), access_denied->owner_id);
+      if (access_denied->no_permission_type != NULL && access_denied->policy_type != NULL)
+        /* Translators: "ImplicitDeny" or "ExplicitDeny", then a policy type
+         * such as "AccountLevelIdentityBasedPolicy"; both left in English */
+        denial = g_strdup_printf (_("%s by %s"), access_denied->no_permission_type,
+                                  access_denied->policy_type);
+      append_line (str, _("Denied"), denial != NULL ? denial : access_denied->no_permission_type);
+    }
 
   switch (ens_error_diagnose_signature (error))
     {
@@ -287,12 +316,15 @@ ens_error_ui_list_failures (EnsSharePlan *plan)
     {
       EnsOutcomeState state = ens_share_plan_get_state (plan, i);
 
-      if (state == ENS_OUTCOME_FAILED)
+      if (state == ENS_OUTCOME_FAILED || state == ENS_OUTCOME_UNKNOWN)
         {
           EnsErrorUiFailure *failure = g_new0 (EnsErrorUiFailure, 1);
 
           failure->account = g_strdup (ens_share_plan_get_account (plan, i));
-          failure->reason = dup_title (ens_share_plan_get_error (plan, i));
+          if (state == ENS_OUTCOME_UNKNOWN)
+            failure->reason = g_strdup (_("Outcome unknown: the answer was lost, and the list could not be checked"));
+          else
+            failure->reason = dup_title (ens_share_plan_get_error (plan, i));
           g_ptr_array_add (failures, failure);
         }
       else if (state == ENS_OUTCOME_NOT_ATTEMPTED)

@@ -575,6 +575,13 @@ ens_pending_list_settle (EnsPendingList *self,
           }
           break;
 
+        case ENS_OUTCOME_UNKNOWN:
+          /* Stays in the list until the share list, read again, says
+           * whether it was shared. */
+          g_hash_table_insert (failed, (gpointer)account,
+                               g_strdup (_("Not known whether it was shared: the answer was lost")));
+          break;
+
         case ENS_OUTCOME_PENDING:
         case ENS_OUTCOME_NOT_ATTEMPTED:
         default:

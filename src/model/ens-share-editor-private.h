@@ -36,7 +36,8 @@ struct _EnsShareEditor
   EnsPendingList  *pending;
   EnsShareList    *share_list;
   EnsChangeRunner *runner;
-  EnsSharePlan    *verify_plan;   /* cancelled: its toast waits for the list */
+  EnsSharePlan    *verify_plan;   /* uncertain: its report waits for the list */
+  GError          *verify_error;  /* how that run ended, NULL or cancelled */
   char            *image_text;
   char            *image_id;
   char            *image_error;

@@ -51,7 +51,8 @@ describe_change (guint n_add,
 }
 
 /* Reports what @plan did, with "Undo" running exactly the inverse change.
- * @plan has no uncertain outcomes, or they count as not done. */
+ * Uncertain outcomes count as not done: Undo never reverts a change that
+ * may not have happened. */
 static void
 ens_share_editor_show_plan_toast (EnsShareEditor *self,
                                   EnsSharePlan   *plan)
@@ -64,7 +65,11 @@ ens_share_editor_show_plan_toast (EnsShareEditor *self,
 
   if (n_add + n_remove == 0)
     {
-      g_signal_emit_by_name (self, "toast", _("Cancelled, nothing was changed"), 0);
+      /* Never "nothing was changed" while that is not known. */
+      if (ens_share_plan_count_uncertain (plan) > 0)
+        g_signal_emit_by_name (self, "toast", _("Not known whether anything changed: the answers were lost"), 0);
+      else
+        g_signal_emit_by_name (self, "toast", _("Cancelled, nothing was changed"), 0);
       return;
     }
 
@@ -75,19 +80,49 @@ ens_share_editor_show_plan_toast (EnsShareEditor *self,
   g_signal_emit_by_name (self, "toast", title, number);
 }
 
+/* The first account of @plan that failed for certain, in plan order. */
+static const GError *
+first_failure (EnsSharePlan *plan)
+{
+  for (guint i = 0; i < ens_share_plan_get_n_accounts (plan); i++)
+    if (ens_share_plan_get_state (plan, i) == ENS_OUTCOME_FAILED &&
+        !ens_share_plan_is_uncertain (plan, i))
+      return ens_share_plan_get_error (plan, i);
+
+  return NULL;
+}
+
+/* Reports a run whose uncertain outcomes are settled (or cannot be). */
+static void
+ens_share_editor_report (EnsShareEditor *self,
+                         EnsSharePlan   *plan,
+                         const GError   *error)
+{
+  gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  ens_share_editor_show_plan_toast (self, plan);
+
+  if (error != NULL && !cancelled)
+    g_signal_emit_by_name (self, "failed", error, plan);
+}
+
 /*
- * A request in flight when the user pressed Cancel may have been carried
- * out even though its answer never came.  Once the share list has been
- * read again, it tells: this reports the change as it really happened,
- * and "Undo" reverts exactly that.
+ * A request whose answer was lost (the connection broke, the answer timed
+ * out or could not be read), or that was in flight when the user pressed
+ * Cancel, may have been carried out all the same.  Once the share list
+ * has been read again, it tells: this reports the change as it really
+ * happened, "Undo" reverts exactly that, and only what really failed is
+ * reported as a failure.
  */
 static void
-ens_share_editor_show_verified_toast (EnsShareEditor *self,
-                                      EnsSharePlan   *plan)
+ens_share_editor_report_verified (EnsShareEditor *self,
+                                  EnsSharePlan   *plan,
+                                  const GError   *error)
 {
   g_autoptr(EnsSharePlan) reconciled = NULL;
   g_auto(GStrv) shared_now = NULL;
   g_auto(GStrv) verified_adds = NULL;
+  const GError *failure;
 
   shared_now = ens_share_list_dup_accounts (self->share_list);
   reconciled = ens_share_plan_reconcile (plan, (const char * const *)shared_now);
@@ -97,6 +132,10 @@ ens_share_editor_show_verified_toast (EnsShareEditor *self,
   ens_pending_list_remove_accounts (self->pending, (const char * const *)verified_adds);
 
   ens_share_editor_show_plan_toast (self, reconciled);
+
+  failure = first_failure (reconciled);
+  if (failure != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_signal_emit_by_name (self, "failed", failure, reconciled);
 }
 
 void
@@ -104,15 +143,17 @@ _ens_share_editor_share_list_loaded (EnsShareEditor *self,
                                      EnsShareList   *share_list)
 {
   g_autoptr(EnsSharePlan) plan = g_steal_pointer (&self->verify_plan);
+  g_autoptr(GError) error = g_steal_pointer (&self->verify_error);
 
   if (plan == NULL)
     return;
 
-  if (ens_share_list_get_loaded (share_list) &&
+  /* A list that may be incomplete cannot tell that an account is gone. */
+  if (ens_share_list_get_loaded (share_list) && ens_share_list_get_complete (share_list) &&
       g_strcmp0 (ens_share_plan_get_image_id (plan), ens_share_list_get_image_id (share_list)) == 0)
-    ens_share_editor_show_verified_toast (self, plan);
+    ens_share_editor_report_verified (self, plan, error);
   else
-    ens_share_editor_show_plan_toast (self, plan);
+    ens_share_editor_report (self, plan, error);
 }
 
 /* }}} */
@@ -128,8 +169,9 @@ _ens_share_editor_share_list_state_changed (EnsShareEditor *self)
       ens_share_list_get_state (self->share_list) == ENS_SHARE_LIST_HINT)
     {
       g_autoptr(EnsSharePlan) plan = g_steal_pointer (&self->verify_plan);
+      g_autoptr(GError) error = g_steal_pointer (&self->verify_error);
 
-      ens_share_editor_show_plan_toast (self, plan);
+      ens_share_editor_report (self, plan, error);
     }
 }
 
@@ -146,7 +188,7 @@ _ens_share_editor_finish_run (EnsShareEditor *self,
   gboolean cancelled;
   gboolean shown;
   guint n_done;
-  guint n_uncertain = 0;
+  guint n_uncertain;
 
   g_return_if_fail (ENS_IS_SHARE_EDITOR (self));
   g_return_if_fail (ENS_IS_SHARE_PLAN (plan));
@@ -160,21 +202,21 @@ _ens_share_editor_finish_run (EnsShareEditor *self,
 
   ens_pending_list_settle (self->pending, plan);
 
-  for (guint i = 0; i < ens_share_plan_get_n_accounts (plan); i++)
-    if (ens_share_plan_is_uncertain (plan, i))
-      n_uncertain++;
+  n_uncertain = ens_share_plan_count_uncertain (plan);
 
   if (n_uncertain > 0 && shown)
     {
-      /* The toast waits for the share list, which says what really
-       * happened.  One still waiting says what is certain. */
+      /* The toast and any failure wait for the share list, which says
+       * what really happened.  One still waiting says what is certain. */
       if (self->verify_plan != NULL)
         {
           g_autoptr(EnsSharePlan) previous = g_steal_pointer (&self->verify_plan);
+          g_autoptr(GError) previous_error = g_steal_pointer (&self->verify_error);
 
-          ens_share_editor_show_plan_toast (self, previous);
+          ens_share_editor_report (self, previous, previous_error);
         }
       self->verify_plan = g_object_ref (plan);
+      self->verify_error = error != NULL ? g_error_copy (error) : NULL;
     }
   else if (n_done > 0 || cancelled)
     {
@@ -186,7 +228,7 @@ _ens_share_editor_finish_run (EnsShareEditor *self,
 
   _ens_share_editor_update_state (self);
 
-  if (error != NULL && !cancelled)
+  if (error != NULL && !cancelled && self->verify_plan != plan)
     g_signal_emit_by_name (self, "failed", error, plan);
 
   g_signal_emit_by_name (self, "finished", plan);

@@ -247,6 +247,7 @@ ens_share_editor_dispose (GObject *object)
   EnsShareEditor *self = (EnsShareEditor *)object;
 
   g_clear_object (&self->verify_plan);
+  g_clear_error (&self->verify_error);
   g_clear_object (&self->share_list);
   g_clear_object (&self->runner);
   g_clear_object (&self->pending);

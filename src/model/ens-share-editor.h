@@ -110,4 +110,10 @@ void             ens_share_editor_cancel                     (EnsShareEditor    
 void             ens_share_editor_refresh                    (EnsShareEditor    *self);
 void             ens_share_editor_toggle_select_all          (EnsShareEditor    *self);
 
+char            *ens_share_editor_dup_unsent                 (EnsShareEditor    *self,
+                                                              gboolean           include_pending);
+gboolean         ens_share_editor_keep_unsent                (EnsShareEditor    *self,
+                                                              gboolean           include_pending);
+gboolean         ens_share_editor_restore_unsent             (EnsShareEditor    *self);
+
 G_END_DECLS

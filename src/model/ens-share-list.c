@@ -20,33 +20,18 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "ens-error.h"
 #include "ens-model-enums.h"
 #include "ens-share-list.h"
+#include "ens-share-list-private.h"
 #include "ens-shared-account.h"
+#include "ens-text.h"
 
 /* How long typing must pause before the share list of an image loads. */
 #define LOAD_DELAY_MS 400
 
-struct _EnsShareList
-{
-  GObject            parent_instance;
-
-  /* Owned references */
-  EnsClient         *client;
-  GListStore        *model;            /* of EnsSharedAccount */
-  GCancellable      *load_cancellable; /* the load in flight */
-  GHashTable        *accounts;         /* of the model, while loaded */
-  GError            *error;
-  char              *error_text;
-  char              *image_id;
-
-  EnsShareListState  state;
-  guint              load_timeout_id;
-  guint              n_selected;
-  guint              enabled : 1;
-  guint              selecting_all : 1;
-};
 
 G_DEFINE_FINAL_TYPE (EnsShareList, ens_share_list, G_TYPE_OBJECT)
 
@@ -62,6 +47,7 @@ enum {
   PROP_N_ITEMS,
   PROP_N_SELECTED,
   PROP_ALL_SELECTED,
+  PROP_COMPLETE,
   N_PROPS
 };
 
@@ -113,18 +99,34 @@ ens_share_list_set_error (EnsShareList *self,
 
   if (error != NULL)
     {
+      g_autofree char *text = NULL;
+
       ens_error_describe (error, &title, &explanation, NULL);
-      self->error_text = g_strdup_printf ("%s. %s", title, explanation);
+      /* The explanation may quote the server: shown in a label, as one
+       * line without its controls. */
+      text = g_strdup_printf ("%s. %s", title, explanation);
+      self->error_text = ens_text_sanitize (text, -1);
     }
 
   notify (self, PROP_ERROR);
   notify (self, PROP_ERROR_TEXT);
 }
 
-/* n-selected and all-selected, notified when they change. */
 static void
-ens_share_list_set_n_selected (EnsShareList *self,
-                               guint         n_selected)
+ens_share_list_set_complete (EnsShareList *self,
+                             gboolean      complete)
+{
+  if (self->complete == !!complete)
+    return;
+
+  self->complete = !!complete;
+  notify (self, PROP_COMPLETE);
+}
+
+/* n-selected and all-selected, notified when they change. */
+void
+_ens_share_list_set_n_selected (EnsShareList *self,
+                                guint         n_selected)
 {
   gboolean was_all = ens_share_list_get_all_selected (self);
 
@@ -153,7 +155,7 @@ item_selected_cb (EnsShareList     *self,
   if (self->selecting_all)
     self->n_selected = n_selected;
   else
-    ens_share_list_set_n_selected (self, n_selected);
+    _ens_share_list_set_n_selected (self, n_selected);
 }
 
 /* Empties the model, forgetting what it said; the state is the caller's. */
@@ -164,6 +166,7 @@ ens_share_list_clear (EnsShareList *self)
   gboolean was_all = ens_share_list_get_all_selected (self);
 
   g_clear_pointer (&self->accounts, g_hash_table_unref);
+  ens_share_list_set_complete (self, TRUE);
 
   if (n_items == 0)
     return;
@@ -225,9 +228,17 @@ describe_share_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_auto(GStrv) accounts = NULL;
+  gboolean complete = TRUE;
   EnsShareList *self;
 
-  accounts = ens_client_describe_image_share_permission_finish (ENS_CLIENT (object), result, &error);
+  accounts = ens_client_describe_image_share_permission_finish_full (ENS_CLIENT (object), result,
+                                                                     &complete, &error);
+
+  /* Pages that did not add up and no account at all: saying "not shared
+   * with anyone" would be false, and there is no list to show. */
+  if (error == NULL && !complete && accounts[0] == NULL)
+    error = ens_error_new_transport (ENS_ERROR_INVALID_RESPONSE,
+                                     _("The server announced accounts for this image but listed none."));
 
   /* A newer load replaced this one, or the list is gone: disposing and
    * every change of image cancel the load, so self is alive otherwise. */
@@ -271,6 +282,7 @@ describe_share_cb (GObject      *object,
         notify (self, PROP_N_ITEMS);
 
       ens_share_list_set_error (self, NULL);
+      ens_share_list_set_complete (self, complete);
       ens_share_list_set_state (self, items->len > 0 ? ENS_SHARE_LIST_LIST : ENS_SHARE_LIST_EMPTY);
     }
 
@@ -367,6 +379,10 @@ ens_share_list_get_property (GObject    *object,
 
     case PROP_ALL_SELECTED:
       g_value_set_boolean (value, ens_share_list_get_all_selected (self));
+      break;
+
+    case PROP_COMPLETE:
+      g_value_set_boolean (value, self->complete);
       break;
 
     default:
@@ -502,6 +518,17 @@ ens_share_list_class_init (EnsShareListClass *klass)
     g_param_spec_boolean ("all-selected", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * EnsShareList:complete:
+   *
+   * %FALSE when the server's pages did not add up (an account repeated, a
+   * page missing, a wrong TotalCount): the list shown may be incomplete
+   * and must say so.  %TRUE otherwise, and while nothing is loaded.
+   */
+  properties[PROP_COMPLETE] =
+    g_param_spec_boolean ("complete", NULL, NULL, TRUE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -525,6 +552,7 @@ ens_share_list_init (EnsShareList *self)
   self->model = g_list_store_new (ENS_TYPE_SHARED_ACCOUNT);
   self->enabled = TRUE;
   self->state = ENS_SHARE_LIST_HINT;
+  self->complete = TRUE;
 }
 
 /* }}} */
@@ -794,6 +822,14 @@ ens_share_list_dup_accounts (EnsShareList *self)
   return g_strv_builder_end (builder);
 }
 
+gboolean
+ens_share_list_get_complete (EnsShareList *self)
+{
+  g_return_val_if_fail (ENS_IS_SHARE_LIST (self), TRUE);
+
+  return self->complete;
+}
+
 guint
 ens_share_list_get_n_items (EnsShareList *self)
 {
@@ -817,72 +853,6 @@ ens_share_list_get_all_selected (EnsShareList *self)
 
   return self->n_selected > 0 &&
          self->n_selected == g_list_model_get_n_items (G_LIST_MODEL (self->model));
-}
-
-/**
- * ens_share_list_dup_selected:
- * @self: a #EnsShareList
- *
- * Returns: (transfer full): the selected accounts, in list order
- */
-GStrv
-ens_share_list_dup_selected (EnsShareList *self)
-{
-  g_autoptr(GStrvBuilder) builder = NULL;
-  guint n;
-
-  g_return_val_if_fail (ENS_IS_SHARE_LIST (self), NULL);
-
-  builder = g_strv_builder_new ();
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(EnsSharedAccount) item = g_list_model_get_item (G_LIST_MODEL (self->model), i);
-
-      if (ens_shared_account_get_selected (item))
-        g_strv_builder_add (builder, ens_shared_account_get_account (item));
-    }
-
-  return g_strv_builder_end (builder);
-}
-
-/**
- * ens_share_list_select_all:
- * @self: a #EnsShareList
- * @selected: whether to select or unselect
- *
- * Selects (or unselects) every account, with one notification of
- * #EnsShareList:n-selected for the lot.
- */
-void
-ens_share_list_select_all (EnsShareList *self,
-                           gboolean      selected)
-{
-  guint n_selected;
-  guint n;
-
-  g_return_if_fail (ENS_IS_SHARE_LIST (self));
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  n_selected = self->n_selected;
-
-  self->selecting_all = TRUE;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(EnsSharedAccount) item = g_list_model_get_item (G_LIST_MODEL (self->model), i);
-
-      ens_shared_account_set_selected (item, selected);
-    }
-  self->selecting_all = FALSE;
-
-  /* item_selected_cb() counted in silence; now the one notification. */
-  if (self->n_selected != n_selected)
-    {
-      guint now = self->n_selected;
-
-      self->n_selected = n_selected;
-      ens_share_list_set_n_selected (self, now);
-    }
 }
 
 /* }}} */

@@ -67,6 +67,8 @@ G_DECLARE_FINAL_TYPE (EnsShareList, ens_share_list, ENS, SHARE_LIST, GObject)
  *   "n-items"       accounts in the model
  *   "n-selected"    of them, selected
  *   "all-selected"  n-selected > 0 && n-selected == n-items
+ *   "complete"      FALSE when the server's pages did not add up: the
+ *                   list shown may be incomplete (see ens-listing.h)
  *
  * Signals:
  *   "loaded" ():  a load finished, with the list or an error.
@@ -89,6 +91,7 @@ gboolean           ens_share_list_contains         (EnsShareList       *self,
                                                     const char         *account);
 GHashTable        *ens_share_list_get_accounts     (EnsShareList       *self);
 GStrv              ens_share_list_dup_accounts     (EnsShareList       *self);
+gboolean           ens_share_list_get_complete     (EnsShareList       *self);
 guint              ens_share_list_get_n_items      (EnsShareList       *self);
 guint              ens_share_list_get_n_selected   (EnsShareList       *self);
 gboolean           ens_share_list_get_all_selected (EnsShareList       *self);

@@ -34,6 +34,7 @@ struct _EnsSharedSection
   GtkStack            *shared_stack;
   GtkSpinner          *shared_spinner;
   GtkLabel            *shared_error_label;
+  GtkLabel            *shared_incomplete_label;
   GtkListBox          *shared_list;
   GtkWidget           *shared_buttons;
   GtkButton           *select_all_button;
@@ -100,6 +101,9 @@ ens_shared_section_update_page (EnsSharedSection *self)
   gtk_spinner_set_spinning (self->shared_spinner, g_str_equal (page, "loading"));
   gtk_stack_set_visible_child_name (self->shared_stack, page);
   gtk_widget_set_visible (self->shared_buttons, g_str_equal (page, "list"));
+  /* Pages that did not add up: the list may be incomplete, and says so. */
+  gtk_widget_set_visible (GTK_WIDGET (self->shared_incomplete_label),
+                          g_str_equal (page, "list") && !ens_share_list_get_complete (list));
 }
 
 /* While a change runs, what it is about must stay put.  Not
@@ -197,6 +201,7 @@ ens_shared_section_class_init (EnsSharedSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnsSharedSection, shared_stack);
   gtk_widget_class_bind_template_child (widget_class, EnsSharedSection, shared_spinner);
   gtk_widget_class_bind_template_child (widget_class, EnsSharedSection, shared_error_label);
+  gtk_widget_class_bind_template_child (widget_class, EnsSharedSection, shared_incomplete_label);
   gtk_widget_class_bind_template_child (widget_class, EnsSharedSection, shared_list);
   gtk_widget_class_bind_template_child (widget_class, EnsSharedSection, shared_buttons);
   gtk_widget_class_bind_template_child (widget_class, EnsSharedSection, select_all_button);
@@ -217,6 +222,9 @@ ens_shared_section_init (EnsSharedSection *self)
 
   self->list_signals = g_signal_group_new (ENS_TYPE_SHARE_LIST);
   g_signal_group_connect_object (self->list_signals, "notify::state",
+                                 G_CALLBACK (ens_shared_section_update_page), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->list_signals, "notify::complete",
                                  G_CALLBACK (ens_shared_section_update_page), self,
                                  G_CONNECT_SWAPPED);
 

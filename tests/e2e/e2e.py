@@ -27,10 +27,11 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from ensui import (Atspi, App, Emulator, Failure, Tap, click, dialog_button,  # noqa: E402
                    dialog_named, extents, find, find_all, find_now, find_toplevel,
                    hold_display, is_checked, is_sensitive, make_workdir, name_of,
-                   on_screen, role_of, row_of, safe, screenshot, set_text, skip_lists,
-                   wait_until, window_gone)
+                   on_screen, point_at, press_ctrl, role_of, row_of, safe, screenshot,
+                   set_text, skip_lists, text_of, wait_until, window_gone, KEY_W)
 
 GOOD_KEY = ("LTAI5tE2eGoodGoodGood001", "E2eSecretE2eSecretE2eSecret01")
+CLOSING_SEED = "7199999999999999"
 READ_ONLY_KEY = ("LTAI5tE2eReadOnlyReadO02", "E2eReadOnlyE2eReadOnlyE2eRead")
 IMAGE = "m-5s7qotzavwbrnzaqh4unme2e01"
 BIG_IMAGE = "m-6kf2d9a0tzd5ipwx5fiqe2e002"
@@ -220,8 +221,9 @@ class Run:
         self.processes.append(e)
         return e
 
-    def start_app(self, name, args, credentials=None):
-        a = App(self.builddir, self.workdir, name, args=args, credentials=credentials)
+    def start_app(self, name, args, credentials=None, env_extra=None):
+        a = App(self.builddir, self.workdir, name, args=args, credentials=credentials,
+                env_extra=env_extra)
         self.processes.append(a)
         self.apps.append(a)
         self.app = a
@@ -486,6 +488,60 @@ class Run:
 
     # }}}
 
+    # 9: closing the window while a change is sent {{{
+
+    def s9_close_while_sending(self):
+        a = self.app
+        emu = self.closing
+        accounts = self.close_accounts
+        set_text(visible(a.window, role="text", name="Image ID", timeout=15), IMAGE)
+        wait_shared_list(a.window, [CLOSING_SEED], timeout=40)
+        set_text(visible(a.window, role="text", name="Accounts to add"), " ".join(accounts))
+        click(visible(a.window, role="push button", name="Add", pred=is_sensitive))
+        bar = find(a.window, role="progress bar")
+        click(visible(a.window, role="push button", name="Share", pred=is_sensitive))
+        wait_until(lambda: (progress_done(bar, len(accounts)) or 0) >= 1, 30,
+                   "the progress bar to show an account done")
+        # The window's own Close button, as a person would.
+        point_at(a.window)
+        press_ctrl(KEY_W)
+        dialog = dialog_named(a.app, "Changes Are Being Sent", timeout=20)
+        click(dialog_button(dialog, "Stop and Close"))
+        status = a.wait_exit(60)
+        if status is None:
+            raise Failure("the app did not exit after Stop and Close")
+        if status != 0:
+            raise Failure(f"the app exited with status {status}")
+        shared = set(emu.shares(IMAGE)) - {CLOSING_SEED}
+        if not 0 < len(shared) < len(accounts):
+            raise Failure(f"Stop did not stop midway: the server has {len(shared)} of {len(accounts)}")
+        if shared - set(accounts):
+            raise Failure(f"the server gained other accounts: {sorted(shared - set(accounts))}")
+        # Every request that reached the server was answered before the app
+        # went: none is left half-sent.
+        modify = [r for r in emu.requests() if r.get("action") == "ModifyImageSharePermission"]
+        print(f"# {len(modify)} share requests reached the server; it has {len(shared)} of "
+              f"{len(accounts)} accounts", flush=True)
+        self.closing_shared = shared
+        criticals = [line for line in a.output().splitlines() if "-CRITICAL **" in line]
+        if criticals:
+            raise Failure(f"criticals after the window closed: {criticals[:3]}")
+
+    def s9_unsent_come_back(self):
+        a = self.app
+        accounts = self.close_accounts
+        a.toast("What you typed last time is back", timeout=20)
+        entry = visible(a.window, role="text", name="Accounts to add", timeout=15)
+        kept = set(text_of(entry).split())
+        shared = self.closing_shared
+        if kept & shared:
+            raise Failure(f"accounts that were shared came back as unsent: {sorted(kept & shared)}")
+        if kept | shared != set(accounts):
+            missing = sorted(set(accounts) - kept - shared)
+            raise Failure(f"accounts lost on closing: {missing}")
+
+    # }}}
+
     def main(self):
         print(f"# work dir {self.workdir}, output {self.out_dir}", flush=True)
         try:
@@ -536,6 +592,27 @@ class Run:
             self.step("8 Cancel a 100-account removal midway: result matches the server", self.s8_cancel)
             self.step("app D exits normally through Ctrl+Q", lambda: self.quit_app(self.app))
         self.slow.kill()
+
+        # Settings that last between two runs of the app (the keyfile
+        # backend in this run's own XDG_CONFIG_HOME).
+        settings_env = {"GSETTINGS_BACKEND": "keyfile",
+                        "XDG_CONFIG_HOME": os.path.join(self.workdir, "closing-config")}
+        self.close_accounts = [str(7100000000000000 + i) for i in range(300)]
+        self.closing = self.start_emulator("closing", keys=[GOOD_KEY], images=[IMAGE],
+                                           shares={IMAGE: [CLOSING_SEED]}, latency=700)
+        closing_args = [f"--endpoint={self.closing.url}"]
+        if self.step("app starts against an emulator with 700 ms latency",
+                     lambda: self.start_app("closing", closing_args, credentials=GOOD_KEY,
+                                            env_extra=settings_env)):
+            ok = self.step("9 close the window while sharing: Stop and Close, the app exits "
+                           "after the requests under way", self.s9_close_while_sending)
+            if ok and self.step("app starts again with the same settings",
+                                lambda: self.start_app("reopened", closing_args, credentials=GOOD_KEY,
+                                                       env_extra=settings_env)):
+                self.step("10 the accounts not shared are back in Accounts to add",
+                          self.s9_unsent_come_back)
+                self.step("app F exits normally through Ctrl+Q", lambda: self.quit_app(self.app))
+        self.closing.kill()
 
 
 def main():

@@ -325,6 +325,7 @@ def hold_display():
 
 # Keysyms (X11) for the keyboard synthesis.
 KEY_Q = 0x71
+KEY_W = 0x77
 KEY_ESCAPE = 0xff1b
 MOD_CONTROL = 1 << 2
 

@@ -20,7 +20,8 @@
 
 /* libFuzzer harness: the emulator's request parsing, signature checks
  * (V1 and V3) and actions take any request and answer it with a known
- * status and a JSON body — never a crash, a hang or a leak.  It goes
+ * status and a JSON body (XML for a V1 request without Format=JSON, as the
+ * gateway does) — never a crash, a hang or a leak.  It goes
  * through ens_emulator_handle_raw(), the code the server itself runs,
  * minus the socket.
  *
@@ -108,6 +109,70 @@ new_emulator (void)
   return emulator;
 }
 
+typedef struct
+{
+  guint    depth;
+  char    *root;
+  gboolean request_id;
+  gboolean code;
+} XmlAnswer;
+
+static void
+xml_start_cb (GMarkupParseContext  *context,
+              const char           *element_name,
+              const char          **attribute_names,
+              const char          **attribute_values,
+              gpointer              user_data,
+              GError              **error)
+{
+  XmlAnswer *answer = user_data;
+
+  if (answer->depth == 0)
+    answer->root = g_strdup (element_name);
+  else if (answer->depth == 1 && strcmp (element_name, "RequestId") == 0)
+    answer->request_id = TRUE;
+  else if (answer->depth == 1 && strcmp (element_name, "Code") == 0)
+    answer->code = TRUE;
+  answer->depth++;
+}
+
+static void
+xml_end_cb (GMarkupParseContext  *context,
+            const char           *element_name,
+            gpointer              user_data,
+            GError              **error)
+{
+  ((XmlAnswer *) user_data)->depth--;
+}
+
+/* An XML answer: well formed, with a RequestId under the root, which is
+ * <Error> with a Code for a failure and <…Response> for a success. */
+static void
+check_xml_answer (guint       status,
+                  const char *text,
+                  gsize       size)
+{
+  static const char declaration[] = "<?xml version='1.0' encoding='UTF-8'?>";
+  static const GMarkupParser parser = { xml_start_cb, xml_end_cb, NULL, NULL, NULL };
+  XmlAnswer answer = { 0, };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert (size > strlen (declaration) && memcmp (text, declaration, strlen (declaration)) == 0);
+  context = g_markup_parse_context_new (&parser, 0, &answer, NULL);
+  if (!g_markup_parse_context_parse (context, text + strlen (declaration),
+                                     size - strlen (declaration), &error) ||
+      !g_markup_parse_context_end_parse (context, &error))
+    g_error ("status %u with XML that does not parse: %s", status, error->message);
+
+  g_assert (answer.root != NULL && answer.request_id);
+  if (status != 200)
+    g_assert (strcmp (answer.root, "Error") == 0 && answer.code);
+  else
+    g_assert (g_str_has_suffix (answer.root, "Response"));
+  g_free (answer.root);
+}
+
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
@@ -177,10 +242,15 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   if (!known)
     g_error ("unexpected status %u", status);
 
-  /* Every answer is a JSON object with a RequestId. */
+  /* Every answer is a JSON object with a RequestId, or the same in XML. */
   g_assert (response != NULL);
   response_data = g_bytes_get_data (response, &response_size);
   g_assert (response_size > 0);
+  if (response_data[0] == '<')
+    {
+      check_xml_answer (status, response_data, response_size);
+      return 0;
+    }
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, response_data, response_size, &error))
     g_error ("status %u with a body that is not JSON: %s", status, error->message);

@@ -1,0 +1,77 @@
+/* ens-cli-private.h
+ *
+ * Copyright 2026 The ENS Image Share authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ens-core.h"
+#include "ens-session.h"
+
+G_BEGIN_DECLS
+
+/*
+ * Between the parts of the command line:
+ *   ens-cli.c         options, running the requests, the exit status
+ *   ens-cli-output.c  what is printed: lines and --json
+ */
+
+typedef struct
+{
+  /* Options */
+  char          *image;
+  char         **add;
+  char         **remove;
+  gboolean       list;
+  char          *endpoint;
+  char          *signature;
+  char          *profile;
+  gboolean       json;
+  char          *concurrency;   /* as typed: -1 must not read as "not given" */
+  char          *timeout;
+  gboolean       no_adapt;
+  gboolean       progress;
+  gboolean       version;
+
+  /* State */
+  GMainLoop     *loop;
+  GCancellable  *cancellable;
+  GSettings     *settings;
+  EnsClient     *client;
+  EnsSession    *session;
+  EnsSharePlan  *plan;
+  EnsCredentialSource source;
+  GError        *credentials_error;
+  GError        *plan_error;
+  GStrv          shares;
+  gboolean       shares_complete;
+  GError        *list_error;
+  char          *image_id;
+  GHashTable    *checked;        /* plan positions settled by reading the list */
+  GError        *check_error;    /* why they could not be */
+  guint          n_signals;
+  gboolean       progress_shown;   /* a progress line is on the terminal */
+} Cli;
+
+void _ens_cli_print_error_details (const GError *error,
+                                   const char   *prefix);
+void _ens_cli_print_json          (Cli          *cli);
+void _ens_cli_print_plan          (Cli          *cli);
+void _ens_cli_print_list          (Cli          *cli);
+
+G_END_DECLS
