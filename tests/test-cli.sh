@@ -116,14 +116,14 @@ expect_output ()
   return 1
 }
 
-echo "1..28"
+echo "1..31"
 
 # 1. --help documents every option, the list syntax, credentials and exit codes
 run -- --help
 if expect_status 0 "--help"; then
   missing=
   for word in --image --add --remove --list --endpoint --signature --profile --json \
-              --concurrency --timeout --version --help \
+              --concurrency --timeout --no-adapt --progress --version --help \
               ALIBABA_CLOUD_ACCESS_KEY_ID ALIBABA_CLOUD_ACCESS_KEY_SECRET \
               ALIBABA_CLOUD_SECURITY_TOKEN "Exit status" "commas"; do
     grep -q -F -e "$word" "$tmp/out" || missing="$missing $word"
@@ -343,6 +343,46 @@ if [ -z "$bad" ] && [ "$(requests)" -eq "$before" ]; then
   ok "bad --timeout and --concurrency: exit 2, nothing sent"
 else
   not_ok "bad --timeout and --concurrency" "failed:$bad; requests sent: $(($(requests) - before))"
+fi
+
+# 20. --no-adapt and --progress, not on a terminal: the changes are made,
+# stdout is the JSON document alone and stderr carries no progress line
+before=$(requests)
+run -- --endpoint="$url" --image="$image" --add=3333333333333333,4444444444444444 \
+  --no-adapt --concurrency=1 --progress --json
+if expect_status 0 "--no-adapt --progress --json"; then
+  if ! $python -c 'import json, sys; d = json.load(open(sys.argv[1])); assert d["summary"]["done"] == 2' "$tmp/out"; then
+    not_ok "--progress --json" "stdout is not the JSON document alone: $(head -c 200 "$tmp/out")"
+  elif grep -q -e "per second" -e "of 2 accounts" -e "$(printf '\r')" "$tmp/err"; then
+    not_ok "--progress off a terminal" "progress on stderr: $(cat "$tmp/err")"
+  elif [ "$(($(requests) - before))" -ne 1 ]; then
+    not_ok "--no-adapt" "$(($(requests) - before)) requests for 2 additions in one batch"
+  else
+    ok "--no-adapt and --progress off a terminal: JSON alone, no progress line"
+  fi
+fi
+
+# 21. --progress on a terminal (a pseudo-terminal from script(1)) shows
+# how far the change is
+if command -v script >/dev/null 2>&1; then
+  env ALIBABA_CLOUD_ACCESS_KEY_ID="$key_id" ALIBABA_CLOUD_ACCESS_KEY_SECRET="$key_secret" \
+    script -q -e -c "'$app' --endpoint='$url' --image='$image' --remove=3333333333333333,4444444444444444 --progress" \
+    /dev/null > "$tmp/tty" 2>&1 < /dev/null
+  status=$?
+  if expect_status 0 "--progress on a terminal" && \
+     expect_output "$tmp/tty" "2 of 2 accounts" "--progress on a terminal"; then
+    ok "--progress on a terminal shows the progress"
+  fi
+else
+  ok "# SKIP script(1) is not installed"
+fi
+
+# 22. --no-adapt does not make a bad --concurrency acceptable: it
+# still exits 2 with nothing sent
+before=$(requests)
+run -- --endpoint="$url" --image="$image" --list --no-adapt --concurrency=17
+if expect_status 2 "--no-adapt --concurrency=17" && [ "$(requests)" -eq "$before" ]; then
+  ok "--no-adapt with a bad --concurrency: exit 2, nothing sent"
 fi
 
 # A second emulator with faults, the same seed: sets fault_url and

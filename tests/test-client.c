@@ -20,6 +20,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
@@ -825,6 +827,7 @@ test_client_plan_partial (Fixture       *fixture,
   ens_emulator_set_fail_every (fixture->emulator, 3, 503);
   g_object_set (fixture->client, "max-retries", 0, NULL);
   ens_client_set_concurrency (fixture->client, 1);
+  ens_client_set_adapt_concurrency (fixture->client, FALSE);
 
   plan = ens_share_plan_new (IMAGE_ID, NULL, (const char * const *)accounts);
   g_assert_false (run_plan_sync (fixture->client, plan, NULL, &error));
@@ -923,6 +926,372 @@ test_client_plan_cancel (Fixture       *fixture,
           g_assert_not_reached ();
         }
     }
+}
+
+/* Adapting to the server ------------------------------------------------ */
+
+typedef struct
+{
+  guint n_done;
+  guint n_failed;
+  guint n_not_attempted;
+  guint n_pending;
+} Outcomes;
+
+static void
+count_outcomes (EnsSharePlan *plan,
+                Outcomes     *outcomes)
+{
+  memset (outcomes, 0, sizeof *outcomes);
+
+  for (guint i = 0; i < ens_share_plan_get_n_accounts (plan); i++)
+    {
+      switch (ens_share_plan_get_state (plan, i))
+        {
+        case ENS_OUTCOME_DONE:          outcomes->n_done++; break;
+        case ENS_OUTCOME_FAILED:        outcomes->n_failed++; break;
+        case ENS_OUTCOME_NOT_ATTEMPTED: outcomes->n_not_attempted++; break;
+        case ENS_OUTCOME_UNKNOWN:
+        case ENS_OUTCOME_PENDING:
+        default:                        outcomes->n_pending++; break;
+        }
+    }
+}
+
+static guint
+sum_tries (EnsSharePlan *plan)
+{
+  guint tries = 0;
+
+  for (guint i = 0; i < ens_share_plan_get_n_accounts (plan); i++)
+    tries += ens_share_plan_get_tries (plan, i);
+
+  return tries;
+}
+
+/* No limit: from the default 4 the plan reaches 16 requests in flight. */
+static void
+test_client_adapt_no_limit (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_auto(GStrv) accounts = make_accounts (120, G_GUINT64_CONSTANT (8100000000000000));
+  g_autoptr(EnsSharePlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) state = NULL;
+
+  g_assert_true (ens_client_get_adapt_concurrency (fixture->client));
+  g_assert_cmpuint (ens_client_get_concurrency (fixture->client), ==, 4);
+  ens_emulator_set_shares (fixture->emulator, IMAGE_ID, (const char * const *)accounts);
+  ens_emulator_set_latency (fixture->emulator, 100);
+
+  plan = ens_share_plan_new (IMAGE_ID, NULL, (const char * const *)accounts);
+  g_assert_true (run_plan_sync (fixture->client, plan, NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_message ("max in flight %u", ens_share_plan_get_max_in_flight (plan));
+  g_assert_cmpuint (ens_share_plan_get_max_in_flight (plan), ==, 16);
+  g_assert_cmpuint (ens_share_plan_count (plan, ENS_SHARE_CHANGE_REMOVE, ENS_OUTCOME_DONE), ==, 120);
+  g_assert_cmpuint (ens_emulator_get_request_count (fixture->emulator), ==, 120);
+  state = ens_emulator_dup_shares (fixture->emulator, IMAGE_ID);
+  g_assert_cmpuint (g_strv_length (state), ==, 0);
+}
+
+/* 20 requests a second at 50 ms: the plan slows down to the limit and
+ * finishes with every account done, and few requests throttled; the
+ * fixed 4 in flight of before, by contrast, is throttled most of the
+ * time. */
+static void
+test_client_adapt_limit (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  gboolean adapt = GPOINTER_TO_UINT (data);
+  g_auto(GStrv) accounts = make_accounts (100, G_GUINT64_CONSTANT (8200000000000000));
+  g_autoptr(EnsSharePlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  Outcomes outcomes;
+  guint requests, throttled;
+
+  ens_emulator_set_shares (fixture->emulator, IMAGE_ID, (const char * const *)accounts);
+  ens_emulator_set_latency (fixture->emulator, 50);
+  ens_emulator_set_max_qps (fixture->emulator, 20);
+  ens_client_set_adapt_concurrency (fixture->client, adapt);
+  g_object_set (fixture->client, "retry-delay", 100, NULL);
+
+  plan = ens_share_plan_new (IMAGE_ID, NULL, (const char * const *)accounts);
+  run_plan_sync (fixture->client, plan, NULL, &error);
+  count_outcomes (plan, &outcomes);
+  requests = ens_emulator_get_request_count (fixture->emulator);
+  throttled = ens_emulator_get_throttled_count (fixture->emulator);
+  g_test_message ("%s: done %u, failed %u; %u requests, %u throttled; max in flight %u",
+                  adapt ? "adapting" : "fixed", outcomes.n_done, outcomes.n_failed,
+                  requests, throttled, ens_share_plan_get_max_in_flight (plan));
+
+  g_assert_cmpuint (outcomes.n_pending, ==, 0);
+  g_assert_cmpuint (outcomes.n_not_attempted, ==, 0);
+  g_assert_cmpuint (requests, ==, sum_tries (plan));
+
+  if (adapt)
+    {
+      g_assert_no_error (error);
+      g_assert_cmpuint (outcomes.n_done, ==, 100);
+      g_assert_cmpuint (outcomes.n_failed, ==, 0);
+      /* Settled under the limit: the burst at the start and a few probes
+       * (about 5 % here), never the greater part. */
+      g_assert_cmpfloat (throttled, <, 0.25 * requests);
+    }
+  else
+    {
+      /* As before: never more than "concurrency" in flight, and 4 per
+       * 50 ms against 20 a second is throttled far more often (about 40 %
+       * here, 37 % under valgrind). */
+      g_assert_cmpuint (ens_share_plan_get_max_in_flight (plan), <=, 4);
+      g_assert_cmpfloat (throttled, >, 0.15 * requests);
+      g_assert_cmpuint (outcomes.n_done + outcomes.n_failed, ==, 100);
+    }
+}
+
+typedef struct
+{
+  EnsEmulator *emulator;
+  guint        requests_at_drop;
+  guint        throttled_at_drop;
+} Drop;
+
+static void
+drop_limit_cb (EnsSharePlan *plan,
+               GParamSpec   *pspec,
+               Drop         *drop)
+{
+  if (drop->requests_at_drop == 0 && ens_share_plan_get_done (plan) >= 50)
+    {
+      ens_emulator_set_max_qps (drop->emulator, 8);
+      drop->requests_at_drop = ens_emulator_get_request_count (drop->emulator);
+      drop->throttled_at_drop = ens_emulator_get_throttled_count (drop->emulator);
+    }
+}
+
+/* The limit drops from 40 to 8 a second half way: the plan follows it
+ * down, still with every account done, and the greater part of the
+ * requests after the drop go through. */
+static void
+test_client_adapt_limit_drops (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_auto(GStrv) accounts = make_accounts (100, G_GUINT64_CONSTANT (8300000000000000));
+  g_autoptr(EnsSharePlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  Drop drop = { fixture->emulator, 0, 0 };
+  guint requests_after, throttled_after;
+
+  ens_emulator_set_shares (fixture->emulator, IMAGE_ID, (const char * const *)accounts);
+  ens_emulator_set_latency (fixture->emulator, 50);
+  ens_emulator_set_max_qps (fixture->emulator, 40);
+
+  plan = ens_share_plan_new (IMAGE_ID, NULL, (const char * const *)accounts);
+  g_signal_connect (plan, "notify::done", G_CALLBACK (drop_limit_cb), &drop);
+  g_assert_true (run_plan_sync (fixture->client, plan, NULL, &error));
+  g_assert_no_error (error);
+
+  requests_after = ens_emulator_get_request_count (fixture->emulator) - drop.requests_at_drop;
+  throttled_after = ens_emulator_get_throttled_count (fixture->emulator) - drop.throttled_at_drop;
+  g_test_message ("before the drop: %u requests, %u throttled; after: %u requests, %u throttled",
+                  drop.requests_at_drop, drop.throttled_at_drop, requests_after, throttled_after);
+
+  g_assert_cmpuint (drop.requests_at_drop, >, 0);
+  g_assert_cmpuint (ens_share_plan_count (plan, ENS_SHARE_CHANGE_REMOVE, ENS_OUTCOME_DONE), ==, 100);
+  /* Sending on at the old pace would get four in five throttled. */
+  g_assert_cmpfloat (throttled_after, <, 0.4 * requests_after);
+}
+
+/* Throttled and never getting through: once nothing has succeeded for
+ * longer than the request timeout, the plan stops and fails with the
+ * throttling error; what was never sent is not attempted. */
+static void
+test_client_adapt_no_progress (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_auto(GStrv) accounts = make_accounts (30, G_GUINT64_CONSTANT (8400000000000000));
+  g_autoptr(EnsSharePlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) state = NULL;
+  Outcomes outcomes;
+
+  ens_emulator_set_shares (fixture->emulator, IMAGE_ID, (const char * const *)accounts);
+  ens_emulator_set_throttle_every (fixture->emulator, 1);
+  /* Long enough for an answer even under valgrind, so every answer is
+   * the throttling one. */
+  ens_client_set_timeouts (fixture->client, 5, 4);
+
+  plan = ens_share_plan_new (IMAGE_ID, NULL, (const char * const *)accounts);
+  g_assert_false (run_plan_sync (fixture->client, plan, NULL, &error));
+  g_assert_error (error, ENS_ERROR, ENS_ERROR_THROTTLED);
+
+  count_outcomes (plan, &outcomes);
+  g_test_message ("failed %u, not attempted %u, %u requests", outcomes.n_failed,
+                  outcomes.n_not_attempted, ens_emulator_get_request_count (fixture->emulator));
+  g_assert_cmpuint (outcomes.n_pending, ==, 0);
+  g_assert_cmpuint (outcomes.n_done, ==, 0);
+  g_assert_cmpuint (outcomes.n_failed, >, 0);
+  g_assert_cmpuint (outcomes.n_not_attempted, >, 0);
+  g_assert_cmpuint (ens_emulator_get_request_count (fixture->emulator), ==, sum_tries (plan));
+  for (guint i = 0; i < 30; i++)
+    {
+      if (ens_share_plan_get_state (plan, i) == ENS_OUTCOME_FAILED)
+        g_assert_error (ens_share_plan_get_error (plan, i), ENS_ERROR, ENS_ERROR_THROTTLED);
+      else
+        g_assert_cmpuint (ens_share_plan_get_tries (plan, i), ==, 0);
+    }
+  state = ens_emulator_dup_shares (fixture->emulator, IMAGE_ID);
+  g_assert_cmpuint (g_strv_length (state), ==, 30);
+}
+
+static guint
+count_lines (const char *path)
+{
+  g_autofree char *contents = NULL;
+  guint n = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  for (const char *p = contents; *p != '\0'; p++)
+    if (*p == '\n')
+      n++;
+
+  return n;
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  EnsEmulator  *emulator;
+  const char   *log_path;
+  guint         lines_at_cancel;
+} CancelAt;
+
+static gboolean
+cancel_and_count_cb (gpointer user_data)
+{
+  CancelAt *at = user_data;
+
+  at->lines_at_cancel = count_lines (at->log_path);
+  g_cancellable_cancel (at->cancellable);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Cancels 100 ms after the first 4 requests (the starting concurrency)
+ * reached the server: they have been answered then (the emulator runs in
+ * this main loop), and their retries wait 0.5 to 1 s, so nothing is on
+ * its way, however slow the machine. */
+static gboolean
+cancel_when_answered_cb (gpointer user_data)
+{
+  CancelAt *at = user_data;
+
+  if (ens_emulator_get_request_count (at->emulator) < 4)
+    return G_SOURCE_CONTINUE;
+
+  g_timeout_add (100, cancel_and_count_cb, at);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Every request answered 503: the 4 requests sent first wait for their
+ * retry (0.5 to 1 s) when the plan is cancelled.  No request reaches the
+ * server after that (its log says so, even well after the retries would
+ * have gone), and every account is failed (with its 503) or not
+ * attempted; none is left pending or called done.  In both modes. */
+static void
+test_client_cancel_stops_retries (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  gboolean adapt = GPOINTER_TO_UINT (data);
+  g_auto(GStrv) accounts = make_accounts (12, G_GUINT64_CONSTANT (8500000000000000));
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(EnsSharePlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *log_dir = NULL;
+  g_autofree char *log_path = NULL;
+  g_auto(GStrv) state = NULL;
+  CancelAt at = { cancellable, fixture->emulator, NULL, 0 };
+  Outcomes outcomes;
+  gint64 end;
+
+  log_dir = g_dir_make_tmp ("ens-client-XXXXXX", &error);
+  g_assert_no_error (error);
+  log_path = g_build_filename (log_dir, "log.jsonl", NULL);
+  at.log_path = log_path;
+  g_assert_true (ens_emulator_set_log_path (fixture->emulator, log_path, &error));
+
+  ens_emulator_set_shares (fixture->emulator, IMAGE_ID, (const char * const *)accounts);
+  ens_emulator_set_fail_every (fixture->emulator, 1, 503);
+  ens_client_set_adapt_concurrency (fixture->client, adapt);
+  g_object_set (fixture->client, "retry-delay", 1000, NULL);
+
+  plan = ens_share_plan_new (IMAGE_ID, NULL, (const char * const *)accounts);
+  g_assert_cmpuint (ens_client_get_concurrency (fixture->client), ==, 4);
+  g_timeout_add (10, cancel_when_answered_cb, &at);
+  g_assert_false (run_plan_sync (fixture->client, plan, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  /* Past the time the first retries were due. */
+  end = g_get_monotonic_time () + 1200 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+
+  count_outcomes (plan, &outcomes);
+  g_test_message ("%u requests before the cancel, %u in all; failed %u, not attempted %u",
+                  at.lines_at_cancel, count_lines (log_path),
+                  outcomes.n_failed, outcomes.n_not_attempted);
+
+  /* Adapting, one more may have gone out at the slowed-down pace, right
+   * after the first answers. */
+  g_assert_cmpuint (at.lines_at_cancel, >=, 4);
+  g_assert_cmpuint (count_lines (log_path), ==, at.lines_at_cancel);
+  g_assert_cmpuint (ens_emulator_get_request_count (fixture->emulator), ==, at.lines_at_cancel);
+  g_assert_cmpuint (sum_tries (plan), ==, at.lines_at_cancel);
+  g_assert_cmpuint (outcomes.n_pending, ==, 0);
+  g_assert_cmpuint (outcomes.n_done, ==, 0);
+  g_assert_cmpuint (outcomes.n_failed, ==, at.lines_at_cancel);
+  g_assert_cmpuint (outcomes.n_failed + outcomes.n_not_attempted, ==, 12);
+  for (guint i = 0; i < 12; i++)
+    {
+      if (ens_share_plan_get_state (plan, i) == ENS_OUTCOME_FAILED)
+        {
+          const GError *outcome = ens_share_plan_get_error (plan, i);
+
+          g_assert_error (outcome, ENS_ERROR, ENS_ERROR_SERVER);
+          g_assert_cmpuint (ens_error_get_http_status (outcome), ==, 503);
+          g_assert_false (ens_share_plan_is_uncertain (plan, i));
+        }
+    }
+  state = ens_emulator_dup_shares (fixture->emulator, IMAGE_ID);
+  g_assert_cmpuint (g_strv_length (state), ==, 12);
+
+  g_assert_true (ens_emulator_set_log_path (fixture->emulator, NULL, NULL));
+  g_unlink (log_path);
+  g_rmdir (log_dir);
+}
+
+/* Fixed: exactly "concurrency" in flight, never more. */
+static void
+test_client_fixed_concurrency (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_auto(GStrv) accounts = make_accounts (60, G_GUINT64_CONSTANT (8600000000000000));
+  g_autoptr(EnsSharePlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ens_emulator_set_shares (fixture->emulator, IMAGE_ID, (const char * const *)accounts);
+  ens_emulator_set_latency (fixture->emulator, 50);
+  ens_client_set_adapt_concurrency (fixture->client, FALSE);
+  ens_client_set_concurrency (fixture->client, 3);
+
+  plan = ens_share_plan_new (IMAGE_ID, NULL, (const char * const *)accounts);
+  g_assert_true (run_plan_sync (fixture->client, plan, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ens_share_plan_get_max_in_flight (plan), ==, 3);
+  g_assert_cmpuint (ens_share_plan_count (plan, ENS_SHARE_CHANGE_REMOVE, ENS_OUTCOME_DONE), ==, 60);
 }
 
 /* A server that carries a change out and then loses its answer (the
@@ -1584,6 +1953,16 @@ main (int   argc,
   ADD ("/client/plan/unknown-image", test_client_plan_unknown_image, NULL);
   ADD ("/client/plan/partial", test_client_plan_partial, NULL);
   ADD ("/client/plan/cancel", test_client_plan_cancel, NULL);
+  ADD ("/client/plan/adapt/no-limit", test_client_adapt_no_limit, NULL);
+  ADD ("/client/plan/adapt/limit", test_client_adapt_limit, GUINT_TO_POINTER (TRUE));
+  ADD ("/client/plan/fixed/limit", test_client_adapt_limit, GUINT_TO_POINTER (FALSE));
+  ADD ("/client/plan/adapt/limit-drops", test_client_adapt_limit_drops, NULL);
+  ADD ("/client/plan/adapt/no-progress", test_client_adapt_no_progress, NULL);
+  ADD ("/client/plan/fixed/concurrency", test_client_fixed_concurrency, NULL);
+  ADD ("/client/plan/cancel/stops-retries-adapt", test_client_cancel_stops_retries,
+       GUINT_TO_POINTER (TRUE));
+  ADD ("/client/plan/cancel/stops-retries-fixed", test_client_cancel_stops_retries,
+       GUINT_TO_POINTER (FALSE));
   ADD ("/client/plan/answer-lost", test_client_plan_answer_lost, NULL);
   ADD ("/client/plan/answer-lost-retried", test_client_plan_answer_lost_retried, NULL);
   ADD ("/client/plan/not-sent", test_client_plan_not_sent, NULL);

@@ -1237,6 +1237,151 @@ test_latency_overlap (Fixture       *fixture,
     g_object_unref (messages[i]);
 }
 
+/* The token bucket: the first request takes the one saved token, the next
+ * ones (well inside a second) find none; raising the limit at run time
+ * lets requests through again, and the throttled answers carry
+ * x-acs-retry-after like the --throttle-every ones. */
+static void
+test_max_qps (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  guint throttled = 0;
+
+  g_assert_cmpuint (ens_emulator_get_max_qps (fixture->emulator), ==, 0);
+  ens_emulator_set_max_qps (fixture->emulator, 1);
+  ens_emulator_set_retry_after (fixture->emulator, 2);
+  g_assert_cmpuint (ens_emulator_get_max_qps (fixture->emulator), ==, 1);
+
+  {
+    g_autoptr(Answer) answer = send_describe (fixture);
+
+    assert_success (answer);
+  }
+
+  /* Three more at once: at most one more token can have come in the time
+   * they take, even on a slow machine (each would need a second). */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(Answer) answer = send_describe (fixture);
+
+      if (answer->status == 400)
+        {
+          assert_api_error (answer, 400, "Throttling.User");
+          g_assert_cmpstr (soup_message_headers_get_one (answer->headers, "x-acs-retry-after"),
+                           ==, "2");
+          throttled++;
+        }
+    }
+  g_assert_cmpuint (throttled, >=, 2);
+  g_assert_cmpuint (ens_emulator_get_throttled_count (fixture->emulator), ==, throttled);
+
+  /* Raised while running: 1000 a second with a burst of 200. */
+  ens_emulator_set_max_qps (fixture->emulator, 1000);
+  g_usleep (20 * 1000);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(Answer) answer = send_describe (fixture);
+
+      assert_success (answer);
+    }
+
+  /* Off: nothing is throttled any more. */
+  ens_emulator_set_max_qps (fixture->emulator, 0);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(Answer) answer = send_describe (fixture);
+
+      assert_success (answer);
+    }
+  g_assert_cmpuint (ens_emulator_get_throttled_count (fixture->emulator), ==, throttled);
+}
+
+/* Many requests at once against 20 a second: the number accepted never
+ * goes over the burst (4) plus 20 per second elapsed, however slow the
+ * machine; every other one is throttled, none is lost. */
+static void
+test_max_qps_parallel (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  SoupMessage *messages[40];
+  g_autoptr(GPtrArray) answers = NULL;
+  guint accepted = 0;
+  guint throttled = 0;
+  gint64 start;
+  double elapsed;
+
+  ens_emulator_set_max_qps (fixture->emulator, 20);
+
+  for (guint i = 0; i < G_N_ELEMENTS (messages); i++)
+    {
+      g_autoptr(EnsRequest) request = ens_request_new_describe_images (1, 10, NULL, NULL, NULL);
+      g_autoptr(EnsSignedRequest) signed_request = sign (fixture, request);
+
+      messages[i] = ens_signed_request_to_message (signed_request);
+    }
+
+  start = g_get_monotonic_time ();
+  answers = send_all (fixture, messages, G_N_ELEMENTS (messages));
+  elapsed = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+
+  for (guint i = 0; i < answers->len; i++)
+    {
+      Answer *answer = g_ptr_array_index (answers, i);
+
+      if (answer->status == 200)
+        {
+          assert_success (answer);
+          accepted++;
+        }
+      else
+        {
+          assert_api_error (answer, 400, "Throttling.User");
+          throttled++;
+        }
+    }
+
+  g_test_message ("%u accepted, %u throttled in %.3f s", accepted, throttled, elapsed);
+  g_assert_cmpuint (accepted + throttled, ==, G_N_ELEMENTS (messages));
+  g_assert_cmpuint (accepted, >=, 1);
+  g_assert_cmpfloat (accepted, <=, 4 + 20 * elapsed + 1);
+  g_assert_cmpuint (ens_emulator_get_throttled_count (fixture->emulator), ==, throttled);
+
+  for (guint i = 0; i < G_N_ELEMENTS (messages); i++)
+    g_object_unref (messages[i]);
+}
+
+/* --latency-jitter: every answer waits at least the latency, and the
+ * waits differ from one answer to the next. */
+static void
+test_latency_jitter (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  gint64 shortest = G_MAXINT64;
+  gint64 longest = 0;
+
+  ens_emulator_set_latency (fixture->emulator, 20);
+  ens_emulator_set_latency_jitter (fixture->emulator, 150);
+
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autoptr(Answer) answer = NULL;
+      gint64 start = g_get_monotonic_time ();
+      gint64 took;
+
+      answer = send_describe (fixture);
+      took = (g_get_monotonic_time () - start) / 1000;
+      assert_success (answer);
+      g_assert_cmpint (took, >=, 20);
+      shortest = MIN (shortest, took);
+      longest = MAX (longest, took);
+    }
+
+  g_test_message ("answers took %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT " ms", shortest, longest);
+  /* Eight draws from 0..150 ms all within 10 ms of each other: about one
+   * chance in 10^9. */
+  g_assert_cmpint (longest - shortest, >=, 10);
+}
+
 /* Tests: log, seed, demo, executable */
 
 static void
@@ -1471,7 +1616,8 @@ test_executable (Fixture       *fixture,
   g_subprocess_launcher_setenv (launcher, "ENS_EMULATOR_KEYS",
                                 "LTAI5tOtherOtherOtherOth1:x," KEY_ID ":" KEY_SECRET, TRUE);
   process = g_subprocess_launcher_spawn (launcher, &error, program, "--port=0", "--demo",
-                                         "--latency=5", log_option, NULL);
+                                         "--latency=5", "--latency-jitter=5", "--max-qps=1000",
+                                         log_option, NULL);
   g_assert_no_error (error);
 
   output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
@@ -1523,6 +1669,8 @@ test_executable_bad_options (void)
     { "--fault=flood", NULL },
     { "--key=nocolon", NULL },
     { "--fail-status=404", NULL },
+    { "--max-qps=-1", NULL },
+    { "--latency-jitter=-5", NULL },
   };
 
   if (top == NULL)
@@ -1834,6 +1982,9 @@ main (int   argc,
   ADD ("/emulator/fault/stall", test_fault_stall);
   ADD ("/emulator/fault/reset", test_fault_reset);
   ADD ("/emulator/latency/overlap", test_latency_overlap);
+  ADD ("/emulator/latency/jitter", test_latency_jitter);
+  ADD ("/emulator/max-qps/bucket", test_max_qps);
+  ADD ("/emulator/max-qps/parallel", test_max_qps_parallel);
   ADD ("/emulator/log", test_log);
   ADD ("/emulator/format/xml-without-format", test_format_xml);
   ADD ("/emulator/format/client-sends-json", test_format_client);

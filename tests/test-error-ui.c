@@ -980,6 +980,18 @@ test_preferences (void)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 8);
   g_assert_cmpuint (g_settings_get_uint (settings, "concurrency"), ==, 8);
 
+  /* "Adapt to the server": a switch bound both ways. */
+  {
+    GtkWidget *adapt = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (find_row (root, "Adapt to the server")));
+
+    g_assert_true (GTK_IS_SWITCH (adapt));
+    g_assert_true (gtk_switch_get_active (GTK_SWITCH (adapt)));
+    gtk_switch_set_active (GTK_SWITCH (adapt), FALSE);
+    g_assert_false (g_settings_get_boolean (settings, "adapt-concurrency"));
+    g_settings_set_boolean (settings, "adapt-concurrency", TRUE);
+    g_assert_true (gtk_switch_get_active (GTK_SWITCH (adapt)));
+  }
+
   spin = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (find_row (root, "Connection timeout")));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 20);
   g_assert_cmpuint (g_settings_get_uint (settings, "connect-timeout"), ==, 20);

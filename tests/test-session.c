@@ -95,6 +95,7 @@ fixture_tear_down (Fixture       *fixture,
   g_settings_reset (fixture->settings, "endpoint");
   g_settings_reset (fixture->settings, "active-profile");
   g_settings_reset (fixture->settings, "concurrency");
+  g_settings_reset (fixture->settings, "adapt-concurrency");
   g_clear_object (&fixture->settings);
   ens_emulator_stop (fixture->emulator);
   g_clear_object (&fixture->emulator);
@@ -129,6 +130,9 @@ test_session_settings (Fixture       *fixture,
   g_assert_cmpuint (ens_client_get_concurrency (fixture->client), ==, 3);
   g_settings_set_uint (fixture->settings, "concurrency", 5);
   g_assert_cmpuint (ens_client_get_concurrency (fixture->client), ==, 5);
+  g_assert_true (ens_client_get_adapt_concurrency (fixture->client));
+  g_settings_set_boolean (fixture->settings, "adapt-concurrency", FALSE);
+  g_assert_false (ens_client_get_adapt_concurrency (fixture->client));
 
   /* An override wins over the setting; a bad one changes nothing. */
   g_assert_true (ens_session_set_endpoint_override (fixture->session, "http://127.0.0.1:9", &error));
@@ -149,6 +153,7 @@ test_session_settings (Fixture       *fixture,
                        "follow-settings", FALSE,
                        NULL);
   g_assert_cmpuint (ens_client_get_concurrency (other), ==, 5);
+  g_assert_false (ens_client_get_adapt_concurrency (other));
   g_settings_set_uint (fixture->settings, "concurrency", 2);
   g_assert_cmpuint (ens_client_get_concurrency (other), ==, 5);
   g_assert_cmpuint (ens_client_get_concurrency (fixture->client), ==, 2);

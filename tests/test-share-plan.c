@@ -462,6 +462,39 @@ test_share_plan_reconcile_settled (void)
   g_assert_cmpuint (ens_share_plan_get_done (empty_reconciled), ==, 0);
 }
 
+/* "rate" and "max-in-flight", set by the client as a plan runs, notify
+ * only on a real change; max-in-flight only grows. */
+static void
+test_share_plan_statistics (void)
+{
+  const char *remove[] = { "1111111111111111", NULL };
+  EnsSharePlan *plan = ens_share_plan_new ("m-5s7qotzavwbrnzaqh4unmabcd", NULL, remove);
+  guint n_rate = 0;
+  guint n_max = 0;
+
+  g_signal_connect (plan, "notify::rate", G_CALLBACK (count_notify_cb), &n_rate);
+  g_signal_connect (plan, "notify::max-in-flight", G_CALLBACK (count_notify_cb), &n_max);
+
+  g_assert_cmpfloat (ens_share_plan_get_rate (plan), ==, 0);
+  g_assert_cmpuint (ens_share_plan_get_max_in_flight (plan), ==, 0);
+
+  ens_share_plan_set_rate (plan, 17.5);
+  ens_share_plan_set_rate (plan, 17.5);
+  g_assert_cmpfloat (ens_share_plan_get_rate (plan), ==, 17.5);
+  g_assert_cmpuint (n_rate, ==, 1);
+  ens_share_plan_set_rate (plan, -1);
+  g_assert_cmpfloat (ens_share_plan_get_rate (plan), ==, 0);
+  g_assert_cmpuint (n_rate, ==, 2);
+
+  ens_share_plan_note_in_flight (plan, 3);
+  ens_share_plan_note_in_flight (plan, 2);
+  ens_share_plan_note_in_flight (plan, 16);
+  g_assert_cmpuint (ens_share_plan_get_max_in_flight (plan), ==, 16);
+  g_assert_cmpuint (n_max, ==, 2);
+
+  g_assert_finalize_object (plan);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -475,6 +508,7 @@ main (int   argc,
   g_test_add_func ("/share-plan/counts", test_share_plan_counts);
   g_test_add_func ("/share-plan/inverse", test_share_plan_inverse);
   g_test_add_func ("/share-plan/uncertain", test_share_plan_uncertain);
+  g_test_add_func ("/share-plan/statistics", test_share_plan_statistics);
   g_test_add_func ("/share-plan/reconcile", test_share_plan_reconcile);
   g_test_add_func ("/share-plan/reconcile/empty-list", test_share_plan_reconcile_empty_list);
   g_test_add_func ("/share-plan/reconcile/settled", test_share_plan_reconcile_settled);

@@ -1650,6 +1650,44 @@ test_window_cancel (Fixture       *fixture,
   }
 }
 
+static gboolean
+is_rate_label (GtkWidget *widget,
+               gpointer   data)
+{
+  const char *text;
+
+  if (!GTK_IS_LABEL (widget))
+    return FALSE;
+
+  text = gtk_label_get_label (GTK_LABEL (widget));
+
+  return g_str_has_prefix (text, "about ") && g_str_has_suffix (text, " per second");
+}
+
+/* A change long enough to know its rate (over a second: the emulator lets
+ * 2 requests a second through) shows it beside the progress, and it goes
+ * when the change is over. */
+static void
+test_window_rate (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+
+  load_image (fixture, IMAGE);
+  ens_client_set_batch_size (fixture->client, 1);
+  ens_emulator_set_max_qps (fixture->emulator, 2);
+
+  add_accounts (fixture, "7100000000000001 7100000000000002 7100000000000003 "
+                         "7100000000000004 7100000000000005");
+  gtk_widget_activate_action (window, "win.share", NULL);
+  g_assert_true (is_changing (fixture->window));
+  WAIT_UNTIL (walk (window, FIND_MAPPED, is_rate_label, NULL) != NULL);
+  WAIT_UNTIL (!is_changing (fixture->window));
+  g_assert_null (walk (window, FIND_MAPPED, is_rate_label, NULL));
+  g_assert_true (emulator_shares (fixture, "7100000000000005"));
+  ens_emulator_set_max_qps (fixture->emulator, 0);
+}
+
 static void
 test_window_close_with_pending (Fixture       *fixture,
                                 gconstpointer  data)
@@ -1773,6 +1811,7 @@ main (int   argc,
   ADD ("stop-sharing", test_window_stop_sharing);
   ADD ("failed-stay-pending", test_window_failed_stay_pending);
   ADD ("cancel", test_window_cancel);
+  ADD ("rate", test_window_rate);
   ADD ("close-with-pending", test_window_close_with_pending);
   ADD ("activity-copy", test_window_activity_copy);
   g_test_add_func ("/window/signed-out-and-demo", test_window_signed_out_and_demo);

@@ -44,6 +44,8 @@ typedef struct
   gboolean       json;
   char          *concurrency;   /* as typed: -1 must not read as "not given" */
   char          *timeout;
+  gboolean       no_adapt;
+  gboolean       progress;
   gboolean       version;
 
   /* State */
@@ -63,6 +65,7 @@ typedef struct
   GHashTable    *checked;        /* plan positions settled by reading the list */
   GError        *check_error;    /* why they could not be */
   guint          n_signals;
+  gboolean       progress_shown;   /* a progress line is on the terminal */
 } Cli;
 
 void _ens_cli_print_error_details (const GError *error,

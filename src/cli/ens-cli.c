@@ -72,7 +72,7 @@ cli_clear (Cli *cli)
  * shared with the window, so on their own they start the GUI. */
 static const char * const cli_only_options[] = {
   "--image", "--add", "--remove", "--list", "--json", "--signature",
-  "--profile", "--version", "--concurrency", "--timeout",
+  "--profile", "--version", "--concurrency", "--timeout", "--no-adapt", "--progress",
 };
 static const char cli_only_short_options[] = "iarlp";
 
@@ -159,6 +159,41 @@ resolve_cb (GObject      *object,
 
   cli->source = ens_session_resolve_finish (ENS_SESSION (object), result, &cli->credentials_error);
   g_main_loop_quit (cli->loop);
+}
+
+/* --progress: one line on the terminal, rewritten as the plan runs.  Only
+ * on a terminal, and on stderr: never in what a script reads (--json or
+ * the results on stdout). */
+static void
+plan_progress_cb (Cli *cli)
+{
+  guint done = ens_share_plan_get_done (cli->plan);
+  guint total = ens_share_plan_get_total (cli->plan);
+  guint rate = (guint)(ens_share_plan_get_rate (cli->plan) + 0.5);
+  g_autofree char *accounts = NULL;
+
+  /* Translators: progress on the command line, e.g. "30 of 240 accounts" */
+  accounts = g_strdup_printf (ngettext ("%u of %u account", "%u of %u accounts", total),
+                              done, total);
+
+  if (rate > 0)
+    {
+      /* Translators: how fast changes go, e.g. "about 18 per second" */
+      g_autofree char *speed = g_strdup_printf (ngettext ("about %u per second",
+                                                          "about %u per second", rate),
+                                                rate);
+
+      /* Translators: progress, then speed: "30 of 240 accounts, about 18 per second" */
+      g_autofree char *line = g_strdup_printf (_("%s, %s"), accounts, speed);
+
+      g_printerr ("\r%s\033[K", line);
+    }
+  else
+    {
+      g_printerr ("\r%s\033[K", accounts);
+    }
+
+  cli->progress_shown = TRUE;
 }
 
 static void
@@ -335,6 +370,11 @@ cli_main (Cli  *cli,
       N_("How many requests to send at the same time, 1 to 16 (default 4)"), N_("N") },
     { "timeout", 0, 0, G_OPTION_ARG_STRING, &cli->timeout,
       N_("Seconds to wait for each request, 1 to 600 (default 30)"), N_("SECONDS") },
+    { "no-adapt", 0, 0, G_OPTION_ARG_NONE, &cli->no_adapt,
+      N_("Send exactly --concurrency requests at a time, instead of adapting to how fast the server allows"),
+      NULL },
+    { "progress", 0, 0, G_OPTION_ARG_NONE, &cli->progress,
+      N_("Show the progress and the current rate while changing (on a terminal only)"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &cli->version,
       N_("Print the version and exit"), NULL },
     { NULL }
@@ -495,6 +535,9 @@ cli_main (Cli  *cli,
       ens_client_set_concurrency (cli->client, (guint) concurrency);
     }
 
+  if (cli->no_adapt)
+    ens_client_set_adapt_concurrency (cli->client, FALSE);
+
   if (cli->timeout != NULL)
     {
       guint connect_timeout;
@@ -564,8 +607,16 @@ cli_run_requests (Cli       *cli,
       cli->plan = ens_share_plan_new (cli->image_id,
                                       add != NULL ? (const char * const *)add->pdata : NULL,
                                       remove != NULL ? (const char * const *)remove->pdata : NULL);
+      if (cli->progress && isatty (STDERR_FILENO))
+        {
+          g_signal_connect_swapped (cli->plan, "notify::done", G_CALLBACK (plan_progress_cb), cli);
+          g_signal_connect_swapped (cli->plan, "notify::rate", G_CALLBACK (plan_progress_cb), cli);
+        }
       ens_client_run_plan_async (cli->client, cli->plan, cli->cancellable, run_plan_cb, cli);
       g_main_loop_run (cli->loop);
+      g_signal_handlers_disconnect_by_func (cli->plan, plan_progress_cb, cli);
+      if (cli->progress_shown)
+        g_printerr ("\n");
 
       if (ens_share_plan_count_uncertain (cli->plan) > 0 &&
           !g_cancellable_is_cancelled (cli->cancellable))

@@ -56,6 +56,7 @@ typedef struct
   /* Some attempt was sent whole and its answer was lost: the server may
    * have carried it out.  Only a later answer settles it. */
   gboolean             answer_lost;
+  gboolean             retryable;   /* the last failure may pass */
 
   /* The current attempt */
   EnsSignedRequest    *signed_request;
@@ -303,10 +304,11 @@ parse_retry_after_ms (SoupMessageHeaders *headers)
 }
 
 /* Exponential backoff with "equal jitter": half of the step is fixed, the
- * other half random, so that parallel requests do not retry in lockstep. */
-static guint
-compute_backoff_ms (guint retry_delay,
-                    guint tries)
+ * other half random, so that parallel requests do not retry in lockstep.
+ * The plan scheduler uses the same steps for the retries it schedules. */
+guint
+_ens_client_compute_backoff_ms (guint retry_delay,
+                                guint tries)
 {
   guint64 step = retry_delay;
 
@@ -457,13 +459,18 @@ call_attempt_failed (GTask  *task,
    * timeout the person chose (a 30 s timeout once became a 361 s wait),
    * and waiting less than asked would only be refused again and count
    * against the same quota. */
+  call->retryable = error_is_retryable (error, http_status);
   if (retry_after_ms > MIN ((guint64)call->timeout * 1000, (guint64)MAX_RETRY_AFTER_MS))
-    g_debug ("%s for image %s: the server asked for a pause of %u ms, longer than the "
-             "timeout; not retrying", ens_request_get_action (call->request),
-             call_get_image_id (call), retry_after_ms);
-  else if (call->tries <= call->max_retries && error_is_retryable (error, http_status))
     {
-      guint delay_ms = compute_backoff_ms (call->retry_delay, call->tries);
+      /* Not for the plan scheduler either (_ens_client_call_was_retryable()). */
+      call->retryable = FALSE;
+      g_debug ("%s for image %s: the server asked for a pause of %u ms, longer than the "
+               "timeout; not retrying", ens_request_get_action (call->request),
+               call_get_image_id (call), retry_after_ms);
+    }
+  else if (call->tries <= call->max_retries && call->retryable)
+    {
+      guint delay_ms = _ens_client_compute_backoff_ms (call->retry_delay, call->tries);
 
       delay_ms = MAX (delay_ms, retry_after_ms);
 
@@ -664,16 +671,15 @@ call_start_attempt (GTask *task)
                            call_send_cb, g_object_ref (task));
 }
 
-/* Takes @request.  A snapshot of the client's settings is taken, so that a
- * settings change cannot alter a request half way. */
-void
-_ens_client_call_async (EnsClient           *self,
-                        EnsRequest          *request,
-                        EnsClientParseFunc   parse,
-                        GDestroyNotify       result_free,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
+static void
+call_async (EnsClient           *self,
+            EnsRequest          *request,
+            EnsClientParseFunc   parse,
+            GDestroyNotify       result_free,
+            gboolean             once,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
@@ -709,10 +715,50 @@ _ens_client_call_async (EnsClient           *self,
   call->method = g_strdup (self->http_method);
   call->version = self->signature_version;
   call->timeout = self->timeout;
-  call->max_retries = self->max_retries;
+  call->max_retries = once ? 0 : self->max_retries;
   call->retry_delay = self->retry_delay;
 
   call_start_attempt (task);
+}
+
+/* Takes @request.  A snapshot of the client's settings is taken, so that a
+ * settings change cannot alter a request half way. */
+void
+_ens_client_call_async (EnsClient           *self,
+                        EnsRequest          *request,
+                        EnsClientParseFunc   parse,
+                        GDestroyNotify       result_free,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  call_async (self, request, parse, result_free, FALSE, cancellable, callback, user_data);
+}
+
+/* Like _ens_client_call_async() but one attempt only: the plan scheduler
+ * decides about retries itself, so that it can pace them and stop them
+ * when cancelled.  _ens_client_call_was_retryable() then says whether the
+ * failure may pass. */
+void
+_ens_client_call_once_async (EnsClient           *self,
+                             EnsRequest          *request,
+                             EnsClientParseFunc   parse,
+                             GDestroyNotify       result_free,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  call_async (self, request, parse, result_free, TRUE, cancellable, callback, user_data);
+}
+
+gboolean
+_ens_client_call_was_retryable (GAsyncResult *result)
+{
+  Call *call = g_task_get_task_data (G_TASK (result));
+
+  g_assert (g_task_get_source_tag (G_TASK (result)) == _ens_client_call_async);
+
+  return call->retryable;
 }
 
 gpointer

@@ -54,6 +54,7 @@ struct _EnsClient
   guint                retry_delay;
   guint                batch_size;
   guint                concurrency;
+  gboolean             adapt_concurrency;
 };
 
 /* Turns an answer into a result (NULL with @error when it is not one). */
@@ -76,6 +77,16 @@ void         _ens_client_call_async     (EnsClient           *self,
                                          GCancellable        *cancellable,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data);
+void         _ens_client_call_once_async (EnsClient          *self,
+                                         EnsRequest          *request,
+                                         EnsClientParseFunc   parse,
+                                         GDestroyNotify       result_free,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+gboolean     _ens_client_call_was_retryable (GAsyncResult    *result);
+guint        _ens_client_compute_backoff_ms (guint            retry_delay,
+                                             guint            tries);
 gpointer     _ens_client_call_finish    (EnsClient           *self,
                                          GAsyncResult        *result,
                                          guint               *tries,

@@ -49,6 +49,7 @@ enum {
   PROP_RETRY_DELAY,
   PROP_BATCH_SIZE,
   PROP_CONCURRENCY,
+  PROP_ADAPT_CONCURRENCY,
   PROP_USER_AGENT,
   N_PROPS
 };
@@ -144,6 +145,10 @@ ens_client_get_property (GObject    *object,
       g_value_set_uint (value, self->concurrency);
       break;
 
+    case PROP_ADAPT_CONCURRENCY:
+      g_value_set_boolean (value, self->adapt_concurrency);
+      break;
+
     case PROP_USER_AGENT:
       g_value_set_string (value, self->user_agent);
       break;
@@ -227,6 +232,10 @@ ens_client_set_property (GObject      *object,
 
     case PROP_CONCURRENCY:
       ens_client_set_concurrency (self, g_value_get_uint (value));
+      break;
+
+    case PROP_ADAPT_CONCURRENCY:
+      ens_client_set_adapt_concurrency (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -344,7 +353,8 @@ ens_client_class_init (EnsClientClass *klass)
   /**
    * EnsClient:concurrency:
    *
-   * How many requests of a plan are in flight at once.
+   * How many requests of a plan are in flight at once: where a plan starts
+   * when #EnsClient:adapt-concurrency is on, the fixed number when off.
    */
   properties[PROP_CONCURRENCY] =
     g_param_spec_uint ("concurrency", NULL, NULL,
@@ -352,6 +362,23 @@ ens_client_class_init (EnsClientClass *klass)
                        (G_PARAM_READWRITE |
                         G_PARAM_EXPLICIT_NOTIFY |
                         G_PARAM_STATIC_STRINGS));
+
+  /**
+   * EnsClient:adapt-concurrency:
+   *
+   * Whether a plan adapts to the server: from #EnsClient:concurrency it
+   * sends more while answers come back fast and without throttling (up to
+   * 16 requests in flight), and slows down when throttled, so that
+   * throttled requests are retried rather than reported as failed.  Off,
+   * #EnsClient:concurrency requests are in flight and throttled requests
+   * are retried like other passing failures.
+   */
+  properties[PROP_ADAPT_CONCURRENCY] =
+    g_param_spec_boolean ("adapt-concurrency", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
 
   /**
    * EnsClient:user-agent:
@@ -380,6 +407,7 @@ ens_client_init (EnsClient *self)
   self->retry_delay = DEFAULT_RETRY_DELAY;
   self->batch_size = DEFAULT_BATCH_SIZE;
   self->concurrency = DEFAULT_CONCURRENCY;
+  self->adapt_concurrency = TRUE;
 
   self->session = _ens_client_new_session (self->user_agent, self->connect_timeout);
 }
@@ -403,8 +431,8 @@ ens_client_new (void)
  * @client: the client to take the settings from
  *
  * Makes a client configured like @client: the same endpoint, signature
- * version, HTTP method, timeouts, retry policy, batch size and
- * concurrency.  The transport is set up the same way (the default proxy
+ * version, HTTP method, timeouts, retry policy, batch size,
+ * concurrency and whether it adapts.  The transport is set up the same way (the default proxy
  * resolver and TLS database).  The new client has no credentials and
  * its own SoupSession, so nothing done with it, such as trying out an
  * AccessKey, reaches @client; later changes to either do not reach the
@@ -431,6 +459,7 @@ ens_client_new_like (EnsClient *client)
   self->retry_delay = client->retry_delay;
   self->batch_size = client->batch_size;
   self->concurrency = client->concurrency;
+  self->adapt_concurrency = client->adapt_concurrency;
   ens_client_set_timeouts (self, client->connect_timeout, client->timeout);
 
   return self;
@@ -533,6 +562,28 @@ ens_client_set_concurrency (EnsClient *self,
   set_uint_property (self, &self->concurrency,
                      CLAMP (concurrency, 1, MAX_CONCURRENCY),
                      PROP_CONCURRENCY);
+}
+
+gboolean
+ens_client_get_adapt_concurrency (EnsClient *self)
+{
+  g_return_val_if_fail (ENS_IS_CLIENT (self), TRUE);
+
+  return self->adapt_concurrency;
+}
+
+void
+ens_client_set_adapt_concurrency (EnsClient *self,
+                                  gboolean   adapt)
+{
+  g_return_if_fail (ENS_IS_CLIENT (self));
+
+  adapt = !!adapt;
+  if (self->adapt_concurrency == adapt)
+    return;
+
+  self->adapt_concurrency = adapt;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADAPT_CONCURRENCY]);
 }
 
 guint

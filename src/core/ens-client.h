@@ -41,6 +41,9 @@ G_DECLARE_FINAL_TYPE (EnsClient, ens_client, ENS, CLIENT, GObject)
  *   "retry-delay"       uint milliseconds, base of the exponential backoff, default 500
  *   "batch-size"        uint 1..100, accounts per AddAccounts request, default 10
  *   "concurrency"       uint 1..16, requests in flight in a plan, default 4
+ *   "adapt-concurrency" boolean, default TRUE: a plan starts at "concurrency"
+ *                       and adapts to the server (up to 16, slower when
+ *                       throttled); FALSE: "concurrency" is fixed
  *   "user-agent"        string, read-only, names the app and its version
  */
 EnsClient        *ens_client_new                                     (void);
@@ -58,6 +61,9 @@ gboolean          ens_client_has_credentials                         (EnsClient 
 guint             ens_client_get_concurrency                         (EnsClient            *self);
 void              ens_client_set_concurrency                         (EnsClient            *self,
                                                                       guint                 concurrency);
+gboolean          ens_client_get_adapt_concurrency                   (EnsClient            *self);
+void              ens_client_set_adapt_concurrency                   (EnsClient            *self,
+                                                                      gboolean              adapt);
 guint             ens_client_get_batch_size                          (EnsClient            *self);
 void              ens_client_set_batch_size                          (EnsClient            *self,
                                                                       guint                 batch_size);
@@ -120,10 +126,16 @@ GPtrArray        *ens_client_describe_images_finish_full             (EnsClient 
 
 /*
  * Carries out @plan: additions in batches of "batch-size", removals one
- * request per account, at most "concurrency" requests at once.  Outcomes
- * are recorded in the plan as requests finish.  Cancelling stops what has
- * not started (those accounts become ENS_OUTCOME_NOT_ATTEMPTED); requests
- * already in flight run to their end and record their real outcome.
+ * request per account.  With "adapt-concurrency" the number in flight and
+ * the pace follow the server (see EnsPacer); otherwise at most
+ * "concurrency" requests run at once.  Retries are scheduled by the plan,
+ * paced like the rest.  Outcomes are recorded in the plan as requests
+ * finish, and the plan's "rate" and "max-in-flight" as it runs.
+ *
+ * Cancelling stops at once what has not started (those accounts become
+ * ENS_OUTCOME_NOT_ATTEMPTED) and every retry still waiting (those accounts
+ * keep the failure of their last attempt); requests already in flight run
+ * to their end, within the timeout, and record their real outcome.
  *
  * _finish returns TRUE when every account succeeded.  Otherwise FALSE with
  * G_IO_ERROR_CANCELLED when cancelled, or a copy of the first failure

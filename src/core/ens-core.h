@@ -13,6 +13,7 @@
 #include "ens-input.h"
 #include "ens-json.h"
 #include "ens-listing.h"
+#include "ens-pacer.h"
 #include "ens-request.h"
 #include "ens-response.h"
 #include "ens-share-plan.h"

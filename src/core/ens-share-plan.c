@@ -46,6 +46,8 @@ struct _EnsSharePlan
   char    *image_id;
   GArray  *entries;   /* of Entry */
   guint    done;
+  double   rate;
+  guint    max_in_flight;
 };
 
 G_DEFINE_FINAL_TYPE (EnsSharePlan, ens_share_plan, G_TYPE_OBJECT)
@@ -55,6 +57,8 @@ enum {
   PROP_IMAGE_ID,
   PROP_DONE,
   PROP_TOTAL,
+  PROP_RATE,
+  PROP_MAX_IN_FLIGHT,
   N_PROPS
 };
 
@@ -128,6 +132,14 @@ ens_share_plan_get_property (GObject    *object,
       g_value_set_uint (value, self->entries->len);
       break;
 
+    case PROP_RATE:
+      g_value_set_double (value, self->rate);
+      break;
+
+    case PROP_MAX_IN_FLIGHT:
+      g_value_set_uint (value, self->max_in_flight);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -193,6 +205,31 @@ ens_share_plan_class_init (EnsSharePlanClass *klass)
    */
   properties[PROP_TOTAL] =
     g_param_spec_uint ("total", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
+  /**
+   * EnsSharePlan:rate:
+   *
+   * While the plan runs, how many accounts get their outcome per second
+   * over the last few seconds; 0 until known (the first second).
+   */
+  properties[PROP_RATE] =
+    g_param_spec_double ("rate", NULL, NULL,
+                         0, G_MAXDOUBLE, 0,
+                         (G_PARAM_READABLE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  /**
+   * EnsSharePlan:max-in-flight:
+   *
+   * The most requests of the plan that were in flight at once.
+   */
+  properties[PROP_MAX_IN_FLIGHT] =
+    g_param_spec_uint ("max-in-flight", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE |
                         G_PARAM_EXPLICIT_NOTIFY |
@@ -594,4 +631,49 @@ ens_share_plan_reconcile (EnsSharePlan       *self,
     }
 
   return reconciled;
+}
+
+double
+ens_share_plan_get_rate (EnsSharePlan *self)
+{
+  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), 0);
+
+  return self->rate;
+}
+
+/* For EnsClient, as the plan runs. */
+void
+ens_share_plan_set_rate (EnsSharePlan *self,
+                         double        rate)
+{
+  g_return_if_fail (ENS_IS_SHARE_PLAN (self));
+
+  rate = MAX (rate, 0);
+  if (self->rate == rate)
+    return;
+
+  self->rate = rate;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RATE]);
+}
+
+guint
+ens_share_plan_get_max_in_flight (EnsSharePlan *self)
+{
+  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), 0);
+
+  return self->max_in_flight;
+}
+
+/* For EnsClient: @in_flight is how many are in flight now. */
+void
+ens_share_plan_note_in_flight (EnsSharePlan *self,
+                               guint         in_flight)
+{
+  g_return_if_fail (ENS_IS_SHARE_PLAN (self));
+
+  if (in_flight <= self->max_in_flight)
+    return;
+
+  self->max_in_flight = in_flight;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_IN_FLIGHT]);
 }

@@ -52,7 +52,9 @@ typedef enum
  * order given, then the removals.
  *
  * Properties: "image-id" (construct-only), "done" and "total" (accounts
- * with a final outcome / all accounts, notified as the plan runs).
+ * with a final outcome / all accounts, notified as the plan runs), "rate"
+ * (accounts per second lately while it runs, 0 until known) and
+ * "max-in-flight" (the most requests in flight at once).
  */
 EnsSharePlan    *ens_share_plan_new               (const char          *image_id,
                                                    const char * const  *add_accounts,
@@ -74,6 +76,8 @@ const GError    *ens_share_plan_get_error         (EnsSharePlan        *self,
                                                    guint                position);
 guint            ens_share_plan_get_tries         (EnsSharePlan        *self,
                                                    guint                position);
+double           ens_share_plan_get_rate          (EnsSharePlan        *self);
+guint            ens_share_plan_get_max_in_flight (EnsSharePlan        *self);
 GStrv            ens_share_plan_dup_accounts      (EnsSharePlan        *self,
                                                    EnsShareChange       change,
                                                    EnsOutcomeState      state);
@@ -109,5 +113,11 @@ void             ens_share_plan_set_outcome       (EnsSharePlan        *self,
                                                    const char          *request_id,
                                                    const GError        *error,
                                                    guint                tries);
+
+/* For EnsClient, as the plan runs. */
+void             ens_share_plan_set_rate          (EnsSharePlan        *self,
+                                                   double               rate);
+void             ens_share_plan_note_in_flight    (EnsSharePlan        *self,
+                                                   guint                in_flight);
 
 G_END_DECLS

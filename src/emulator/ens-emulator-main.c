@@ -114,6 +114,8 @@ main (int   argc,
   gboolean demo = FALSE;
   int port = 0;
   int latency = 0;
+  int latency_jitter = 0;
+  int max_qps = 0;
   int throttle_every = 0;
   int fail_every = 0;
   int fail_status = 500;
@@ -137,6 +139,11 @@ main (int   argc,
       "Load the demo key and sample images", NULL },
     { "latency", 0, 0, G_OPTION_ARG_INT, &latency,
       "Delay every answer by this many milliseconds", "MS" },
+    { "latency-jitter", 0, 0, G_OPTION_ARG_INT, &latency_jitter,
+      "Delay every answer by up to this many milliseconds more, at random", "MS" },
+    { "max-qps", 0, 0, G_OPTION_ARG_INT, &max_qps,
+      "Accept at most N requests a second (token bucket, burst N/5); "
+      "throttle the rest (Throttling.User)", "N" },
     { "throttle-every", 0, 0, G_OPTION_ARG_INT, &throttle_every,
       "Throttle every Nth request (Throttling.User)", "N" },
     { "fail-every", 0, 0, G_OPTION_ARG_INT, &fail_every,
@@ -170,8 +177,9 @@ main (int   argc,
       return EXIT_FAILURE;
     }
 
-  if (port < 0 || port > G_MAXUINT16 || latency < 0 || throttle_every < 0 ||
-      fail_every < 0 || retry_after < 0 || fault_count < 0 || (fail_status != 500 && fail_status != 503))
+  if (port < 0 || port > G_MAXUINT16 || latency < 0 || latency_jitter < 0 || max_qps < 0 ||
+      throttle_every < 0 || fail_every < 0 || retry_after < 0 || fault_count < 0 ||
+      (fail_status != 500 && fail_status != 503))
     {
       g_printerr ("ens-emulator: a numeric option is out of range\n");
       return EXIT_FAILURE;
@@ -234,7 +242,9 @@ main (int   argc,
     }
 
   ens_emulator_set_latency (emulator, (guint) latency);
+  ens_emulator_set_latency_jitter (emulator, (guint) latency_jitter);
   ens_emulator_set_throttle_every (emulator, (guint) throttle_every);
+  ens_emulator_set_max_qps (emulator, (guint) max_qps);
   ens_emulator_set_fail_every (emulator, (guint) fail_every, (guint) fail_status);
   ens_emulator_set_fault (emulator, fault, (guint) fault_count);
   ens_emulator_set_retry_after (emulator, (guint) retry_after);

@@ -114,6 +114,13 @@ struct _EnsEmulator
   guint             retry_after;
   gint64            clock_offset;
 
+  /* --max-qps: a token bucket, full at max(1, max_qps / 5) tokens */
+  guint             max_qps;
+  double            tokens;
+  gint64            tokens_updated;   /* monotonic µs */
+  guint             throttled_count;
+  guint             latency_jitter_ms;
+
   GOutputStream    *log;
 };
 

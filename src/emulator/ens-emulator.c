@@ -125,9 +125,34 @@ respond (EnsEmulator       *self,
   call->response_len = 0;
 }
 
+static guint
+bucket_size (guint max_qps)
+{
+  return MAX (1, max_qps / 5);
+}
+
+/* The gateway's flow control as a token bucket: max_qps tokens a second,
+ * at most a fifth of a second's worth saved up (a small burst).  A request
+ * that finds no token is throttled. */
+static gboolean
+take_token (EnsEmulator *self)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  self->tokens = MIN ((double) bucket_size (self->max_qps),
+                      self->tokens + (now - self->tokens_updated) * self->max_qps / (double) G_USEC_PER_SEC);
+  self->tokens_updated = now;
+
+  if (self->tokens < 1.0)
+    return FALSE;
+
+  self->tokens -= 1.0;
+  return TRUE;
+}
+
 /* The answer without an injected fault: the n-th request is throttled or
- * failed when the emulator is told so, or else really processed.  Shared
- * by the server and ens_emulator_handle_raw(). */
+ * failed when the emulator is told so, or over the rate limit, or else
+ * really processed.  Shared by the server and ens_emulator_handle_raw(). */
 static void
 answer_call (EnsEmulator        *self,
              guint               n,
@@ -135,8 +160,12 @@ answer_call (EnsEmulator        *self,
              SoupMessageHeaders *headers,
              Call               *call)
 {
-  if (self->throttle_every > 0 && n % self->throttle_every == 0)
-    _emu_call_error (call, 400, "Throttling.User", "Request was denied due to user flow control.");
+  if ((self->throttle_every > 0 && n % self->throttle_every == 0) ||
+      (self->max_qps > 0 && !take_token (self)))
+    {
+      self->throttled_count++;
+      _emu_call_error (call, 400, "Throttling.User", "Request was denied due to user flow control.");
+    }
   else if (self->fail_every > 0 && n % self->fail_every == 0 && self->fail_status == 503)
     _emu_call_error (call, 503, "ServiceUnavailable",
                      "The request has failed due to a temporary failure of the server.");
@@ -226,8 +255,15 @@ server_callback (SoupServer        *server,
   respond (self, msg, call);
   _emu_write_log (self, call);
 
-  if (self->latency_ms > 0)
-    hold_message (self, msg, self->latency_ms);
+  if (self->latency_ms > 0 || self->latency_jitter_ms > 0)
+    {
+      guint delay = self->latency_ms;
+
+      if (self->latency_jitter_ms > 0)
+        delay += (guint) g_random_int_range (0, (gint32) self->latency_jitter_ms + 1);
+      if (delay > 0)
+        hold_message (self, msg, delay);
+    }
 }
 
 /* GObject */
@@ -414,6 +450,67 @@ ens_emulator_set_latency (EnsEmulator *self,
   g_return_if_fail (ENS_IS_EMULATOR (self));
 
   self->latency_ms = milliseconds;
+}
+
+/**
+ * ens_emulator_set_latency_jitter:
+ * @milliseconds: each answer waits a random 0 to @milliseconds more than
+ *   the latency; 0 for none
+ */
+void
+ens_emulator_set_latency_jitter (EnsEmulator *self,
+                                 guint        milliseconds)
+{
+  g_return_if_fail (ENS_IS_EMULATOR (self));
+
+  self->latency_jitter_ms = milliseconds;
+}
+
+/**
+ * ens_emulator_set_max_qps:
+ * @max_qps: requests per second accepted; 0 for no limit
+ *
+ * Limits the rate as the gateway's per-account flow control does: a token
+ * bucket refilled at @max_qps tokens a second that holds at most
+ * max(1, @max_qps / 5) (a small burst).  A request that arrives to an
+ * empty bucket is answered 400 Throttling.User, with x-acs-retry-after
+ * when ens_emulator_set_retry_after() is set, and changes nothing.  May be
+ * changed while requests run: the bucket keeps its tokens, up to the new
+ * size.
+ */
+void
+ens_emulator_set_max_qps (EnsEmulator *self,
+                          guint        max_qps)
+{
+  g_return_if_fail (ENS_IS_EMULATOR (self));
+
+  if (self->max_qps == 0)
+    self->tokens = bucket_size (max_qps);
+  self->tokens = MIN (self->tokens, (double) bucket_size (max_qps));
+  self->tokens_updated = g_get_monotonic_time ();
+  self->max_qps = max_qps;
+}
+
+guint
+ens_emulator_get_max_qps (EnsEmulator *self)
+{
+  g_return_val_if_fail (ENS_IS_EMULATOR (self), 0);
+
+  return self->max_qps;
+}
+
+/**
+ * ens_emulator_get_throttled_count:
+ *
+ * Returns: how many requests were answered Throttling.User so far (by
+ *   ens_emulator_set_max_qps() or ens_emulator_set_throttle_every())
+ */
+guint
+ens_emulator_get_throttled_count (EnsEmulator *self)
+{
+  g_return_val_if_fail (ENS_IS_EMULATOR (self), 0);
+
+  return self->throttled_count;
 }
 
 /**

@@ -102,8 +102,14 @@ void         ens_emulator_stop               (EnsEmulator         *self);
 guint        ens_emulator_get_request_count  (EnsEmulator         *self);
 void         ens_emulator_set_latency        (EnsEmulator         *self,
                                               guint                milliseconds);
+void         ens_emulator_set_latency_jitter (EnsEmulator         *self,
+                                              guint                milliseconds);
 void         ens_emulator_set_throttle_every (EnsEmulator         *self,
                                               guint                n);
+void         ens_emulator_set_max_qps        (EnsEmulator         *self,
+                                              guint                max_qps);
+guint        ens_emulator_get_max_qps        (EnsEmulator         *self);
+guint        ens_emulator_get_throttled_count (EnsEmulator        *self);
 void         ens_emulator_set_fail_every     (EnsEmulator         *self,
                                               guint                n,
                                               guint                status);

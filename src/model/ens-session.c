@@ -120,6 +120,9 @@ configure_client (EnsClient  *client,
   if (key == NULL || g_str_equal (key, "concurrency"))
     ens_client_set_concurrency (client, g_settings_get_uint (settings, "concurrency"));
 
+  if (key == NULL || g_str_equal (key, "adapt-concurrency"))
+    ens_client_set_adapt_concurrency (client, g_settings_get_boolean (settings, "adapt-concurrency"));
+
   if (key == NULL || g_str_equal (key, "batch-size"))
     ens_client_set_batch_size (client, g_settings_get_uint (settings, "batch-size"));
 }

@@ -46,6 +46,7 @@ struct _EnsPreferencesWindow
   GtkSpinButton        *connect_timeout_spin;
   GtkSpinButton        *timeout_spin;
   GtkSpinButton        *concurrency_spin;
+  GtkSwitch            *adapt_switch;
   GtkSpinButton        *batch_size_spin;
 
   /* Owned references */
@@ -290,6 +291,8 @@ ens_preferences_window_constructed (GObject *object)
   bind_spin (self, self->connect_timeout_spin, "connect-timeout");
   bind_spin (self, self->timeout_spin, "timeout");
   bind_spin (self, self->concurrency_spin, "concurrency");
+  g_settings_bind (self->settings, "adapt-concurrency",
+                   self->adapt_switch, "active", G_SETTINGS_BIND_DEFAULT);
   bind_spin (self, self->batch_size_spin, "batch-size");
 }
 
@@ -373,6 +376,7 @@ ens_preferences_window_class_init (EnsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnsPreferencesWindow, connect_timeout_spin);
   gtk_widget_class_bind_template_child (widget_class, EnsPreferencesWindow, timeout_spin);
   gtk_widget_class_bind_template_child (widget_class, EnsPreferencesWindow, concurrency_spin);
+  gtk_widget_class_bind_template_child (widget_class, EnsPreferencesWindow, adapt_switch);
   gtk_widget_class_bind_template_child (widget_class, EnsPreferencesWindow, batch_size_spin);
   gtk_widget_class_bind_template_callback (widget_class, endpoint_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, custom_changed_cb);

@@ -20,6 +20,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "ens-progress-bar.h"
 
 struct _EnsProgressBar
@@ -30,10 +32,12 @@ struct _EnsProgressBar
   GtkRevealer     *progress_bar_box;
   GtkLabel        *progress_label;
   GtkProgressBar  *progress_bar;
+  GtkLabel        *rate_label;
 
   /* Owned references */
   EnsChangeRunner *runner;
   GBindingGroup   *bindings;
+  GBindingGroup   *plan_bindings;   /* the runner's running plan */
 };
 
 G_DEFINE_FINAL_TYPE (EnsProgressBar, ens_progress_bar, ADW_TYPE_BIN)
@@ -52,6 +56,7 @@ ens_progress_bar_dispose (GObject *object)
   EnsProgressBar *self = (EnsProgressBar *)object;
 
   g_clear_object (&self->bindings);
+  g_clear_object (&self->plan_bindings);
 
   /* AdwBin takes its child (the template) down itself. */
   g_clear_object (&self->runner);
@@ -118,6 +123,39 @@ ens_progress_bar_class_init (EnsProgressBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnsProgressBar, progress_bar_box);
   gtk_widget_class_bind_template_child (widget_class, EnsProgressBar, progress_label);
   gtk_widget_class_bind_template_child (widget_class, EnsProgressBar, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, EnsProgressBar, rate_label);
+}
+
+/* The rate of a long change: "about 18 per second", rounded; nothing
+ * until the plan knows it (after its first second). */
+static gboolean
+rate_to_label (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  guint rate = (guint)(g_value_get_double (from) + 0.5);
+
+  if (rate == 0)
+    g_value_set_string (to, "");
+  else
+    /* Translators: how fast changes go, e.g. "about 18 per second" */
+    g_value_take_string (to, g_strdup_printf (ngettext ("about %u per second",
+                                                        "about %u per second", rate),
+                                              rate));
+
+  return TRUE;
+}
+
+static gboolean
+rate_to_visible (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      user_data)
+{
+  g_value_set_boolean (to, g_value_get_double (from) >= 0.5);
+
+  return TRUE;
 }
 
 static void
@@ -134,6 +172,18 @@ ens_progress_bar_init (EnsProgressBar *self)
                         self->progress_bar, "text", G_BINDING_SYNC_CREATE);
   g_binding_group_bind (self->bindings, "fraction",
                         self->progress_bar, "fraction", G_BINDING_SYNC_CREATE);
+
+  /* The rate comes from the plan the runner runs, which changes with
+   * every change: a second group follows it. */
+  self->plan_bindings = g_binding_group_new ();
+  g_binding_group_bind_full (self->plan_bindings, "rate",
+                             self->rate_label, "label", G_BINDING_SYNC_CREATE,
+                             rate_to_label, NULL, NULL, NULL);
+  g_binding_group_bind_full (self->plan_bindings, "rate",
+                             self->rate_label, "visible", G_BINDING_SYNC_CREATE,
+                             rate_to_visible, NULL, NULL, NULL);
+  g_binding_group_bind (self->bindings, "plan",
+                        self->plan_bindings, "source", G_BINDING_SYNC_CREATE);
 }
 
 EnsChangeRunner *

@@ -32,7 +32,8 @@ G_DECLARE_FINAL_TYPE (EnsProgressBar, ens_progress_bar, ENS, PROGRESS_BAR, AdwBi
 
 /*
  * The bar at the bottom of the window while a change runs: the runner's
- * title, its progress ("3 of 10") and Cancel (win.cancel).  It slides in
+ * title, its progress ("3 of 10"), during long changes the rate ("about
+ * 18 per second", the plan's "rate") and Cancel (win.cancel).  It slides in
  * when the runner starts and out when it is done.
  */
 EnsChangeRunner *ens_progress_bar_get_runner (EnsProgressBar  *self);

@@ -29,7 +29,21 @@
  *   list-1000        a 1,000-account share list loaded page by page
  *   rss-growth       resident memory after the runs minus before (KiB)
  *
+ * These run with a fixed concurrency (adapt-concurrency off), so that the
+ * limit above is the real one.  With "adapt" instead of a latency, the
+ * adaptive controller against its fixed-4 counterpart:
+ *
+ *   adapt-remove-240-150ms        240 removals, 150 ms, no limit, adapting
+ *   fixed4-remove-240-150ms       the same with a fixed 4 in flight
+ *   adapt-remove-240-50ms-20qps   240 removals, 50 ms, 20 requests a second
+ *   fixed4-remove-240-50ms-20qps  the same with a fixed 4 in flight
+ *
+ * each as "NAME MS limit MS ratio R failed N requests N throttled N
+ * max-in-flight N", the limit being ceil(240 / 16) × 150 ms without a
+ * rate limit (ceil(240 / 4) × 150 ms for fixed 4) and 240 / 20 s with one.
+ *
  * Usage: bench-plan [LATENCY_MS]   (default 50)
+ *        bench-plan adapt
  */
 
 #include "config.h"
@@ -101,6 +115,21 @@ list_done_cb (GObject      *object,
 }
 
 static double
+run_plan_counting (EnsClient    *client,
+                   EnsSharePlan *plan)
+{
+  Wait wait = { g_main_loop_new (NULL, FALSE), NULL, FALSE, NULL };
+  gint64 start = g_get_monotonic_time ();
+
+  ens_client_run_plan_async (client, plan, NULL, plan_done_cb, &wait);
+  g_main_loop_run (wait.loop);
+  g_clear_error (&wait.error);
+  g_main_loop_unref (wait.loop);
+
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static double
 run_plan (EnsClient          *client,
           EnsSharePlan       *plan)
 {
@@ -128,11 +157,92 @@ report (const char *name,
   g_print ("%s %.1f ms limit %.1f ms ratio %.3f\n", name, ms, limit, ms / limit);
 }
 
+/* One adaptive-controller row: 240 removals, each one request. */
+static void
+adapt_row (const char  *name,
+           EnsEmulator *emulator,
+           EnsClient   *client,
+           gboolean     adapt,
+           guint        latency,
+           guint        max_qps)
+{
+  g_auto(GStrv) accounts = make_accounts (240, 20000);
+  g_autoptr(EnsSharePlan) plan = NULL;
+  guint requests_before = ens_emulator_get_request_count (emulator);
+  guint throttled_before = ens_emulator_get_throttled_count (emulator);
+  guint window = adapt ? 16 : 4;
+  double limit_ms;
+  double ms;
+
+  ens_emulator_set_shares (emulator, IMAGE_ID, (const char * const *) accounts);
+  ens_emulator_set_latency (emulator, latency);
+  ens_emulator_set_max_qps (emulator, max_qps);
+  ens_client_set_adapt_concurrency (client, adapt);
+  ens_client_set_concurrency (client, 4);
+
+  plan = ens_share_plan_new (IMAGE_ID, NULL, (const char * const *) accounts);
+  ms = run_plan_counting (client, plan);
+
+  if (max_qps > 0)
+    limit_ms = 240.0 / max_qps * 1000;
+  else
+    limit_ms = (double) ((240 + window - 1) / window) * latency;
+
+  g_print ("%s %.1f ms limit %.1f ms ratio %.3f failed %u requests %u throttled %u max-in-flight %u\n",
+           name, ms, limit_ms, ms / limit_ms,
+           ens_share_plan_count (plan, ENS_SHARE_CHANGE_REMOVE, ENS_OUTCOME_FAILED) +
+           ens_share_plan_count (plan, ENS_SHARE_CHANGE_REMOVE, ENS_OUTCOME_NOT_ATTEMPTED),
+           ens_emulator_get_request_count (emulator) - requests_before,
+           ens_emulator_get_throttled_count (emulator) - throttled_before,
+           ens_share_plan_get_max_in_flight (plan));
+
+  ens_emulator_set_max_qps (emulator, 0);
+  ens_emulator_set_latency (emulator, 0);
+}
+
+static int
+bench_adapt (void)
+{
+  g_autoptr(EnsEmulator) emulator = ens_emulator_new ();
+  g_autoptr(EnsClient) client = ens_client_new ();
+  g_autoptr(EnsCredentials) credentials = ens_credentials_new (KEY_ID, SECRET, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_auto(GStrv) warm = make_accounts (32, 90000);
+
+  ens_emulator_add_key (emulator, KEY_ID, SECRET, FALSE);
+  ens_emulator_add_image (emulator, IMAGE_ID, "bench", "self", "Linux", "2026-01-01T00:00:00Z");
+  if (!ens_emulator_listen (emulator, 0, &error))
+    g_error ("emulator: %s", error->message);
+  url = ens_emulator_dup_url (emulator);
+  if (!ens_client_set_endpoint (client, url, &error))
+    g_error ("endpoint: %s", error->message);
+  ens_client_set_credentials (client, credentials);
+
+  /* Warm up 16 connections without latency, as a long session would have. */
+  ens_emulator_set_shares (emulator, IMAGE_ID, (const char * const *) warm);
+  ens_client_set_adapt_concurrency (client, FALSE);
+  ens_client_set_concurrency (client, 16);
+  {
+    g_autoptr(EnsSharePlan) plan = ens_share_plan_new (IMAGE_ID, NULL, (const char * const *) warm);
+    run_plan (client, plan);
+  }
+
+  adapt_row ("adapt-remove-240-150ms", emulator, client, TRUE, 150, 0);
+  adapt_row ("fixed4-remove-240-150ms", emulator, client, FALSE, 150, 0);
+  adapt_row ("adapt-remove-240-50ms-20qps", emulator, client, TRUE, 50, 20);
+  adapt_row ("fixed4-remove-240-50ms-20qps", emulator, client, FALSE, 50, 20);
+
+  ens_emulator_stop (emulator);
+
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  guint latency = argc > 1 ? (guint) atoi (argv[1]) : 50;
+  guint latency;
   g_autoptr(EnsEmulator) emulator = ens_emulator_new ();
   g_autoptr(EnsClient) client = ens_client_new ();
   g_autoptr(EnsCredentials) credentials = ens_credentials_new (KEY_ID, SECRET, NULL);
@@ -146,6 +256,11 @@ main (int   argc,
   Wait wait = { 0 };
   gint64 start;
 
+  if (argc > 1 && strcmp (argv[1], "adapt") == 0)
+    return bench_adapt ();
+
+  latency = argc > 1 ? (guint) atoi (argv[1]) : 50;
+
   ens_emulator_add_key (emulator, KEY_ID, SECRET, FALSE);
   ens_emulator_add_image (emulator, IMAGE_ID, "bench", "self", "Linux", "2026-01-01T00:00:00Z");
   if (!ens_emulator_listen (emulator, 0, &error))
@@ -154,6 +269,8 @@ main (int   argc,
   if (!ens_client_set_endpoint (client, url, &error))
     g_error ("endpoint: %s", error->message);
   ens_client_set_credentials (client, credentials);
+  /* Fixed concurrency: the limits below assume it. */
+  ens_client_set_adapt_concurrency (client, FALSE);
   concurrency = ens_client_get_concurrency (client);
   batch = ens_client_get_batch_size (client);
 

@@ -4,7 +4,9 @@
 # Copyright 2026 The ENS Image Share authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: run-bench.py BUILDDIR [--runs N]
+# Usage: run-bench.py BUILDDIR [--runs N] [--only SECTION,…]
+#
+# Sections: plan, adapt, startup, gui, sign (default: all).
 #
 # Every figure is printed next to a baseline measured in the same run, with
 # the ratio and the target, because absolute times drift on shared machines.
@@ -51,10 +53,27 @@ def main():
     runs = 20
     if "--runs" in sys.argv:
         runs = int(sys.argv[sys.argv.index("--runs") + 1])
+    only = None
+    if "--only" in sys.argv:
+        only = set(sys.argv[sys.argv.index("--only") + 1].split(","))
+    wanted = lambda section: only is None or section in only
     bench = os.path.join(builddir, "tests", "bench")
     app = os.path.join(builddir, "src", "ens-image-share")
 
-    # 1. Bulk speed against the emulator with 50 ms latency per request.
+    if wanted("plan"):
+        bench_plan(bench)
+    if wanted("adapt"):
+        bench_adapt(bench)
+    if wanted("startup") or wanted("gui"):
+        bench_gui(bench, app, builddir, runs, wanted)
+    if wanted("sign"):
+        bench_sign(bench)
+
+    print_table()
+
+def bench_plan(bench):
+    # 1. Bulk speed against the emulator with 50 ms latency per request,
+    # with a fixed concurrency.
     v = parse_lines(run([os.path.join(bench, "bench-plan"), "50"]))
     conc = int(v["concurrency"][0])
     c1 = float(v["remove-200-c1"][0])
@@ -76,6 +95,37 @@ def main():
     row("RSS growth over the runs", f"{after - before} KiB", f"{before} KiB before",
         f"{after / before:.2f}×", "no leak growth", after / before <= 1.2)
 
+def bench_adapt(bench):
+    # 1b. The adaptive controller, each run beside its limit: no rate limit
+    # at 150 ms (the limit is 16 in flight), and 20 requests a second at
+    # 50 ms (the limit is 240 / 20 s); a fixed 4 in flight beside each.
+    v = parse_lines(run([os.path.join(bench, "bench-plan"), "adapt"], timeout=600))
+    def fields(name):
+        f = v[name]
+        return {"ms": float(f[0]), "limit": float(f[3]), "failed": int(f[8]),
+                "requests": int(f[10]), "throttled": int(f[12]), "max": int(f[14])}
+    a, f = fields("adapt-remove-240-150ms"), fields("fixed4-remove-240-150ms")
+    row("240 removals, 150 ms, no limit, adapting", f"{a['ms']:.0f} ms",
+        f"{a['limit']:.0f} ms limit (16 in flight)", f"{a['ms'] / a['limit']:.2f}×", "≤ 1.5× limit",
+        a["ms"] / a["limit"] <= 1.5 and a["failed"] == 0)
+    row(f"  same, reached in flight", f"{a['max']}", "16", f"{a['max'] / 16:.2f}×", "16", a["max"] == 16)
+    row("  same, fixed concurrency 4", f"{f['ms']:.0f} ms", f"{f['limit']:.0f} ms limit (4 in flight)",
+        f"{f['ms'] / f['limit']:.2f}×", "—", True)
+    row("  speed-up, adapting vs fixed 4", f"{f['ms'] / a['ms']:.2f}×", "fixed 4", f"{f['ms'] / a['ms']:.2f}×",
+        "—", True)
+    a, f = fields("adapt-remove-240-50ms-20qps"), fields("fixed4-remove-240-50ms-20qps")
+    ok = a["ms"] / a["limit"] <= 1.25 and a["failed"] == 0 and a["throttled"] < 0.1 * a["requests"]
+    row("240 removals, 50 ms, 20/s limit, adapting", f"{a['ms']:.0f} ms", f"{a['limit']:.0f} ms limit (20/s)",
+        f"{a['ms'] / a['limit']:.2f}×", "≤ 1.25× limit", a["ms"] / a["limit"] <= 1.25)
+    row("  same, failed accounts / throttled requests", f"{a['failed']} / {a['throttled']}",
+        f"{a['requests']} requests", f"{a['throttled'] / a['requests'] * 100:.1f} % throttled",
+        "0 failed, < 10 % throttled", a["failed"] == 0 and a["throttled"] < 0.1 * a["requests"])
+    row("  same, fixed concurrency 4", f"{f['ms']:.0f} ms", f"{a['limit']:.0f} ms limit (20/s)",
+        f"{f['ms'] / a['limit']:.2f}×", "—", True)
+    row("  same, fixed 4: failed / throttled", f"{f['failed']} / {f['throttled']}",
+        f"{f['requests']} requests", f"{f['throttled'] / f['requests'] * 100:.1f} % throttled", "—", True)
+
+def bench_gui(bench, app, builddir, runs, wanted):
     # 2./3. Start-up and memory against a bare AdwApplicationWindow.
     env = dict(os.environ)
     env.update({"ENS_EXIT_AFTER_FIRST_FRAME": "1", "GSETTINGS_BACKEND": "memory",
@@ -134,6 +184,7 @@ def main():
                 f"{rss[0] / 1024:.1f} MiB after the 1st", f"{rss[-1] / rss[0]:.2f}×", "no leak growth",
                 rss[-1] <= rss[0] * 1.05)
 
+def bench_sign(bench):
     # 5. Signing speed, against a bare HMAC of the same length.
     v = parse_lines(run([os.path.join(bench, "bench-sign")]))
     for name, label in (("sign-v1", "V1 (HMAC-SHA1)"), ("sign-v3", "V3 (ACS3-HMAC-SHA256)")):
@@ -141,6 +192,7 @@ def main():
         row(f"signatures/s, {label}", f"{rate:,.0f}/s", f"{base:,.0f}/s bare HMAC",
             f"{base / rate:.2f}× slower", "—", True)
 
+def print_table():
     widths = [max(len(str(r[i])) for r in rows + [("figure", "value", "baseline", "ratio", "target", "")])
               for i in range(6)]
     header = ("figure", "value", "baseline", "ratio", "target", "")
