@@ -1874,7 +1874,7 @@ send_form_with_space (Fixture    *fixture,
   char *nonce = g_strconcat ("nonce with spaces ", random, NULL);
   g_autofree char *string_to_sign = NULL;
   char *signature = NULL;
-  g_autofree char *body = NULL;
+  g_autoptr(GBytes) body = NULL;
   g_autoptr(GString) form = g_string_new (NULL);
   g_autoptr(SoupMessage) msg = NULL;
   GHashTableIter iter;
@@ -1907,9 +1907,8 @@ send_form_with_space (Fixture    *fixture,
   g_string_replace (form, "%20", space, 0);
 
   msg = soup_message_new ("POST", fixture->url);
-  body = g_strdup (form->str);
-  soup_message_set_request_body_from_bytes (msg, "application/x-www-form-urlencoded",
-                                            g_bytes_new_take (g_steal_pointer (&body), form->len));
+  body = g_bytes_new (form->str, form->len);
+  soup_message_set_request_body_from_bytes (msg, "application/x-www-form-urlencoded", body);
 
   return send_message (fixture, msg);
 }

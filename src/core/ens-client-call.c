@@ -246,34 +246,14 @@ attempt_answer_is_lost (const GError *error,
   if (ens_error_get_api_code (error) != NULL)
     return FALSE;
 
-  switch ((EnsError)error->code)
-    {
-    case ENS_ERROR_NETWORK:
-    case ENS_ERROR_TIMEOUT:
-    case ENS_ERROR_INVALID_RESPONSE:
-    case ENS_ERROR_FAILED:
-    case ENS_ERROR_SERVER:
-      /* A gateway that gave up waiting (502, 504) may have passed the
-       * request on; a plain 500 or 503 without an API code likewise. */
-      return TRUE;
+  /* A gateway that gave up waiting (502, 504) may have passed the request
+   * on; a plain 500 or 503 without an API code likewise. */
+  if (error->code == ENS_ERROR_NETWORK || error->code == ENS_ERROR_TIMEOUT ||
+      error->code == ENS_ERROR_INVALID_RESPONSE || error->code == ENS_ERROR_FAILED ||
+      error->code == ENS_ERROR_SERVER)
+    return TRUE;
 
-    case ENS_ERROR_INVALID_INPUT:
-    case ENS_ERROR_AUTH:
-    case ENS_ERROR_SIGNATURE:
-    case ENS_ERROR_PERMISSION:
-    case ENS_ERROR_TOKEN:
-    case ENS_ERROR_CLOCK:
-    case ENS_ERROR_THROTTLED:
-    case ENS_ERROR_INVALID_PARAMETER:
-    case ENS_ERROR_NOT_FOUND:
-    case ENS_ERROR_DNS:
-    case ENS_ERROR_TLS:
-    case ENS_ERROR_INSECURE:
-    case ENS_ERROR_KEYRING:
-    case ENS_ERROR_NO_CREDENTIALS:
-    default:
-      return http_status == SOUP_STATUS_NONE;
-    }
+  return http_status == SOUP_STATUS_NONE;
 }
 
 /* The pause the server asked for, in milliseconds (0 when it asked for
