@@ -62,6 +62,7 @@ struct _EnsWindow
    * stopped change runs to its end): undone in dispose. */
   GPtrArray            *action_bindings;   /* of GBinding */
   GPtrArray            *action_watches;    /* of GtkExpressionWatch */
+  GCancellable         *stop_question;     /* "Changes Are Being Sent" while it is asked */
 
   guint                 resolve_idle_id;
   gulong                after_paint_id;

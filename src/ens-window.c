@@ -109,6 +109,12 @@ editor_failed_cb (EnsWindow      *self,
 static void
 editor_busy_cb (EnsWindow *self)
 {
+  /* The change ended while "Changes Are Being Sent" was asked: nothing is
+   * being sent any more, so the question goes and the window shows how
+   * it ended (closing again asks only what is still true). */
+  if (!ens_share_editor_get_busy (self->editor) && self->stop_question != NULL)
+    g_cancellable_cancel (self->stop_question);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANGING]);
 }
 
@@ -325,6 +331,7 @@ confirm_stop_cb (GObject      *object,
   g_autoptr(EnsWindow) self = user_data;
   GtkApplication *application;
 
+  g_clear_object (&self->stop_question);
   if (!ens_message_dialog_confirm_finish (result, NULL) || ens_window_is_disposed (self))
     return;
 
@@ -358,18 +365,23 @@ ens_window_close_request (GtkWindow *window)
       EnsChangeRunner *runner = ens_share_editor_get_runner (self->editor);
       g_autofree char *body = NULL;
 
+      if (self->stop_question != NULL)
+        return TRUE;
+
       /* Translators: %s is the progress, e.g. "40 of 50" */
       body = g_strdup_printf (_("%s done. If you stop now, nothing more is sent: the requests "
                                 "under way finish and are recorded before the app quits. "
                                 "Accounts not shared yet come back in “Accounts to add” next time."),
                               ens_change_runner_get_progress_text (runner));
+      /* Goes with the window too (ens_window_dispose()). */
+      self->stop_question = g_cancellable_new ();
       ens_message_dialog_confirm_full_async (window,
                                              _("Changes Are Being Sent"),
                                              body,
                                              _("_Keep Open"),
                                              _("_Stop and Close"),
                                              TRUE,
-                                             self->cancellable,
+                                             self->stop_question,
                                              confirm_stop_cb,
                                              g_object_ref (self));
       return TRUE;
@@ -474,6 +486,8 @@ ens_window_dispose (GObject *object)
   if (self->editor != NULL)
     ens_share_editor_cancel (self->editor);
   g_clear_handle_id (&self->resolve_idle_id, g_source_remove);
+  if (self->stop_question != NULL)
+    g_cancellable_cancel (self->stop_question);
   _ens_window_actions_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ENS_TYPE_WINDOW);

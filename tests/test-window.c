@@ -1688,6 +1688,56 @@ test_window_rate (Fixture       *fixture,
   ens_emulator_set_max_qps (fixture->emulator, 0);
 }
 
+/* Closing while a change is sent asks first; Keep Open keeps it running,
+ * and a change that ends while the question is open takes the question
+ * away (Stop and Close is driven end to end in e2e.py). */
+static void
+test_window_close_while_changing (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  g_test_skip ("The confirmation is an AdwAlertDialog, not a toplevel, on libadwaita 1.5+");
+#else
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  AdwMessageDialog *dialog;
+
+  load_image (fixture, IMAGE);
+  ens_client_set_adapt_concurrency (fixture->client, FALSE);
+  ens_client_set_concurrency (fixture->client, 1);
+  ens_client_set_batch_size (fixture->client, 1);
+  ens_emulator_set_latency (fixture->emulator, 300);
+
+  add_accounts (fixture, NEW_ACCOUNT " " OTHER_ACCOUNT " " THIRD_ACCOUNT);
+  gtk_widget_activate_action (window, "win.share", NULL);
+  g_assert_true (is_changing (fixture->window));
+
+  gtk_window_close (fixture->window);
+  g_assert_true (gtk_widget_get_visible (window));
+  WAIT_UNTIL (find_message_dialog (fixture) != NULL);
+  dialog = find_message_dialog (fixture);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Changes Are Being Sent");
+
+  /* Keep Open: the window stays and the change goes on. */
+  press (GTK_WIDGET (dialog), "Keep Open");
+  WAIT_UNTIL (count_other_toplevels (fixture) == 0);
+  g_assert_true (gtk_widget_get_visible (window));
+
+  /* Asked again; the change ends meanwhile and the question goes. */
+  if (is_changing (fixture->window))
+    {
+      gtk_window_close (fixture->window);
+      WAIT_UNTIL (find_message_dialog (fixture) != NULL || !is_changing (fixture->window));
+    }
+  WAIT_UNTIL (!is_changing (fixture->window));
+  WAIT_UNTIL (count_other_toplevels (fixture) == 0);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (gtk_widget_get_visible (window));
+  g_assert_true (emulator_shares (fixture, THIRD_ACCOUNT));
+  ens_emulator_set_latency (fixture->emulator, 0);
+#endif
+}
+
 static void
 test_window_close_with_pending (Fixture       *fixture,
                                 gconstpointer  data)
@@ -1813,6 +1863,7 @@ main (int   argc,
   ADD ("cancel", test_window_cancel);
   ADD ("rate", test_window_rate);
   ADD ("close-with-pending", test_window_close_with_pending);
+  ADD ("close-while-changing", test_window_close_while_changing);
   ADD ("activity-copy", test_window_activity_copy);
   g_test_add_func ("/window/signed-out-and-demo", test_window_signed_out_and_demo);
 
