@@ -210,6 +210,7 @@ plan_start_job (GTask   *task,
    * and the plan could then no longer say which accounts changed.  It is
    * bounded by the timeouts, and its outcome is recorded as it is. */
   run->in_flight++;
+  ens_share_plan_mark_sending (run->plan, (const guint *)job->positions->data, job->positions->len);
   _ens_client_call_async (self, request, _ens_client_parse_modify, g_free, NULL,
                           plan_job_cb, data);
 }
