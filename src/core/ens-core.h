@@ -15,6 +15,8 @@
 #include "ens-listing.h"
 #include "ens-request.h"
 #include "ens-response.h"
+#include "ens-history.h"
+#include "ens-history-recorder.h"
 #include "ens-share-plan.h"
 #include "ens-signer.h"
 #include "ens-text.h"
