@@ -24,6 +24,8 @@
 
 #include "ens-activity-entry.h"
 #include "ens-change-runner.h"
+#include "ens-error.h"
+#include "ens-history-recorder.h"
 
 struct _EnsChangeRunner
 {
@@ -38,6 +40,10 @@ struct _EnsChangeRunner
   GCancellable *caller_cancellable;
   char         *title;
   char         *progress_text;
+  EnsHistory   *history;           /* nullable: no recording */
+  EnsSession   *session;           /* who is signed in, for the record */
+  EnsHistoryRecorder *recorder;    /* of the running plan */
+  GCancellable *recover_cancellable;
 
   double        fraction;
   gulong        caller_cancelled_id;
@@ -58,6 +64,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  NOTICE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* Progress {{{ */
 
@@ -128,18 +141,14 @@ caller_cancelled_cb (GCancellable *cancellable,
   g_cancellable_cancel (G_CANCELLABLE (user_data));
 }
 
+/* The end of a run, recorded or not, sent or refused. */
 static void
-run_plan_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+finish_run (GTask  *task,
+            GError *error)
 {
-  g_autoptr(GTask) task = user_data;
   EnsChangeRunner *self = g_task_get_source_object (task);
   EnsSharePlan *plan = g_task_get_task_data (task);
   g_autoptr(EnsActivityEntry) entry = NULL;
-  g_autoptr(GError) error = NULL;
-
-  ens_client_run_plan_finish (ENS_CLIENT (object), result, &error);
 
   g_debug ("Plan for %s finished: %u of %u done%s",
            ens_share_plan_get_image_id (plan),
@@ -154,6 +163,7 @@ run_plan_cb (GObject      *object,
   self->caller_cancelled_id = 0;
   g_clear_object (&self->caller_cancellable);
   g_clear_object (&self->plan_cancellable);
+  g_clear_object (&self->recorder);
 
   entry = ens_activity_entry_new_from_plan (plan, error);
   g_list_store_insert (self->activity, 0, entry);
@@ -167,9 +177,101 @@ run_plan_cb (GObject      *object,
   g_object_thaw_notify (G_OBJECT (self));
 
   if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
+    g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+}
+
+static void
+recorder_close_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *run_error = g_object_steal_data (G_OBJECT (task), "run-error");
+  g_autoptr(GError) error = NULL;
+
+  /* The run's own failure comes first; else the record's. */
+  if (!ens_history_recorder_close_finish (ENS_HISTORY_RECORDER (object), result, &error) &&
+      run_error == NULL)
+    run_error = g_steal_pointer (&error);
+
+  finish_run (task, run_error);
+}
+
+static void
+run_plan_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  EnsChangeRunner *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  ens_client_run_plan_finish (ENS_CLIENT (object), result, &error);
+
+  if (self->recorder != NULL)
+    {
+      g_object_set_data (G_OBJECT (task), "run-error", error);
+      ens_history_recorder_close_async (self->recorder, NULL, recorder_close_cb, g_steal_pointer (&task));
+      return;
+    }
+
+  finish_run (g_steal_pointer (&task), error);
+}
+
+static void
+start_plan (GTask *task)
+{
+  EnsChangeRunner *self = g_task_get_source_object (task);
+
+  ens_client_run_plan_async (self->client, self->plan, self->plan_cancellable,
+                             run_plan_cb, task);
+}
+
+static void
+begin_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  EnsChangeRunner *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  gint64 operation_id;
+
+  operation_id = ens_history_begin_finish (ENS_HISTORY (object), result, &error);
+  if (operation_id <= 0)
+    {
+      /* No change without a record: nothing is sent. */
+      g_debug ("Not sending the change: %s", error->message);
+      finish_run (g_steal_pointer (&task), error);
+      return;
+    }
+
+  self->recorder = ens_history_recorder_new (self->history, self->plan, operation_id,
+                                             self->plan_cancellable);
+  start_plan (g_steal_pointer (&task));
+}
+
+static void
+open_for_run_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  EnsChangeRunner *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (!ens_history_open_finish (ENS_HISTORY (object), result, &error))
+    {
+      finish_run (g_steal_pointer (&task), error);
+      return;
+    }
+
+  ens_history_begin_async (self->history, self->plan, "window",
+                           ens_session_get_profile (self->session),
+                           ens_session_get_access_key_id (self->session),
+                           NULL, begin_cb, g_steal_pointer (&task));
 }
 
 /**
@@ -236,8 +338,11 @@ ens_change_runner_run_async (EnsChangeRunner     *self,
   plan_progress_cb (self);
   g_object_thaw_notify (G_OBJECT (self));
 
-  ens_client_run_plan_async (self->client, plan, self->plan_cancellable,
-                             run_plan_cb, g_steal_pointer (&task));
+  /* Written down before anything is sent (not in the demo). */
+  if (self->history != NULL && self->session != NULL && !ens_session_get_demo (self->session))
+    ens_history_open_async (self->history, NULL, open_for_run_cb, g_steal_pointer (&task));
+  else
+    start_plan (g_steal_pointer (&task));
 }
 
 /**
@@ -292,8 +397,13 @@ ens_change_runner_dispose (GObject *object)
   /* A run holds a reference through its task, so none runs here. */
   g_assert (self->plan == NULL);
 
+  if (self->recover_cancellable != NULL)
+    g_cancellable_cancel (self->recover_cancellable);
+  g_clear_object (&self->recover_cancellable);
   g_clear_object (&self->activity);
   g_clear_object (&self->client);
+  g_clear_object (&self->history);
+  g_clear_object (&self->session);
   g_clear_pointer (&self->undo_plans, g_hash_table_unref);
 
   G_OBJECT_CLASS (ens_change_runner_parent_class)->dispose (object);
@@ -434,6 +544,20 @@ ens_change_runner_class_init (EnsChangeRunnerClass *klass)
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * EnsChangeRunner::notice:
+   * @message: what to tell the user once, translated
+   *
+   * The history has news: changes an earlier run left unfinished were
+   * checked, or a damaged history file was moved aside.
+   */
+  signals[NOTICE] =
+    g_signal_new ("notice",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -571,6 +695,118 @@ ens_change_runner_take_undo (EnsChangeRunner *self,
     return NULL;
 
   return plan;
+}
+
+/* }}} */
+
+/* History {{{ */
+
+static void
+recover_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(EnsChangeRunner) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  EnsHistoryRecovery recovery = { 0, };
+
+  if (!ens_history_recover_finish (ENS_HISTORY (object), result, &recovery, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not check the changes left unfinished: %s", error->message);
+      return;
+    }
+
+  message = ens_history_recovery_dup_message (&recovery);
+  if (message != NULL)
+    g_signal_emit (self, signals[NOTICE], 0, message);
+}
+
+static void
+open_for_recovery_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(EnsChangeRunner) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved = NULL;
+
+  if (!ens_history_open_finish (ENS_HISTORY (object), result, &error))
+    {
+      /* Said when a change is tried: it is then refused. */
+      g_debug ("The history cannot be opened: %s", error->message);
+      return;
+    }
+
+  moved = ens_history_dup_moved_aside_message (self->history);
+  if (moved != NULL)
+    g_signal_emit (self, signals[NOTICE], 0, moved);
+
+  if (self->session == NULL || !ens_session_get_signed_in (self->session) ||
+      ens_session_get_demo (self->session) || g_cancellable_is_cancelled (self->recover_cancellable))
+    return;
+
+  ens_history_recover_async (self->history, ens_session_get_client (self->session),
+                             ens_session_get_access_key_id (self->session),
+                             self->recover_cancellable, recover_cb, g_object_ref (self));
+}
+
+/**
+ * ens_change_runner_recover:
+ * @self: a #EnsChangeRunner
+ *
+ * Checks what runs that ended without finishing (a crash, the app
+ * killed) left unfinished for the signed-in AccessKey, against the share
+ * lists, and records what it finds.  #EnsChangeRunner::notice says so,
+ * once.  Does nothing without a history, signed out or in the demo.
+ */
+void
+ens_change_runner_recover (EnsChangeRunner *self)
+{
+  g_return_if_fail (ENS_IS_CHANGE_RUNNER (self));
+
+  if (self->history == NULL)
+    return;
+
+  if (self->recover_cancellable != NULL)
+    g_cancellable_cancel (self->recover_cancellable);
+  g_clear_object (&self->recover_cancellable);
+  self->recover_cancellable = g_cancellable_new ();
+
+  ens_history_open_async (self->history, self->recover_cancellable,
+                          open_for_recovery_cb, g_object_ref (self));
+}
+
+/**
+ * ens_change_runner_set_history:
+ * @self: a #EnsChangeRunner
+ * @history: (nullable): where to record changes; %NULL not to
+ * @session: (nullable): who is signed in (profile and AccessKey ID)
+ *
+ * From now on every plan is written to @history before it is sent, and
+ * refused (with %ENS_ERROR_STORAGE, nothing sent) when that fails.  Plans
+ * of the demo are not recorded.
+ */
+void
+ens_change_runner_set_history (EnsChangeRunner *self,
+                               EnsHistory      *history,
+                               EnsSession      *session)
+{
+  g_return_if_fail (ENS_IS_CHANGE_RUNNER (self));
+  g_return_if_fail (history == NULL || ENS_IS_HISTORY (history));
+  g_return_if_fail (session == NULL || ENS_IS_SESSION (session));
+
+  g_set_object (&self->history, history);
+  g_set_object (&self->session, session);
+}
+
+EnsHistory *
+ens_change_runner_get_history (EnsChangeRunner *self)
+{
+  g_return_val_if_fail (ENS_IS_CHANGE_RUNNER (self), NULL);
+
+  return self->history;
 }
 
 /* }}} */
