@@ -143,9 +143,10 @@ caller_cancelled_cb (GCancellable *cancellable,
 
 /* The end of a run, recorded or not, sent or refused. */
 static void
-finish_run (GTask  *task,
+finish_run (GTask  *owned_task,
             GError *error)
 {
+  g_autoptr(GTask) task = owned_task;
   EnsChangeRunner *self = g_task_get_source_object (task);
   EnsSharePlan *plan = g_task_get_task_data (task);
   g_autoptr(EnsActivityEntry) entry = NULL;
@@ -196,7 +197,7 @@ recorder_close_cb (GObject      *object,
       run_error == NULL)
     run_error = g_steal_pointer (&error);
 
-  finish_run (task, run_error);
+  finish_run (g_steal_pointer (&task), run_error);
 }
 
 static void
