@@ -131,6 +131,17 @@ release (gpointer object)
   g_assert_null (weak);
 }
 
+static void
+assert_state (const char *path,
+              const char *account,
+              const char *expected)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT state FROM entries WHERE account_id = '%s'", account);
+  g_autofree char *state = sql_text (path, sql);
+
+  g_assert_cmpstr (state, ==, expected);
+}
+
 static gint64
 begin (EnsHistory   *history,
        EnsSharePlan *plan)
@@ -408,12 +419,12 @@ test_history_recover (Fixture       *fixture,
   message = ens_history_recovery_dup_message (&recovery);
   g_assert_nonnull (message);
 
-  g_assert_cmpstr (sql_text (fixture->path, "SELECT state FROM entries WHERE account_id = '3000000000000001'"), ==, "confirmed");
-  g_assert_cmpstr (sql_text (fixture->path, "SELECT state FROM entries WHERE account_id = '3000000000000002'"), ==, "did-not-happen");
-  g_assert_cmpstr (sql_text (fixture->path, "SELECT state FROM entries WHERE account_id = '1000000000000001'"), ==, "confirmed");
-  g_assert_cmpstr (sql_text (fixture->path, "SELECT state FROM entries WHERE account_id = '1000000000000002'"), ==, "did-not-happen");
+  assert_state (fixture->path, "3000000000000001", "confirmed");
+  assert_state (fixture->path, "3000000000000002", "did-not-happen");
+  assert_state (fixture->path, "1000000000000001", "confirmed");
+  assert_state (fixture->path, "1000000000000002", "did-not-happen");
   /* The live process's plan is left alone. */
-  g_assert_cmpstr (sql_text (fixture->path, "SELECT state FROM entries WHERE account_id = '4000000000000001'"), ==, "planned");
+  assert_state (fixture->path, "4000000000000001", "planned");
 
   /* Said once: a second run finds nothing to check. */
   g_clear_object (&result);
