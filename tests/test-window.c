@@ -1761,6 +1761,38 @@ test_window_history_records (Fixture       *fixture,
   logged = dup_last_logged (fixture, MODIFY_ACTION, IMAGE, "RequestId");
   g_assert_nonnull (logged);
   g_assert_cmpstr (request_id, ==, logged);
+
+  /* Closed and opened again, as after a restart: the change is still in
+   * the activity, with its RequestId. */
+  gtk_window_destroy (fixture->window);
+  WAIT_UNTIL (G_OBJECT (fixture->window)->ref_count == 1);
+  g_assert_finalize_object (fixture->window);
+  g_clear_object (&history);
+  fixture->window = g_object_ref (create_window (fixture->session));
+  gtk_window_present (fixture->window);
+  history = ens_history_new (path);
+  ens_window_set_history (ENS_WINDOW (fixture->window), history);
+  {
+    g_autoptr(GPtrArray) entries = show_activity (fixture);
+
+    while (entries->len == 0)
+      {
+        g_ptr_array_unref (entries);
+        g_main_context_iteration (NULL, TRUE);
+        entries = g_ptr_array_new ();
+        walk (GTK_WIDGET (fixture->window), FIND_MAPPED, is_activity_entry, entries);
+      }
+    g_assert_cmpuint (entries->len, ==, 1);
+    assert_entry (g_ptr_array_index (entries, 0), "Share with 1 account", IMAGE, "Done");
+    {
+      g_autoptr(GPtrArray) details = expand_entry (g_ptr_array_index (entries, 0));
+      g_autofree char *expected = g_strdup_printf ("%s\nRequest ID: %s", NEW_ACCOUNT, logged);
+
+      g_assert_cmpuint (details->len, ==, 1);
+      g_assert_cmpstr (subtitle_of (g_ptr_array_index (details, 0)), ==, expected);
+    }
+    go_back (fixture);
+  }
 }
 
 static void

@@ -25,30 +25,8 @@
 #include "ens-activity-entry.h"
 #include "ens-change-runner.h"
 #include "ens-error.h"
+#include "ens-change-runner-private.h"
 #include "ens-history-recorder.h"
-
-struct _EnsChangeRunner
-{
-  GObject       parent_instance;
-
-  /* Owned references */
-  EnsClient    *client;
-  GListStore   *activity;          /* of EnsActivityEntry, newest first */
-  GHashTable   *undo_plans;        /* number → inverse EnsSharePlan */
-  EnsSharePlan *plan;              /* the running plan */
-  GCancellable *plan_cancellable;  /* its run; ens_change_runner_cancel() */
-  GCancellable *caller_cancellable;
-  char         *title;
-  char         *progress_text;
-  EnsHistory   *history;           /* nullable: no recording */
-  EnsSession   *session;           /* who is signed in, for the record */
-  EnsHistoryRecorder *recorder;    /* of the running plan */
-  GCancellable *recover_cancellable;
-
-  double        fraction;
-  gulong        caller_cancelled_id;
-  guint         undo_counter;
-};
 
 G_DEFINE_FINAL_TYPE (EnsChangeRunner, ens_change_runner, G_TYPE_OBJECT)
 
@@ -71,6 +49,13 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+void
+_ens_change_runner_emit_notice (EnsChangeRunner *self,
+                                const char      *message)
+{
+  g_signal_emit (self, signals[NOTICE], 0, message);
+}
 
 /* Progress {{{ */
 
@@ -251,6 +236,7 @@ begin_cb (GObject      *object,
 
   self->recorder = ens_history_recorder_new (self->history, self->plan, operation_id,
                                              self->plan_cancellable);
+  g_hash_table_add (self->recorded, GINT_TO_POINTER ((int) operation_id));
   start_plan (g_steal_pointer (&task));
 }
 
@@ -406,6 +392,7 @@ ens_change_runner_dispose (GObject *object)
   g_clear_object (&self->history);
   g_clear_object (&self->session);
   g_clear_pointer (&self->undo_plans, g_hash_table_unref);
+  g_clear_pointer (&self->recorded, g_hash_table_unref);
 
   G_OBJECT_CLASS (ens_change_runner_parent_class)->dispose (object);
 }
@@ -566,6 +553,7 @@ ens_change_runner_init (EnsChangeRunner *self)
 {
   self->activity = g_list_store_new (ENS_TYPE_ACTIVITY_ENTRY);
   self->undo_plans = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->recorded = g_hash_table_new (NULL, NULL);
 }
 
 /* }}} */
@@ -696,118 +684,6 @@ ens_change_runner_take_undo (EnsChangeRunner *self,
     return NULL;
 
   return plan;
-}
-
-/* }}} */
-
-/* History {{{ */
-
-static void
-recover_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(EnsChangeRunner) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  EnsHistoryRecovery recovery = { 0, };
-
-  if (!ens_history_recover_finish (ENS_HISTORY (object), result, &recovery, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not check the changes left unfinished: %s", error->message);
-      return;
-    }
-
-  message = ens_history_recovery_dup_message (&recovery);
-  if (message != NULL)
-    g_signal_emit (self, signals[NOTICE], 0, message);
-}
-
-static void
-open_for_recovery_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(EnsChangeRunner) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *moved = NULL;
-
-  if (!ens_history_open_finish (ENS_HISTORY (object), result, &error))
-    {
-      /* Said when a change is tried: it is then refused. */
-      g_debug ("The history cannot be opened: %s", error->message);
-      return;
-    }
-
-  moved = ens_history_dup_moved_aside_message (self->history);
-  if (moved != NULL)
-    g_signal_emit (self, signals[NOTICE], 0, moved);
-
-  if (self->session == NULL || !ens_session_get_signed_in (self->session) ||
-      ens_session_get_demo (self->session) || g_cancellable_is_cancelled (self->recover_cancellable))
-    return;
-
-  ens_history_recover_async (self->history, ens_session_get_client (self->session),
-                             ens_session_get_access_key_id (self->session),
-                             self->recover_cancellable, recover_cb, g_object_ref (self));
-}
-
-/**
- * ens_change_runner_recover:
- * @self: a #EnsChangeRunner
- *
- * Checks what runs that ended without finishing (a crash, the app
- * killed) left unfinished for the signed-in AccessKey, against the share
- * lists, and records what it finds.  #EnsChangeRunner::notice says so,
- * once.  Does nothing without a history, signed out or in the demo.
- */
-void
-ens_change_runner_recover (EnsChangeRunner *self)
-{
-  g_return_if_fail (ENS_IS_CHANGE_RUNNER (self));
-
-  if (self->history == NULL)
-    return;
-
-  if (self->recover_cancellable != NULL)
-    g_cancellable_cancel (self->recover_cancellable);
-  g_clear_object (&self->recover_cancellable);
-  self->recover_cancellable = g_cancellable_new ();
-
-  ens_history_open_async (self->history, self->recover_cancellable,
-                          open_for_recovery_cb, g_object_ref (self));
-}
-
-/**
- * ens_change_runner_set_history:
- * @self: a #EnsChangeRunner
- * @history: (nullable): where to record changes; %NULL not to
- * @session: (nullable): who is signed in (profile and AccessKey ID)
- *
- * From now on every plan is written to @history before it is sent, and
- * refused (with %ENS_ERROR_STORAGE, nothing sent) when that fails.  Plans
- * of the demo are not recorded.
- */
-void
-ens_change_runner_set_history (EnsChangeRunner *self,
-                               EnsHistory      *history,
-                               EnsSession      *session)
-{
-  g_return_if_fail (ENS_IS_CHANGE_RUNNER (self));
-  g_return_if_fail (history == NULL || ENS_IS_HISTORY (history));
-  g_return_if_fail (session == NULL || ENS_IS_SESSION (session));
-
-  g_set_object (&self->history, history);
-  g_set_object (&self->session, session);
-}
-
-EnsHistory *
-ens_change_runner_get_history (EnsChangeRunner *self)
-{
-  g_return_val_if_fail (ENS_IS_CHANGE_RUNNER (self), NULL);
-
-  return self->history;
 }
 
 /* }}} */
