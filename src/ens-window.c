@@ -631,6 +631,7 @@ ens_window_class_init (EnsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EnsWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, EnsWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, EnsWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, EnsWindow, profile_button);
   gtk_widget_class_bind_template_child (widget_class, EnsWindow, main_menu_button);
   gtk_widget_class_bind_template_child (widget_class, EnsWindow, demo_banner);
@@ -697,6 +698,8 @@ ens_window_set_history (EnsWindow  *self,
 
   runner = ens_share_editor_get_runner (self->editor);
   ens_change_runner_set_history (runner, history, self->session);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "export-history")),
+                               history != NULL);
   if (history != NULL && ens_session_get_signed_in (self->session))
     ens_change_runner_recover (runner);
 }

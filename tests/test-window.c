@@ -1791,6 +1791,9 @@ test_window_history_records (Fixture       *fixture,
       g_assert_cmpuint (details->len, ==, 1);
       g_assert_cmpstr (subtitle_of (g_ptr_array_index (details, 0)), ==, expected);
     }
+
+    /* Export… is offered here (the export itself: test-history, cli-history). */
+    g_assert_true (can_press (fixture, "_Export…"));
     go_back (fixture);
   }
 }
