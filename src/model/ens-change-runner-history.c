@@ -274,7 +274,9 @@ ens_change_runner_set_history (EnsChangeRunner *self,
   g_return_if_fail (session == NULL || ENS_IS_SESSION (session));
 
   g_set_object (&self->history, history);
-  g_set_object (&self->session, session);
+  /* Weak: the session outlives the windows, and must not be kept by
+   * a runner that a run in flight keeps a moment longer. */
+  g_set_weak_pointer (&self->session, session);
 
   /* The activity lasts: earlier changes are read back, once. */
   if (history != NULL && !self->history_loaded)

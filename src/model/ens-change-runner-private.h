@@ -42,7 +42,7 @@ struct _EnsChangeRunner
   char         *title;
   char         *progress_text;
   EnsHistory   *history;           /* nullable: no recording */
-  EnsSession   *session;           /* who is signed in, for the record */
+  EnsSession   *session;           /* weak: who is signed in, for the record */
   EnsHistoryRecorder *recorder;    /* of the running plan */
   GCancellable *recover_cancellable;
   GHashTable   *recorded;          /* operation IDs this runner wrote */

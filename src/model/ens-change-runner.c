@@ -256,8 +256,8 @@ open_for_run_cb (GObject      *object,
     }
 
   ens_history_begin_async (self->history, self->plan, "window",
-                           ens_session_get_profile (self->session),
-                           ens_session_get_access_key_id (self->session),
+                           self->session != NULL ? ens_session_get_profile (self->session) : NULL,
+                           self->session != NULL ? ens_session_get_access_key_id (self->session) : NULL,
                            NULL, begin_cb, g_steal_pointer (&task));
 }
 
@@ -390,7 +390,7 @@ ens_change_runner_dispose (GObject *object)
   g_clear_object (&self->activity);
   g_clear_object (&self->client);
   g_clear_object (&self->history);
-  g_clear_object (&self->session);
+  g_clear_weak_pointer (&self->session);
   g_clear_pointer (&self->undo_plans, g_hash_table_unref);
   g_clear_pointer (&self->recorded, g_hash_table_unref);
 

@@ -39,7 +39,6 @@ struct _EnsSession
   GError              *credential_error;
   GStrv                profiles;
   char                *profile;
-  char                *access_key_id;      /* never the secret */
   char                *endpoint_override;
 
   EnsCredentialSource  source;
@@ -158,8 +157,8 @@ ens_session_set_state (EnsSession           *self,
 
   ens_client_set_credentials (self->client, credentials);
   self->source = source;
-  g_free (self->access_key_id);
-  self->access_key_id = credentials ? g_strdup (ens_credentials_get_access_key_id (credentials)) : NULL;
+  g_object_set_data_full (G_OBJECT (self), "ens-access-key-id", credentials == NULL ? NULL :
+                          g_strdup (ens_credentials_get_access_key_id (credentials)), g_free);
 
   g_object_freeze_notify (G_OBJECT (self));
   if (g_strcmp0 (self->profile, profile) != 0)
@@ -542,7 +541,6 @@ ens_session_finalize (GObject *object)
   g_clear_error (&self->credential_error);
   g_clear_pointer (&self->profiles, g_strfreev);
   g_clear_pointer (&self->profile, g_free);
-  g_clear_pointer (&self->access_key_id, g_free);
   g_clear_pointer (&self->endpoint_override, g_free);
 
   G_OBJECT_CLASS (ens_session_parent_class)->finalize (object);
@@ -808,12 +806,11 @@ ens_session_get_profile (EnsSession *self)
   return self->profile;
 }
 
-/* The signed-in AccessKey ID, for the history; NULL when signed out. */
 const char *
 ens_session_get_access_key_id (EnsSession *self)
 {
   g_return_val_if_fail (ENS_IS_SESSION (self), NULL);
-  return self->access_key_id;
+  return g_object_get_data (G_OBJECT (self), "ens-access-key-id");
 }
 
 gboolean
