@@ -5,7 +5,7 @@
 
 ENS_BUILD_PACKAGES="build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev
-  libjson-glib-dev libsecret-1-dev desktop-file-utils appstream gnome-keyring"
+  libjson-glib-dev libsecret-1-dev libsqlite3-dev desktop-file-utils appstream gnome-keyring"
 
 ENS_TEST_PACKAGES="xvfb xauth dbus-daemon at-spi2-core libsecret-tools
   python3 python3-gi gir1.2-atspi-2.0 imagemagick librsvg2-bin valgrind openssl xdotool

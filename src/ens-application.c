@@ -36,6 +36,7 @@ struct _EnsApplication
   GSettings          *settings;
   EnsSession         *session;
   EnsBenchProbe      *bench_probe;        /* only when a benchmark asks */
+  EnsHistory         *history;            /* the lasting record of changes */
   char               *endpoint_override;  /* --endpoint, for this run only */
 
   guint               demo_requested : 1;
@@ -206,6 +207,9 @@ ens_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
 
   self->bench_probe = ens_bench_probe_new_from_environment (G_APPLICATION (self));
+
+  /* Opened on a worker thread when first needed. */
+  self->history = ens_history_new (NULL);
 }
 
 static void
@@ -231,6 +235,7 @@ ens_application_activate (GApplication *app)
       window = GTK_WINDOW (ens_window_new (GTK_APPLICATION (app),
                                            self->session,
                                            !ens_session_get_demo (self->session)));
+      ens_window_set_history (ENS_WINDOW (window), self->history);
       if (self->bench_probe != NULL)
         ens_bench_probe_watch_window (self->bench_probe, window);
     }
@@ -260,6 +265,7 @@ ens_application_dispose (GObject *object)
 
   g_clear_object (&self->bench_probe);
   g_clear_object (&self->session);
+  g_clear_object (&self->history);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ens_application_parent_class)->dispose (object);

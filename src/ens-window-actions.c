@@ -48,6 +48,14 @@ back_action (GSimpleAction *action,
 }
 
 static void
+export_history_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  _ens_window_export_history (user_data);
+}
+
+static void
 show_activity_action (GSimpleAction *action,
                       GVariant      *parameter,
                       gpointer       user_data)
@@ -440,6 +448,7 @@ copy_text_action (GSimpleAction *action,
 static const GActionEntry window_actions[] = {
   { "back", back_action },
   { "show-activity", show_activity_action },
+  { "export-history", export_history_action },
   { "sign-in", sign_in_action },
   { "try-demo", try_demo_action },
   { "leave-demo", leave_demo_action },
@@ -575,6 +584,11 @@ _ens_window_actions_init (EnsWindow *self)
   g_object_bind_property_full (self->stack, "visible-child-name",
                                self->back_button, "visible",
                                G_BINDING_SYNC_CREATE, is_activity, NULL, NULL, NULL);
+  g_object_bind_property_full (self->stack, "visible-child-name",
+                               self->export_button, "visible",
+                               G_BINDING_SYNC_CREATE, is_activity, NULL, NULL, NULL);
+  /* Until the window has a history to export (ens_window_set_history()). */
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (map, "export-history")), FALSE);
   bind_busy_and (self, "remove-profile", "source", G_CALLBACK (can_remove_profile));
   bind_busy_and (self, "try-demo", "demo", G_CALLBACK (can_try_demo));
   bind_busy_and (self, "leave-demo", "demo", G_CALLBACK (can_leave_demo));

@@ -42,6 +42,7 @@ struct _EnsWindow
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkButton            *back_button;
+  GtkButton            *export_button;
   GtkMenuButton        *profile_button;
   GtkMenuButton        *main_menu_button;
   GtkWidget            *demo_banner;
@@ -77,6 +78,9 @@ void      _ens_window_add_toast           (EnsWindow  *self,
                                            AdwToast   *toast);
 void      _ens_window_show_page           (EnsWindow  *self,
                                            const char *name);
+
+/* ens-window-export.c */
+void      _ens_window_export_history      (EnsWindow      *self);
 
 /* ens-window-actions.c */
 void      _ens_window_class_actions_init  (GtkWidgetClass *widget_class);

@@ -140,6 +140,17 @@ session_signed_in_cb (EnsWindow           *self,
 {
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "activity") != 0)
     _ens_window_show_page (self, "main");
+
+  /* What an earlier run with this AccessKey left unfinished. */
+  ens_change_runner_recover (ens_share_editor_get_runner (self->editor));
+}
+
+static void
+runner_notice_cb (EnsWindow       *self,
+                  const char      *message,
+                  EnsChangeRunner *runner)
+{
+  _ens_window_add_toast (self, adw_toast_new (message));
 }
 
 static void
@@ -448,6 +459,8 @@ ens_window_constructed (GObject *object)
   g_signal_connect_object (self->editor, "notify::busy", G_CALLBACK (editor_busy_cb), self, G_CONNECT_SWAPPED);
   ens_sharing_page_set_editor (self->share_page, self->editor);
   ens_progress_bar_set_runner (self->progress_bar, ens_share_editor_get_runner (self->editor));
+  g_signal_connect_object (ens_share_editor_get_runner (self->editor), "notice",
+                           G_CALLBACK (runner_notice_cb), self, G_CONNECT_SWAPPED);
   ens_activity_view_set_model (self->activity_view,
                                ens_change_runner_get_activity (ens_share_editor_get_runner (self->editor)));
 
@@ -632,6 +645,7 @@ ens_window_class_init (EnsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EnsWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, EnsWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, EnsWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, EnsWindow, profile_button);
   gtk_widget_class_bind_template_child (widget_class, EnsWindow, main_menu_button);
   gtk_widget_class_bind_template_child (widget_class, EnsWindow, demo_banner);
@@ -677,6 +691,31 @@ ens_window_new (GtkApplication *application,
                        "session", session,
                        "auto-sign-in", auto_sign_in,
                        NULL);
+}
+
+/**
+ * ens_window_set_history:
+ * @history: (nullable): where changes are recorded before they are sent
+ *
+ * Records every change of this window in @history (and refuses to send
+ * one that cannot be recorded), and checks what an earlier run left
+ * unfinished.
+ */
+void
+ens_window_set_history (EnsWindow  *self,
+                        EnsHistory *history)
+{
+  EnsChangeRunner *runner;
+
+  g_return_if_fail (ENS_IS_WINDOW (self));
+  g_return_if_fail (history == NULL || ENS_IS_HISTORY (history));
+
+  runner = ens_share_editor_get_runner (self->editor);
+  ens_change_runner_set_history (runner, history, self->session);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "export-history")),
+                               history != NULL);
+  if (history != NULL && ens_session_get_signed_in (self->session))
+    ens_change_runner_recover (runner);
 }
 
 gboolean

@@ -45,5 +45,7 @@ EnsWindow *ens_window_new          (GtkApplication *application,
                                     EnsSession     *session,
                                     gboolean        auto_sign_in);
 gboolean   ens_window_get_changing (EnsWindow      *self);
+void       ens_window_set_history  (EnsWindow      *self,
+                                    EnsHistory     *history);
 
 G_END_DECLS

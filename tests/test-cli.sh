@@ -511,7 +511,16 @@ else
 fi
 stop_fault_emulator
 
+# The tests below count the requests the server sees, and the ones above
+# leave changes unfinished on purpose, which the next run would check
+# first: each gets a history of its own.
+fresh_history ()
+{
+  export XDG_DATA_HOME="$tmp/history-$1"
+}
+
 # 24. a second SIGINT ends the process at once (a change stalled in flight)
+fresh_history 24
 start_fault_emulator --fault=stall
 run_background --endpoint="$fault_url" --image="$image" --remove=1111111111111111 --timeout=60
 wait_for_requests 1
@@ -527,6 +536,7 @@ fi
 
 # 25. SIGTERM against a stalled server: the request in flight gets at most
 # its timeout, then the account is reported as unknown
+fresh_history 25
 run_background --endpoint="$fault_url" --image="$image" --remove=1111111111111111 --timeout=2
 wait_for_requests 2
 kill -TERM "$app_pid"
@@ -541,6 +551,7 @@ stop_fault_emulator
 
 # 20. http_proxy and friends name a proxy: the request to the emulator on
 # 127.0.0.1 does not go through it (it would read the Authorization header)
+fresh_history 20
 "$python" - "$tmp/proxy.log" > "$tmp/proxy.port" 2> "$tmp/proxy.err" <<'PY' &
 import socket, sys
 server = socket.socket()

@@ -38,12 +38,14 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
+#include <sqlite3.h>
 
 #include "ens-client.h"
 #include "ens-credential-store.h"
 #include "ens-credentials.h"
 #include "ens-emulator.h"
 #include "ens-error.h"
+#include "ens-history.h"
 #include "ens-input.h"
 #include "ens-request.h"
 #include "ens-window.h"
@@ -1799,6 +1801,125 @@ test_window_activity_copy (Fixture       *fixture,
   go_back (fixture);
 }
 
+/* History {{{ */
+
+static char *
+history_text (const char *path,
+              const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 2000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+static void
+test_window_history_records (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  g_autofree char *path = g_build_filename (fixture->log_dir, "data", "history.db", NULL);
+  g_autoptr(EnsHistory) history = ens_history_new (path);
+  g_autofree char *state = NULL;
+  g_autofree char *request_id = NULL;
+  g_autofree char *logged = NULL;
+
+  ens_window_set_history (ENS_WINDOW (fixture->window), history);
+  load_image (fixture, IMAGE);
+  add_accounts (fixture, NEW_ACCOUNT);
+  gtk_widget_activate_action (window, "win.share", NULL);
+  WAIT_UNTIL (!is_changing (fixture->window));
+  g_assert_true (emulator_shares (fixture, NEW_ACCOUNT));
+
+  /* In the file, with the RequestId the server gave. */
+  state = history_text (path, "SELECT o.origin || ' ' || e.change || ' ' || e.state"
+                              " FROM entries e JOIN operations o ON o.id = e.operation_id"
+                              " WHERE e.account_id = '" NEW_ACCOUNT "'");
+  g_assert_cmpstr (state, ==, "window add done");
+  request_id = history_text (path, "SELECT request_id FROM entries WHERE account_id = '" NEW_ACCOUNT "'");
+  logged = dup_last_logged (fixture, MODIFY_ACTION, IMAGE, "RequestId");
+  g_assert_nonnull (logged);
+  g_assert_cmpstr (request_id, ==, logged);
+
+  /* Closed and opened again, as after a restart: the change is still in
+   * the activity, with its RequestId. */
+  gtk_window_destroy (fixture->window);
+  WAIT_UNTIL (G_OBJECT (fixture->window)->ref_count == 1);
+  g_assert_finalize_object (fixture->window);
+  g_clear_object (&history);
+  fixture->window = g_object_ref (create_window (fixture->session));
+  gtk_window_present (fixture->window);
+  history = ens_history_new (path);
+  ens_window_set_history (ENS_WINDOW (fixture->window), history);
+  {
+    g_autoptr(GPtrArray) entries = show_activity (fixture);
+
+    while (entries->len == 0)
+      {
+        g_ptr_array_unref (entries);
+        g_main_context_iteration (NULL, TRUE);
+        entries = g_ptr_array_new ();
+        walk (GTK_WIDGET (fixture->window), FIND_MAPPED, is_activity_entry, entries);
+      }
+    g_assert_cmpuint (entries->len, ==, 1);
+    assert_entry (g_ptr_array_index (entries, 0), "Share with 1 account", IMAGE, "Done");
+    {
+      g_autoptr(GPtrArray) details = expand_entry (g_ptr_array_index (entries, 0));
+      g_autofree char *expected = g_strdup_printf ("%s\nRequest ID: %s", NEW_ACCOUNT, logged);
+
+      g_assert_cmpuint (details->len, ==, 1);
+      g_assert_cmpstr (subtitle_of (g_ptr_array_index (details, 0)), ==, expected);
+    }
+
+    /* Export… is offered here (the export itself: test-history, cli-history). */
+    g_assert_true (can_press (fixture, "_Export…"));
+    go_back (fixture);
+  }
+}
+
+static void
+test_window_history_refused (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  /* A file where the history's folder should be: it cannot be written. */
+  g_autofree char *blocker = g_build_filename (fixture->log_dir, "data", NULL);
+  g_autofree char *path = g_build_filename (blocker, "history.db", NULL);
+  g_autoptr(EnsHistory) history = ens_history_new (path);
+  g_autoptr(GPtrArray) rows = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (blocker, "", -1, NULL));
+  ens_window_set_history (ENS_WINDOW (fixture->window), history);
+  load_image (fixture, IMAGE);
+  add_accounts (fixture, NEW_ACCOUNT);
+  gtk_widget_activate_action (window, "win.share", NULL);
+  WAIT_UNTIL (!is_changing (fixture->window));
+
+  /* Nothing was sent, the dialog says why, the account is still there. */
+  g_assert_cmpuint (count_requests (fixture, MODIFY_ACTION, NULL), ==, 0);
+  g_assert_false (emulator_shares (fixture, NEW_ACCOUNT));
+  WAIT_UNTIL (find_message_dialog (fixture) != NULL);
+  dialog = find_message_dialog (fixture);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Cannot Write the History");
+  close_other_toplevels (fixture);
+  rows = pending_rows (fixture);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (title_of (g_ptr_array_index (rows, 0)), ==, NEW_ACCOUNT);
+  g_assert_true (can_press (fixture, "Share"));
+}
+
+/* }}} */
+
 static void
 test_window_signed_out_and_demo (void)
 {
@@ -1865,6 +1986,8 @@ main (int   argc,
   ADD ("close-with-pending", test_window_close_with_pending);
   ADD ("close-while-changing", test_window_close_while_changing);
   ADD ("activity-copy", test_window_activity_copy);
+  ADD ("history-records", test_window_history_records);
+  ADD ("history-refused", test_window_history_refused);
   g_test_add_func ("/window/signed-out-and-demo", test_window_signed_out_and_demo);
 
 #undef ADD

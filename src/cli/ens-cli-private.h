@@ -29,6 +29,8 @@ G_BEGIN_DECLS
  * Between the parts of the command line:
  *   ens-cli.c         options, running the requests, the exit status
  *   ens-cli-output.c  what is printed: lines and --json
+ *   ens-cli-history.c the history: recording a change, recovery,
+ *                     --history and --export-history
  */
 
 typedef struct
@@ -47,6 +49,11 @@ typedef struct
   gboolean       no_adapt;
   gboolean       progress;
   gboolean       version;
+  gboolean       history;
+  char          *since;
+  char          *account;
+  char          *export_history;
+  gboolean       no_history;
 
   /* State */
   GMainLoop     *loop;
@@ -66,6 +73,10 @@ typedef struct
   GError        *check_error;    /* why they could not be */
   guint          n_signals;
   gboolean       progress_shown;   /* a progress line is on the terminal */
+  EnsHistory    *store;
+  EnsHistoryRecorder *recorder;
+  GError        *history_error;
+  GAsyncResult  *history_result;
 } Cli;
 
 void _ens_cli_print_error_details (const GError *error,
@@ -73,5 +84,14 @@ void _ens_cli_print_error_details (const GError *error,
 void _ens_cli_print_json          (Cli          *cli);
 void _ens_cli_print_plan          (Cli          *cli);
 void _ens_cli_print_list          (Cli          *cli);
+
+void     _ens_cli_history_clear        (Cli          *cli);
+int      _ens_cli_history_show         (Cli          *cli);
+gboolean _ens_cli_history_start        (Cli          *cli,
+                                        gboolean      changing);
+gboolean _ens_cli_history_begin        (Cli          *cli);
+void     _ens_cli_history_settle       (Cli          *cli,
+                                        GHashTable   *checked);
+gboolean _ens_cli_history_end          (Cli          *cli);
 
 G_END_DECLS

@@ -66,6 +66,7 @@ cli_clear (Cli *cli)
   g_clear_error (&cli->check_error);
   g_clear_pointer (&cli->concurrency, g_free);
   g_clear_pointer (&cli->timeout, g_free);
+  _ens_cli_history_clear (cli);
 }
 
 /* Options that only the command line knows.  --endpoint and --demo are
@@ -73,6 +74,7 @@ cli_clear (Cli *cli)
 static const char * const cli_only_options[] = {
   "--image", "--add", "--remove", "--list", "--json", "--signature",
   "--profile", "--version", "--concurrency", "--timeout", "--no-adapt", "--progress",
+  "--history", "--export-history", "--no-history", "--since", "--account",
 };
 static const char cli_only_short_options[] = "iarlp";
 
@@ -377,6 +379,16 @@ cli_main (Cli  *cli,
       N_("Show the progress and the current rate while changing (on a terminal only)"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &cli->version,
       N_("Print the version and exit"), NULL },
+    { "history", 0, 0, G_OPTION_ARG_NONE, &cli->history,
+      N_("Print the history of changes, newest first (with --since, --image, --account, --json)"), NULL },
+    { "since", 0, 0, G_OPTION_ARG_STRING, &cli->since,
+      N_("With --history or --export-history: only changes from this day on (UTC)"), N_("YYYY-MM-DD") },
+    { "account", 0, 0, G_OPTION_ARG_STRING, &cli->account,
+      N_("With --history or --export-history: only this account"), N_("ID") },
+    { "export-history", 0, 0, G_OPTION_ARG_FILENAME, &cli->export_history,
+      N_("Write the history to a CSV or JSON file (one row per account)"), N_("FILE.csv|FILE.json") },
+    { "no-history", 0, 0, G_OPTION_ARG_NONE, &cli->no_history,
+      N_("Send the change even if it cannot be written to the history first"), NULL },
     { NULL }
   };
 
@@ -411,6 +423,12 @@ cli_main (Cli  *cli,
                    "  the timeout for requests already under way. An answer that was lost\n"
                    "  is checked by reading the list again.\n"
                    "\n"),
+                 _("History:\n"
+                   "  Every change is written to the history before it is sent; if that is\n"
+                   "  not possible, nothing is sent (exit status 1) unless --no-history is\n"
+                   "  given. Changes an earlier run left unfinished are checked against the\n"
+                   "  share list at the start.\n"
+                   "\n"),
                  _("Examples:\n"
                    "  ens-image-share --image=m-5s7qotzavwbrnzaqh4unmabcd --list\n"
                    "  ens-image-share --image=m-5s7qotzavwbrnzaqh4unmabcd \\\n"
@@ -441,6 +459,9 @@ cli_main (Cli  *cli,
       g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
       return EXIT_USAGE;
     }
+
+  if (cli->history || cli->export_history != NULL)
+    return _ens_cli_history_show (cli);
 
   if (cli->image == NULL)
     {
@@ -602,11 +623,18 @@ cli_run_requests (Cli       *cli,
       return EXIT_USAGE;
     }
 
+  /* No change without a record: the history is opened before anything
+   * is sent, and what an earlier run left unfinished is checked. */
+  if (!_ens_cli_history_start (cli, add != NULL || remove != NULL))
+    return EXIT_FAILED;
+
   if (add != NULL || remove != NULL)
     {
       cli->plan = ens_share_plan_new (cli->image_id,
                                       add != NULL ? (const char * const *)add->pdata : NULL,
                                       remove != NULL ? (const char * const *)remove->pdata : NULL);
+      if (!_ens_cli_history_begin (cli))
+        return EXIT_FAILED;
       if (cli->progress && isatty (STDERR_FILENO))
         {
           g_signal_connect_swapped (cli->plan, "notify::done", G_CALLBACK (plan_progress_cb), cli);
@@ -620,7 +648,14 @@ cli_run_requests (Cli       *cli,
 
       if (ens_share_plan_count_uncertain (cli->plan) > 0 &&
           !g_cancellable_is_cancelled (cli->cancellable))
-        cli_check_uncertain (cli);
+        {
+          cli_check_uncertain (cli);
+          _ens_cli_history_settle (cli, cli->checked);
+        }
+
+      if (!_ens_cli_history_end (cli) && cli->plan_error == NULL)
+        cli->plan_error = g_error_new_literal (ENS_ERROR, ENS_ERROR_STORAGE,
+                                               _("The history could not be written."));
     }
 
   if (cli->list && !g_cancellable_is_cancelled (cli->cancellable))

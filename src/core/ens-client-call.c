@@ -209,6 +209,7 @@ error_is_retryable (const GError *error,
     case ENS_ERROR_INSECURE:
     case ENS_ERROR_KEYRING:
     case ENS_ERROR_NO_CREDENTIALS:
+    case ENS_ERROR_STORAGE:
       return FALSE;
 
     case ENS_ERROR_NETWORK:

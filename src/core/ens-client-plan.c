@@ -378,6 +378,9 @@ plan_start_job (GTask   *task,
   ens_pacer_started (run->pacer, now);
   ens_share_plan_note_in_flight (run->plan, run->in_flight);
 
+  /* Recorded as on its way before it leaves (the history's write-ahead). */
+  ens_share_plan_mark_sending (run->plan, (const guint *)job->positions->data, job->positions->len);
+
   /* No cancellable: see the comment at the top. */
   _ens_client_call_once_async (self, request, _ens_client_parse_modify, g_free, NULL,
                                plan_job_cb, data);

@@ -16,6 +16,8 @@
 #include "ens-pacer.h"
 #include "ens-request.h"
 #include "ens-response.h"
+#include "ens-history.h"
+#include "ens-history-recorder.h"
 #include "ens-share-plan.h"
 #include "ens-signer.h"
 #include "ens-text.h"

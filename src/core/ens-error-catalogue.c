@@ -236,6 +236,10 @@ static const EnsErrorEntry catalogue[] = {
              N_("Alibaba Cloud Server Error"),
              N_("The Alibaba Cloud server failed while handling the request and did not say why."),
              N_("Try again in a few minutes.")),
+  TRANSPORT (ENS_ERROR_STORAGE, FALSE,
+             N_("Cannot Write the History"),
+             N_("Every change is written to the history before it is sent, and the history file could not be written, so nothing was sent. The disk may be full or read-only, or another program may be holding the file."),
+             N_("Free some disk space or check the permissions of the folder named in the technical details, then try again.")),
 
   /* Cancellation (G_IO_ERROR_CANCELLED); must stay second to last */
   TRANSPORT (ENS_ERROR_FAILED, FALSE,

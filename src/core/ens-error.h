@@ -59,6 +59,7 @@ typedef enum
   ENS_ERROR_INSECURE,           /* plain http to a host that is not loopback */
   ENS_ERROR_KEYRING,            /* Secret Service missing, locked, failed */
   ENS_ERROR_NO_CREDENTIALS,     /* no AccessKey configured */
+  ENS_ERROR_STORAGE,            /* the history file cannot be read or written; nothing was sent */
 } EnsError;
 
 /**

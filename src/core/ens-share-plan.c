@@ -64,6 +64,14 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SENDING,
+  OUTCOME,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 entry_clear (gpointer data)
 {
@@ -236,6 +244,33 @@ ens_share_plan_class_init (EnsSharePlanClass *klass)
                         G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * EnsSharePlan::sending:
+   * @position: the account whose request is about to leave
+   *
+   * Emitted by ens_share_plan_mark_sending(), just before the request for
+   * the account is sent, so that a history can record it first.
+   */
+  signals[SENDING] =
+    g_signal_new ("sending",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  /**
+   * EnsSharePlan::outcome:
+   * @position: the account whose outcome was recorded
+   *
+   * Emitted by ens_share_plan_set_outcome(), after the outcome is stored.
+   */
+  signals[OUTCOME] =
+    g_signal_new ("outcome",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
@@ -511,6 +546,32 @@ ens_share_plan_set_outcome (EnsSharePlan    *self,
         self->done++;
 
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE]);
+    }
+
+  g_signal_emit (self, signals[OUTCOME], 0, position);
+}
+
+/**
+ * ens_share_plan_mark_sending:
+ * @self: a #EnsSharePlan
+ * @positions: (array length=n_positions): the accounts one request carries
+ * @n_positions: how many
+ *
+ * For EnsClient: says that the request for these accounts is about to be
+ * sent.  Emits #EnsSharePlan::sending for each, in order.
+ */
+void
+ens_share_plan_mark_sending (EnsSharePlan *self,
+                             const guint  *positions,
+                             guint         n_positions)
+{
+  g_return_if_fail (ENS_IS_SHARE_PLAN (self));
+  g_return_if_fail (positions != NULL || n_positions == 0);
+
+  for (guint i = 0; i < n_positions; i++)
+    {
+      g_return_if_fail (positions[i] < self->entries->len);
+      g_signal_emit (self, signals[SENDING], 0, positions[i]);
     }
 }
 

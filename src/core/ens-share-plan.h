@@ -113,6 +113,12 @@ void             ens_share_plan_set_outcome       (EnsSharePlan        *self,
                                                    const char          *request_id,
                                                    const GError        *error,
                                                    guint                tries);
+/* For EnsClient: the request for these accounts is about to leave (emits
+ * "sending" (guint position) for each).  "outcome" (guint position) is
+ * emitted by ens_share_plan_set_outcome(). */
+void             ens_share_plan_mark_sending      (EnsSharePlan        *self,
+                                                   const guint         *positions,
+                                                   guint                n_positions);
 
 /* For EnsClient, as the plan runs. */
 void             ens_share_plan_set_rate          (EnsSharePlan        *self,

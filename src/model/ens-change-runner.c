@@ -24,25 +24,9 @@
 
 #include "ens-activity-entry.h"
 #include "ens-change-runner.h"
-
-struct _EnsChangeRunner
-{
-  GObject       parent_instance;
-
-  /* Owned references */
-  EnsClient    *client;
-  GListStore   *activity;          /* of EnsActivityEntry, newest first */
-  GHashTable   *undo_plans;        /* number → inverse EnsSharePlan */
-  EnsSharePlan *plan;              /* the running plan */
-  GCancellable *plan_cancellable;  /* its run; ens_change_runner_cancel() */
-  GCancellable *caller_cancellable;
-  char         *title;
-  char         *progress_text;
-
-  double        fraction;
-  gulong        caller_cancelled_id;
-  guint         undo_counter;
-};
+#include "ens-error.h"
+#include "ens-change-runner-private.h"
+#include "ens-history-recorder.h"
 
 G_DEFINE_FINAL_TYPE (EnsChangeRunner, ens_change_runner, G_TYPE_OBJECT)
 
@@ -58,6 +42,20 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  NOTICE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+void
+_ens_change_runner_emit_notice (EnsChangeRunner *self,
+                                const char      *message)
+{
+  g_signal_emit (self, signals[NOTICE], 0, message);
+}
 
 /* Progress {{{ */
 
@@ -128,18 +126,15 @@ caller_cancelled_cb (GCancellable *cancellable,
   g_cancellable_cancel (G_CANCELLABLE (user_data));
 }
 
+/* The end of a run, recorded or not, sent or refused. */
 static void
-run_plan_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+finish_run (GTask  *owned_task,
+            GError *error)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr(GTask) task = owned_task;
   EnsChangeRunner *self = g_task_get_source_object (task);
   EnsSharePlan *plan = g_task_get_task_data (task);
   g_autoptr(EnsActivityEntry) entry = NULL;
-  g_autoptr(GError) error = NULL;
-
-  ens_client_run_plan_finish (ENS_CLIENT (object), result, &error);
 
   g_debug ("Plan for %s finished: %u of %u done%s",
            ens_share_plan_get_image_id (plan),
@@ -154,6 +149,7 @@ run_plan_cb (GObject      *object,
   self->caller_cancelled_id = 0;
   g_clear_object (&self->caller_cancellable);
   g_clear_object (&self->plan_cancellable);
+  g_clear_object (&self->recorder);
 
   entry = ens_activity_entry_new_from_plan (plan, error);
   g_list_store_insert (self->activity, 0, entry);
@@ -167,9 +163,102 @@ run_plan_cb (GObject      *object,
   g_object_thaw_notify (G_OBJECT (self));
 
   if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
+    g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+}
+
+static void
+recorder_close_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *run_error = g_object_steal_data (G_OBJECT (task), "run-error");
+  g_autoptr(GError) error = NULL;
+
+  /* The run's own failure comes first; else the record's. */
+  if (!ens_history_recorder_close_finish (ENS_HISTORY_RECORDER (object), result, &error) &&
+      run_error == NULL)
+    run_error = g_steal_pointer (&error);
+
+  finish_run (g_steal_pointer (&task), run_error);
+}
+
+static void
+run_plan_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  EnsChangeRunner *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  ens_client_run_plan_finish (ENS_CLIENT (object), result, &error);
+
+  if (self->recorder != NULL)
+    {
+      g_object_set_data (G_OBJECT (task), "run-error", error);
+      ens_history_recorder_close_async (self->recorder, NULL, recorder_close_cb, g_steal_pointer (&task));
+      return;
+    }
+
+  finish_run (g_steal_pointer (&task), error);
+}
+
+static void
+start_plan (GTask *task)
+{
+  EnsChangeRunner *self = g_task_get_source_object (task);
+
+  ens_client_run_plan_async (self->client, self->plan, self->plan_cancellable,
+                             run_plan_cb, task);
+}
+
+static void
+begin_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  EnsChangeRunner *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  gint64 operation_id;
+
+  operation_id = ens_history_begin_finish (ENS_HISTORY (object), result, &error);
+  if (operation_id <= 0)
+    {
+      /* No change without a record: nothing is sent. */
+      g_debug ("Not sending the change: %s", error->message);
+      finish_run (g_steal_pointer (&task), error);
+      return;
+    }
+
+  self->recorder = ens_history_recorder_new (self->history, self->plan, operation_id,
+                                             self->plan_cancellable);
+  g_hash_table_add (self->recorded, GINT_TO_POINTER ((int) operation_id));
+  start_plan (g_steal_pointer (&task));
+}
+
+static void
+open_for_run_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  EnsChangeRunner *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (!ens_history_open_finish (ENS_HISTORY (object), result, &error))
+    {
+      finish_run (g_steal_pointer (&task), error);
+      return;
+    }
+
+  ens_history_begin_async (self->history, self->plan, "window",
+                           self->session != NULL ? ens_session_get_profile (self->session) : NULL,
+                           self->session != NULL ? ens_session_get_access_key_id (self->session) : NULL,
+                           NULL, begin_cb, g_steal_pointer (&task));
 }
 
 /**
@@ -236,8 +325,11 @@ ens_change_runner_run_async (EnsChangeRunner     *self,
   plan_progress_cb (self);
   g_object_thaw_notify (G_OBJECT (self));
 
-  ens_client_run_plan_async (self->client, plan, self->plan_cancellable,
-                             run_plan_cb, g_steal_pointer (&task));
+  /* Written down before anything is sent (not in the demo). */
+  if (self->history != NULL && self->session != NULL && !ens_session_get_demo (self->session))
+    ens_history_open_async (self->history, NULL, open_for_run_cb, g_steal_pointer (&task));
+  else
+    start_plan (g_steal_pointer (&task));
 }
 
 /**
@@ -292,9 +384,15 @@ ens_change_runner_dispose (GObject *object)
   /* A run holds a reference through its task, so none runs here. */
   g_assert (self->plan == NULL);
 
+  if (self->recover_cancellable != NULL)
+    g_cancellable_cancel (self->recover_cancellable);
+  g_clear_object (&self->recover_cancellable);
   g_clear_object (&self->activity);
   g_clear_object (&self->client);
+  g_clear_object (&self->history);
+  g_clear_weak_pointer (&self->session);
   g_clear_pointer (&self->undo_plans, g_hash_table_unref);
+  g_clear_pointer (&self->recorded, g_hash_table_unref);
 
   G_OBJECT_CLASS (ens_change_runner_parent_class)->dispose (object);
 }
@@ -434,6 +532,20 @@ ens_change_runner_class_init (EnsChangeRunnerClass *klass)
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * EnsChangeRunner::notice:
+   * @message: what to tell the user once, translated
+   *
+   * The history has news: changes an earlier run left unfinished were
+   * checked, or a damaged history file was moved aside.
+   */
+  signals[NOTICE] =
+    g_signal_new ("notice",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -441,6 +553,7 @@ ens_change_runner_init (EnsChangeRunner *self)
 {
   self->activity = g_list_store_new (ENS_TYPE_ACTIVITY_ENTRY);
   self->undo_plans = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->recorded = g_hash_table_new (NULL, NULL);
 }
 
 /* }}} */

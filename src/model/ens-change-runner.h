@@ -23,6 +23,8 @@
 #include <gio/gio.h>
 
 #include "ens-client.h"
+#include "ens-history.h"
+#include "ens-session.h"
 #include "ens-share-plan.h"
 
 G_BEGIN_DECLS
@@ -46,6 +48,12 @@ G_DECLARE_FINAL_TYPE (EnsChangeRunner, ens_change_runner, ENS, CHANGE_RUNNER, GO
  *                    last one once it has finished (NULL before the first)
  *   "progress-text"  "3 of 10", likewise
  *   "fraction"       accounts with an outcome / all, 0.0 to 1.0, likewise
+ *
+ * With a history (ens_change_runner_set_history()), every plan is written
+ * to it before it is sent ("no change without a record": when that fails
+ * the plan is not run and the error is ENS_ERROR_STORAGE), and
+ * ens_change_runner_recover() settles what a dead run left unfinished;
+ * "notice" (const char *message) tells what the user should hear once.
  *
  * ens_change_runner_run_finish() returns the plan, its outcomes filled in,
  * whether the run succeeded or not (transfer full, never NULL), and sets
@@ -74,5 +82,10 @@ guint            ens_change_runner_add_undo          (EnsChangeRunner      *self
                                                       EnsSharePlan         *inverse);
 EnsSharePlan    *ens_change_runner_take_undo         (EnsChangeRunner      *self,
                                                       guint                 number);
+void             ens_change_runner_set_history       (EnsChangeRunner      *self,
+                                                      EnsHistory           *history,
+                                                      EnsSession           *session);
+EnsHistory      *ens_change_runner_get_history       (EnsChangeRunner      *self);
+void             ens_change_runner_recover           (EnsChangeRunner      *self);
 
 G_END_DECLS

@@ -511,6 +511,7 @@ ens_error_ui_can_continue_unverified (const GError *error)
     case ENS_ERROR_INVALID_INPUT:
     case ENS_ERROR_INSECURE:
     case ENS_ERROR_NO_CREDENTIALS:
+    case ENS_ERROR_STORAGE:
       return FALSE;
 
     case ENS_ERROR_FAILED:

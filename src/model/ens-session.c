@@ -160,6 +160,8 @@ ens_session_set_state (EnsSession           *self,
 
   ens_client_set_credentials (self->client, credentials);
   self->source = source;
+  g_object_set_data_full (G_OBJECT (self), "ens-access-key-id", credentials == NULL ? NULL :
+                          g_strdup (ens_credentials_get_access_key_id (credentials)), g_free);
 
   g_object_freeze_notify (G_OBJECT (self));
   if (g_strcmp0 (self->profile, profile) != 0)
@@ -805,6 +807,13 @@ ens_session_get_profile (EnsSession *self)
   g_return_val_if_fail (ENS_IS_SESSION (self), NULL);
 
   return self->profile;
+}
+
+const char *
+ens_session_get_access_key_id (EnsSession *self)
+{
+  g_return_val_if_fail (ENS_IS_SESSION (self), NULL);
+  return g_object_get_data (G_OBJECT (self), "ens-access-key-id");
 }
 
 gboolean

@@ -66,6 +66,8 @@ GSettings           *ens_session_get_settings                (EnsSession        
 EnsCredentialSource  ens_session_get_source                  (EnsSession           *self);
 gboolean             ens_session_get_signed_in               (EnsSession           *self);
 const char          *ens_session_get_profile                 (EnsSession           *self);
+/* The signed-in AccessKey ID (never the secret), for the history; NULL signed out. */
+const char          *ens_session_get_access_key_id           (EnsSession           *self);
 gboolean             ens_session_get_demo                    (EnsSession           *self);
 const char * const  *ens_session_get_profiles                (EnsSession           *self);
 const GError        *ens_session_get_credential_error        (EnsSession           *self);

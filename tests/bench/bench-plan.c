@@ -27,6 +27,10 @@
  *   remove-200-cN    the same at the client's default concurrency
  *   add-200-cN       200 additions in batches (default batch size)
  *   list-1000        a 1,000-account share list loaded page by page
+ *   remove-200-history  200 removals at the default concurrency written to
+ *                    a history (a real SQLite file: "planned" before, then
+ *                    "sending" and the outcomes in batches), against the
+ *                    same runs without it; medians of 3 runs each, alternated
  *   rss-growth       resident memory after the runs minus before (KiB)
  *
  * These run with a fixed concurrency (adapt-concurrency off), so that the
@@ -143,6 +147,66 @@ run_plan (EnsClient          *client,
   g_main_loop_unref (wait.loop);
 
   return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  g_clear_object (slot);
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return *slot;
+}
+
+/* What the window and the command line do: the plan written before it
+ * runs, followed while it runs, the record closed after. */
+static double
+run_plan_recorded (EnsClient    *client,
+                   EnsSharePlan *plan,
+                   EnsHistory   *history)
+{
+  g_autoptr(EnsHistoryRecorder) recorder = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  gint64 operation_id;
+
+  ens_history_begin_async (history, plan, "cli", "bench", KEY_ID, NULL, store_result_cb, &result);
+  operation_id = ens_history_begin_finish (history, wait_for (&result), &error);
+  if (operation_id <= 0)
+    g_error ("history: %s", error->message);
+
+  recorder = ens_history_recorder_new (history, plan, operation_id, NULL);
+  ens_client_run_plan_async (client, plan, NULL, store_result_cb, &result);
+  if (!ens_client_run_plan_finish (client, wait_for (&result), &error))
+    g_error ("plan failed: %s", error->message);
+
+  ens_history_recorder_close_async (recorder, NULL, store_result_cb, &result);
+  if (!ens_history_recorder_close_finish (recorder, wait_for (&result), &error))
+    g_error ("history: %s", error->message);
+  g_clear_object (&result);
+
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
 }
 
 static void
@@ -301,6 +365,41 @@ main (int   argc,
   {
     g_autoptr(EnsSharePlan) plan = ens_share_plan_new (IMAGE_ID, (const char * const *) accounts, NULL);
     add = run_plan (client, plan);
+  }
+
+  /* Recording on and off, alternated, in the same run. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("ens-bench-history-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "history.db", NULL);
+    g_autoptr(EnsHistory) history = ens_history_new (path);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autofree char *command = NULL;
+    double plain[3], recorded[3];
+
+    ens_history_open_async (history, NULL, store_result_cb, &result);
+    if (!ens_history_open_finish (history, wait_for (&result), &error))
+      g_error ("history: %s", error->message);
+
+    for (guint i = 0; i < 3; i++)
+      {
+        g_autoptr(EnsSharePlan) plan = ens_share_plan_new (IMAGE_ID, NULL, (const char * const *) accounts);
+        g_autoptr(EnsSharePlan) again = ens_share_plan_new (IMAGE_ID, NULL, (const char * const *) accounts);
+
+        ens_emulator_set_shares (emulator, IMAGE_ID, (const char * const *) accounts);
+        plain[i] = run_plan (client, plan);
+        ens_emulator_set_shares (emulator, IMAGE_ID, (const char * const *) accounts);
+        recorded[i] = run_plan_recorded (client, again, history);
+      }
+    qsort (plain, 3, sizeof (double), compare_doubles);
+    qsort (recorded, 3, sizeof (double), compare_doubles);
+    g_print ("remove-200-history %.1f ms without %.1f ms ratio %.3f\n",
+             recorded[1], plain[1], recorded[1] / plain[1]);
+
+    g_clear_object (&result);
+    g_clear_object (&history);
+    command = g_strdup_printf ("rm -rf '%s'", dir);
+    if (system (command) != 0)
+      g_warning ("could not remove %s", dir);
   }
 
   ens_emulator_set_shares (emulator, IMAGE_ID, (const char * const *) many);

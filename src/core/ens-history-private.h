@@ -1,0 +1,104 @@
+/* ens-history-private.h
+ *
+ * Copyright 2026 The ENS Image Share authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "ens-history.h"
+
+G_BEGIN_DECLS
+
+/*
+ * Between the parts of EnsHistory:
+ *   ens-history.c          opening, migrations, the worker, writing
+ *   ens-history-query.c    reading, export (CSV, JSON), recovery
+ *   ens-history-recorder.c following a running plan (EnsHistoryRecorder)
+ * Every use of the connection holds the mutex and runs on a worker thread.
+ */
+
+typedef enum
+{
+  STMT_INSERT_OPERATION,
+  STMT_INSERT_ENTRY,
+  STMT_UPDATE_ENTRY,
+  STMT_FINISH_OPERATION,
+  STMT_QUERY,
+  STMT_UNSETTLED,
+  N_STMTS
+} EnsHistoryStmt;
+
+/* One change of state of one account, queued by the recorder. */
+typedef struct
+{
+  guint            position;
+  EnsHistoryState  state;
+  char            *request_id;
+  char            *error_code;
+  guint            tries;
+  gint64           time;
+} EnsHistoryUpdate;
+
+struct _EnsHistory
+{
+  GObject        parent_instance;
+
+  char          *path;
+  char          *moved_aside;
+  char          *owner;       /* this process's token; its lock file is held */
+  char          *lock_path;
+  int            lock_fd;
+  GMutex         mutex;       /* guards db and stmts */
+  sqlite3       *db;
+  sqlite3_stmt  *stmts[N_STMTS];
+  int            schema_version;
+};
+
+GError   *_ens_history_error            (EnsHistory      *self,
+                                         int              rc,
+                                         const char      *what);
+sqlite3_stmt *_ens_history_stmt         (EnsHistory      *self,
+                                         EnsHistoryStmt   which,
+                                         GError         **error);
+gboolean  _ens_history_exec             (EnsHistory      *self,
+                                         const char      *sql,
+                                         GError         **error);
+gboolean  _ens_history_owner_is_gone    (EnsHistory      *self,
+                                         const char      *owner);
+EnsHistoryRow *_ens_history_row_from_stmt (sqlite3_stmt *stmt);
+void      _ens_history_update_clear     (gpointer         data);
+
+/* Writes @updates (of EnsHistoryUpdate) of operation @operation_id in one
+ * transaction, and closes the operation when @finished. */
+void      _ens_history_write_async      (EnsHistory      *self,
+                                         gint64           operation_id,
+                                         GArray          *updates,
+                                         gboolean         finished,
+                                         GCancellable    *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer         user_data);
+gboolean  _ens_history_write_finish     (EnsHistory      *self,
+                                         GAsyncResult    *result,
+                                         GError         **error);
+gboolean  _ens_history_write_updates    (EnsHistory      *self,
+                                         GPtrArray       *settle,
+                                         GError         **error);
+
+G_END_DECLS

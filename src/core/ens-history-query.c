@@ -1,0 +1,598 @@
+/* ens-history-query.c
+ *
+ * Copyright 2026 The ENS Image Share authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ens-error.h"
+#include "ens-history-private.h"
+
+/*
+ * Reading the history: pages of rows for a view or the command line,
+ * export (CSV, JSON) and the recovery of what a run that did not finish
+ * left behind.
+ */
+
+/* States {{{ */
+
+static const char * const state_names[] = {
+  [ENS_HISTORY_PLANNED] = "planned",
+  [ENS_HISTORY_SENDING] = "sending",
+  [ENS_HISTORY_DONE] = "done",
+  [ENS_HISTORY_FAILED] = "failed",
+  [ENS_HISTORY_NOT_ATTEMPTED] = "not-attempted",
+  [ENS_HISTORY_UNKNOWN] = "unknown",
+  [ENS_HISTORY_CONFIRMED] = "confirmed",
+  [ENS_HISTORY_DID_NOT_HAPPEN] = "did-not-happen",
+};
+
+/**
+ * ens_history_state_to_string:
+ *
+ * Returns: the name stored in the "state" column and exported, e.g. "sending"
+ */
+const char *
+ens_history_state_to_string (EnsHistoryState state)
+{
+  g_return_val_if_fail (state < G_N_ELEMENTS (state_names), "unknown");
+
+  return state_names[state];
+}
+
+gboolean
+ens_history_state_from_string (const char      *text,
+                               EnsHistoryState *state)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (state_names); i++)
+    if (g_strcmp0 (text, state_names[i]) == 0)
+      {
+        *state = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+EnsHistoryState
+ens_history_state_from_outcome (EnsOutcomeState outcome)
+{
+  switch (outcome)
+    {
+    case ENS_OUTCOME_DONE:
+      return ENS_HISTORY_DONE;
+    case ENS_OUTCOME_FAILED:
+      return ENS_HISTORY_FAILED;
+    case ENS_OUTCOME_NOT_ATTEMPTED:
+      return ENS_HISTORY_NOT_ATTEMPTED;
+    case ENS_OUTCOME_UNKNOWN:
+      return ENS_HISTORY_UNKNOWN;
+    case ENS_OUTCOME_PENDING:
+    default:
+      return ENS_HISTORY_PLANNED;
+    }
+}
+
+void
+ens_history_row_free (EnsHistoryRow *row)
+{
+  if (row == NULL)
+    return;
+
+  g_free (row->origin);
+  g_free (row->profile);
+  g_free (row->access_key_id);
+  g_free (row->image_id);
+  g_free (row->account_id);
+  g_free (row->request_id);
+  g_free (row->error_code);
+  g_free (row);
+}
+
+EnsHistoryRow *
+_ens_history_row_from_stmt (sqlite3_stmt *stmt)
+{
+  EnsHistoryRow *row = g_new0 (EnsHistoryRow, 1);
+
+  row->operation_id = sqlite3_column_int64 (stmt, 0);
+  row->started_at = sqlite3_column_int64 (stmt, 1);
+  row->origin = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+  row->profile = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+  row->access_key_id = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
+  row->image_id = g_strdup ((const char *)sqlite3_column_text (stmt, 5));
+  row->position = sqlite3_column_int (stmt, 6);
+  row->account_id = g_strdup ((const char *)sqlite3_column_text (stmt, 7));
+  row->change = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 8), "add") == 0
+    ? ENS_SHARE_CHANGE_ADD : ENS_SHARE_CHANGE_REMOVE;
+  if (!ens_history_state_from_string ((const char *)sqlite3_column_text (stmt, 9), &row->state))
+    row->state = ENS_HISTORY_UNKNOWN;
+  row->updated_at = sqlite3_column_int64 (stmt, 10);
+  row->request_id = g_strdup ((const char *)sqlite3_column_text (stmt, 11));
+  row->error_code = g_strdup ((const char *)sqlite3_column_text (stmt, 12));
+  row->tries = sqlite3_column_int (stmt, 13);
+
+  return row;
+}
+
+/* }}} */
+
+/* Formats {{{ */
+
+/**
+ * ens_history_csv_cell:
+ * @value: (nullable): a cell
+ *
+ * One CSV cell (RFC 4180): quoted when it holds a comma, a quote or a line
+ * break, quotes doubled.  A cell that a spreadsheet would run as a formula
+ * (starting with = + - @, a tab or a carriage return) gets a leading
+ * apostrophe, so that it is shown as text.
+ *
+ * Returns: (transfer full): the cell
+ */
+char *
+ens_history_csv_cell (const char *value)
+{
+  GString *cell;
+  gboolean quote;
+
+  if (value == NULL)
+    return g_strdup ("");
+
+  cell = g_string_new (NULL);
+  if (strchr ("=+-@\t\r", value[0]) != NULL && value[0] != '\0')
+    g_string_append_c (cell, '\'');
+  g_string_append (cell, value);
+
+  quote = strpbrk (cell->str, ",\"\r\n") != NULL;
+  if (quote)
+    {
+      for (gsize i = 0; i < cell->len; i++)
+        if (cell->str[i] == '"')
+          g_string_insert_c (cell, i++, '"');
+      g_string_prepend_c (cell, '"');
+      g_string_append_c (cell, '"');
+    }
+
+  return g_string_free (cell, FALSE);
+}
+
+const char *
+ens_history_csv_header (void)
+{
+  return "time,operation,origin,profile,access_key_id,image_id,account_id,change,"
+         "state,updated,request_id,error_code,tries\r\n";
+}
+
+static char *
+format_time (gint64 usec)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+
+  if (time == NULL)
+    return g_strdup ("");
+
+  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static void
+append_csv (GString    *out,
+            const char *value,
+            gboolean    last)
+{
+  g_autofree char *cell = ens_history_csv_cell (value);
+
+  g_string_append (out, cell);
+  g_string_append (out, last ? "\r\n" : ",");
+}
+
+static void
+append_json_string (GString    *out,
+                    const char *value)
+{
+  if (value == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", c);
+      else if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, c);
+    }
+  g_string_append_c (out, '"');
+}
+
+/**
+ * ens_history_format_row:
+ *
+ * Appends @row as one CSV line (ens_history_csv_header() names the
+ * columns) or one JSON object (without separators).  Times are ISO 8601,
+ * UTC.  Values that are not valid UTF-8 are made valid.
+ */
+void
+ens_history_format_row (GString             *out,
+                        const EnsHistoryRow *row,
+                        EnsHistoryFormat     format)
+{
+  g_autofree char *time = format_time (row->started_at);
+  g_autofree char *updated = format_time (row->updated_at);
+  g_autofree char *operation = g_strdup_printf ("%" G_GINT64_FORMAT, row->operation_id);
+  g_autofree char *tries = g_strdup_printf ("%u", row->tries);
+  const char *change = row->change == ENS_SHARE_CHANGE_ADD ? "add" : "remove";
+  const char *values[] = {
+    time, operation, row->origin, row->profile, row->access_key_id, row->image_id,
+    row->account_id, change, ens_history_state_to_string (row->state), updated,
+    row->request_id, row->error_code,
+  };
+  static const char * const keys[] = {
+    "time", "operation", "origin", "profile", "access_key_id", "image_id",
+    "account_id", "change", "state", "updated", "request_id", "error_code",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    if (values[i] != NULL && !g_utf8_validate (values[i], -1, NULL))
+      values[i] = "\xef\xbf\xbd";
+
+  if (format == ENS_HISTORY_FORMAT_CSV)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+        append_csv (out, values[i], FALSE);
+      append_csv (out, tries, TRUE);
+      return;
+    }
+
+  g_string_append_c (out, '{');
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      if (i == 1)
+        {
+          g_string_append_printf (out, "\"operation\":%s,", operation);
+          continue;
+        }
+      append_json_string (out, keys[i]);
+      g_string_append_c (out, ':');
+      append_json_string (out, values[i]);
+      g_string_append_c (out, ',');
+    }
+  g_string_append_printf (out, "\"tries\":%u}", row->tries);
+}
+
+/* }}} */
+
+/* Queries {{{ */
+
+typedef struct
+{
+  gint64            since;
+  char             *image_id;
+  char             *account_id;
+  guint             offset;
+  int               limit;
+  GFile            *file;
+  EnsHistoryFormat  format;
+} QueryData;
+
+static void
+query_data_free (gpointer data)
+{
+  QueryData *query = data;
+
+  g_free (query->image_id);
+  g_free (query->account_id);
+  g_clear_object (&query->file);
+  g_free (query);
+}
+
+static QueryData *
+query_data_new (const EnsHistoryFilter *filter)
+{
+  QueryData *query = g_new0 (QueryData, 1);
+
+  if (filter != NULL)
+    {
+      query->since = filter->since;
+      query->image_id = g_strdup (filter->image_id);
+      query->account_id = g_strdup (filter->account_id);
+    }
+
+  return query;
+}
+
+/* Runs the query under the mutex and hands each row to @func; stops when
+ * it returns FALSE (with @error set). */
+static gboolean
+query_each (EnsHistory   *self,
+            QueryData    *query,
+            gboolean    (*func) (EnsHistoryRow *row, gpointer data, GError **error),
+            gpointer      data,
+            GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+  int rc;
+
+  g_mutex_lock (&self->mutex);
+
+  stmt = _ens_history_stmt (self, STMT_QUERY, error);
+  if (stmt == NULL)
+    {
+      g_mutex_unlock (&self->mutex);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, query->since);
+  if (query->image_id != NULL)
+    sqlite3_bind_text (stmt, 2, query->image_id, -1, SQLITE_TRANSIENT);
+  if (query->account_id != NULL)
+    sqlite3_bind_text (stmt, 3, query->account_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, query->limit);
+  sqlite3_bind_int (stmt, 5, query->offset);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!(ok = func (_ens_history_row_from_stmt (stmt), data, error)))
+      break;
+
+  if (ok && rc != SQLITE_DONE)
+    {
+      g_propagate_error (error, _ens_history_error (self, rc, "query"));
+      ok = FALSE;
+    }
+
+  sqlite3_reset (stmt);
+  g_mutex_unlock (&self->mutex);
+
+  return ok;
+}
+
+static gboolean
+collect_row (EnsHistoryRow  *row,
+             gpointer        data,
+             GError        **error)
+{
+  g_ptr_array_add (data, row);
+
+  return TRUE;
+}
+
+static void
+query_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)ens_history_row_free);
+  GError *error = NULL;
+
+  if (!query_each (source_object, task_data, collect_row, rows, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&rows), (GDestroyNotify)g_ptr_array_unref);
+}
+
+/**
+ * ens_history_query_async:
+ * @filter: (nullable): which rows
+ * @offset: rows to skip
+ * @limit: rows at most; 0 for all
+ *
+ * Reads one page of rows, one per account, newest operation first and in
+ * plan order within an operation.
+ */
+void
+ens_history_query_async (EnsHistory             *self,
+                         const EnsHistoryFilter *filter,
+                         guint                   offset,
+                         guint                   limit,
+                         GCancellable           *cancellable,
+                         GAsyncReadyCallback     callback,
+                         gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  QueryData *query;
+
+  g_return_if_fail (ENS_IS_HISTORY (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ens_history_query_async);
+  query = query_data_new (filter);
+  query->offset = offset;
+  query->limit = limit > 0 ? (int) MIN (limit, G_MAXINT) : -1;
+  g_task_set_task_data (task, query, query_data_free);
+  g_task_run_in_thread (task, query_thread);
+}
+
+/**
+ * ens_history_query_finish:
+ *
+ * Returns: (transfer container) (element-type EnsHistoryRow): the rows
+ */
+GPtrArray *
+ens_history_query_finish (EnsHistory    *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (ENS_IS_HISTORY (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* }}} */
+
+/* Export {{{ */
+
+typedef struct
+{
+  GOutputStream    *stream;
+  GString          *buffer;
+  EnsHistoryFormat  format;
+  guint             n_rows;
+  GCancellable     *cancellable;
+} ExportState;
+
+static gboolean
+export_flush (ExportState  *state,
+              GError      **error)
+{
+  gboolean ok;
+
+  ok = g_output_stream_write_all (state->stream, state->buffer->str, state->buffer->len,
+                                  NULL, state->cancellable, error);
+  g_string_truncate (state->buffer, 0);
+
+  return ok;
+}
+
+static gboolean
+export_row (EnsHistoryRow  *row,
+            gpointer        data,
+            GError        **error)
+{
+  ExportState *state = data;
+
+  if (state->format == ENS_HISTORY_FORMAT_JSON)
+    g_string_append (state->buffer, state->n_rows == 0 ? "\n  " : ",\n  ");
+  ens_history_format_row (state->buffer, row, state->format);
+  ens_history_row_free (row);
+  state->n_rows++;
+
+  if (state->buffer->len >= 64 * 1024)
+    return export_flush (state, error);
+
+  return TRUE;
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  QueryData *query = task_data;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GString) buffer = g_string_sized_new (80 * 1024);
+  ExportState state = { 0, };
+  GError *error = NULL;
+
+  /* Replaced whole or not at all. */
+  stream = g_file_replace (query->file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &error);
+  if (stream == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  state.stream = G_OUTPUT_STREAM (stream);
+  state.buffer = buffer;
+  state.format = query->format;
+  state.cancellable = cancellable;
+
+  if (query->format == ENS_HISTORY_FORMAT_CSV)
+    g_string_append (buffer, ens_history_csv_header ());
+  else
+    g_string_append_c (buffer, '[');
+
+  if (query_each (source_object, query, export_row, &state, &error))
+    {
+      if (query->format == ENS_HISTORY_FORMAT_JSON)
+        g_string_append (buffer, state.n_rows > 0 ? "\n]\n" : "]\n");
+      if (export_flush (&state, &error))
+        g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &error);
+    }
+
+  if (error != NULL)
+    {
+      g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+      /* Cancelled before closing: the file is left as it was. */
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_int (task, state.n_rows);
+}
+
+/**
+ * ens_history_export_async:
+ * @filter: (nullable): which rows
+ * @file: where to write; replaced whole, or left as it was on failure
+ * @format: CSV (RFC 4180, CRLF) or JSON (an array of objects)
+ *
+ * Writes the rows, one per account, newest first.
+ */
+void
+ens_history_export_async (EnsHistory             *self,
+                          const EnsHistoryFilter *filter,
+                          GFile                  *file,
+                          EnsHistoryFormat        format,
+                          GCancellable           *cancellable,
+                          GAsyncReadyCallback     callback,
+                          gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  QueryData *query;
+
+  g_return_if_fail (ENS_IS_HISTORY (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ens_history_export_async);
+  query = query_data_new (filter);
+  query->limit = -1;
+  query->file = g_object_ref (file);
+  query->format = format;
+  g_task_set_task_data (task, query, query_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+/**
+ * ens_history_export_finish:
+ *
+ * Returns: how many rows were written; 0 with @error set on failure
+ */
+guint
+ens_history_export_finish (EnsHistory    *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  gssize n;
+
+  g_return_val_if_fail (ENS_IS_HISTORY (self), 0);
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+
+  n = g_task_propagate_int (G_TASK (result), error);
+
+  return (guint) MAX (n, 0);
+}
+
+/* }}} */
