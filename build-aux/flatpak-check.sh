@@ -9,7 +9,7 @@
 #
 #   build-aux/flatpak-check.sh
 #
-#  1. installs flatpak, flatpak-builder, mmdebstrap, elfutils,
+#  1. installs flatpak, flatpak-builder, mmdebstrap, eatmydata, elfutils,
 #     xdg-desktop-portal, gnome-keyring, … with apt, and builds the
 #     ens-emulator on the host (in _build, as build-aux/test.sh does);
 #  2. makes org.gnome.Platform//49 and org.gnome.Sdk//49 from Debian 12
@@ -78,7 +78,7 @@ summary ()
 
 # 1. Packages and the host emulator.
 t=$(date +%s)
-if ens_install_packages $ENS_BUILD_PACKAGES flatpak flatpak-builder ostree mmdebstrap elfutils \
+if ens_install_packages $ENS_BUILD_PACKAGES flatpak flatpak-builder ostree mmdebstrap eatmydata elfutils \
      xdg-desktop-portal gnome-keyring libsecret-tools xvfb xauth dbus-daemon at-spi2-core \
      python3 python3-gi gir1.2-atspi-2.0 imagemagick libglib2.0-bin git >"$ENS_FC_LOG" 2>&1; then
   fc_ok "host packages installed ($(elapsed $t))"

@@ -16,7 +16,9 @@
 #
 # The packages come from the machine's own apt sources: the deb822 file is
 # passed to mmdebstrap as its mirror, so no archive address is written here.
-# Variant "essential", no Recommends, no documentation or man pages.
+# Variant "essential", no Recommends, no documentation, man pages or
+# translations, and dpkg under eatmydata (mmdebstrap's own hook: no fsync
+# for files that are thrown away after the export).
 #
 # These are not the GNOME runtimes: they hold Debian 12's GTK 4.8,
 # libadwaita 1.2, libsoup 3.2 and libsecret 0.20 (the app's floor) under the
@@ -78,6 +80,7 @@ else
     # The .deb cache is synced in before and out after, as the mmdebstrap
     # manual shows; --skip=download/empty keeps the .debs in the root.
     mmdebstrap --quiet --mode=root --variant=essential \
+      --hook-dir=/usr/share/mmdebstrap/hooks/eatmydata \
       --aptopt='APT::Install-Recommends "false"' \
       --aptopt='APT::Install-Suggests "false"' \
       --dpkgopt='path-exclude=/usr/share/doc/*' \
