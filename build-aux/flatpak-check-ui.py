@@ -18,7 +18,7 @@
 #                session when asked (screenshot OUTDIR/no-portal.png).
 #
 # The AccessKey comes from ENS_FC_KEY_ID and ENS_FC_KEY_SECRET and is never
-# printed.  Results are TAP lines through build-aux/flatpak-check-lib.sh's
+# printed; ENS_FC_KEYRING_FILE is the sandbox's keyring file (noportal).  Results are TAP lines through build-aux/flatpak-check-lib.sh's
 # results file ($ENS_FC_RESULTS), so that the shell numbers them.
 #
 # The app runs as `flatpak run --user APP_ID`: inside the sandbox it reaches
@@ -197,6 +197,13 @@ def noportal(args, workdir):
         report(True, what)
     except Exception as e:  # noqa: BLE001
         report(False, what, f"{e}\napp output:\n{a.output()[-2000:]}")
+
+    what = "without a portal no keyring file was written in the sandbox"
+    keyring_file = os.environ["ENS_FC_KEYRING_FILE"]
+    if os.path.exists(keyring_file):
+        report(False, what, f"{keyring_file} exists")
+    else:
+        report(True, what)
     quit_app(a, "the sandboxed app (no portal) exits normally through Ctrl+Q")
 
 

@@ -127,6 +127,14 @@ else
   fc_not_ok "fresh copy of the checkout's files" "is $srcdir a git checkout?"
 fi
 
+# An app left installed by an earlier run must not stand in for one that
+# fails to build now.
+for id in $app_id $devel_id; do
+  flatpak --user uninstall --noninteractive -y "$id" >/dev/null 2>&1 || true
+  if flatpak --user info "$id" >/dev/null 2>&1; then
+    fc_not_ok "the $id installed by an earlier run is removed first"
+  fi
+done
 for id in $app_id $devel_id; do
   t=$(date +%s)
   log=$artifacts/flatpak-builder-$id.log
