@@ -49,6 +49,9 @@ typedef enum
 } EnsSignatureVersion;
 
 #define ENS_API_VERSION        "2017-11-10"
+#define ENS_STS_API_VERSION    "2015-04-01"
+#define ENS_STS_ENDPOINT       "https://sts.aliyuncs.com"
+#define ENS_STS_SINGAPORE_ENDPOINT "https://sts.ap-southeast-1.aliyuncs.com"
 #define ENS_DEFAULT_ENDPOINT   "https://ens.aliyuncs.com"
 #define ENS_SINGAPORE_ENDPOINT "https://ens.ap-southeast-1.aliyuncs.com"
 /* Largest response body we read, in bytes. */
