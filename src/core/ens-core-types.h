@@ -26,6 +26,7 @@ G_BEGIN_DECLS
 
 typedef struct _EnsAccountIssue      EnsAccountIssue;
 typedef struct _EnsAccountList       EnsAccountList;
+typedef struct _EnsCallerIdentity    EnsCallerIdentity;
 typedef struct _EnsClient            EnsClient;
 typedef struct _EnsCredentialStore   EnsCredentialStore;
 typedef struct _EnsCredentials       EnsCredentials;
