@@ -372,6 +372,105 @@ test_sts_endpoint (void)
     }
 }
 
+static gboolean
+run_and_wait (EnsClient     *client,
+              EnsSharePlan  *plan,
+              void         (*start) (EnsClient *, EnsSharePlan *, GCancellable *,
+                                     GAsyncReadyCallback, gpointer),
+              GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  start (client, plan, NULL, ens_test_store_result_cb, &result);
+  if (start == ens_client_run_plan_async)
+    return ens_client_run_plan_finish (client, ens_test_wait_for (&result), error);
+
+  return ens_client_review_plan_finish (client, ens_test_wait_for (&result), error);
+}
+
+static void
+test_plan_several_images (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  static const char * const shared_a[] = { "1111111111111111", "3333333333333333", NULL };
+  const char * const images[] = { "m-own000aaaaaaaaaaaaaaaaaaaa", "m-own001aaaaaaaaaaaaaaaaaaaa",
+                                  "m-own002aaaaaaaaaaaaaaaaaaaa", NULL };
+  const char * const add[] = { "1111111111111111", "2222222222222222", NULL };
+  const char * const remove[] = { "3333333333333333", NULL };
+  g_autoptr(EnsSharePlan) plan = ens_share_plan_new_for_images (images, add, remove);
+  g_autoptr(EnsSharePlan) inverse = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) now = NULL;
+  guint before;
+
+  ens_emulator_set_shares (fixture->emulator, images[0], shared_a);
+
+  /* The preview reads three lists and sends nothing. */
+  before = ens_emulator_get_request_count (fixture->emulator);
+  g_assert_true (run_and_wait (fixture->client, plan, ens_client_preview_plan_async, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ens_emulator_get_request_count (fixture->emulator) - before, ==, 3);
+  g_assert_cmpuint (ens_share_plan_count (plan, ENS_SHARE_CHANGE_ADD, ENS_OUTCOME_SKIPPED), ==, 1);
+  /* Image 0 had 3333…; images 1 and 2 did not. */
+  g_assert_cmpuint (ens_share_plan_count (plan, ENS_SHARE_CHANGE_REMOVE, ENS_OUTCOME_SKIPPED), ==, 2);
+
+  /* Additions batched per image (3 requests), one removal: 4 requests. */
+  before = ens_emulator_get_request_count (fixture->emulator);
+  g_assert_true (run_and_wait (fixture->client, plan, ens_client_run_plan_async, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ens_emulator_get_request_count (fixture->emulator) - before, ==, 4);
+  g_assert_cmpuint (ens_share_plan_count (plan, ENS_SHARE_CHANGE_ADD, ENS_OUTCOME_DONE), ==, 5);
+  g_assert_cmpuint (ens_share_plan_count (plan, ENS_SHARE_CHANGE_REMOVE, ENS_OUTCOME_DONE), ==, 1);
+  for (guint i = 0; i < 3; i++)
+    {
+      now = ens_emulator_dup_shares (fixture->emulator, images[i]);
+      g_assert_true (g_strv_contains ((const char * const *)now, "2222222222222222"));
+      g_assert_false (g_strv_contains ((const char * const *)now, "3333333333333333"));
+      g_clear_pointer (&now, g_strfreev);
+    }
+
+  g_assert_true (run_and_wait (fixture->client, plan, ens_client_verify_plan_async, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ens_share_plan_count_verification (plan, ENS_VERIFY_VERIFIED), ==, 9);
+  g_assert_cmpuint (ens_share_plan_count_verification (plan, ENS_VERIFY_DISAGREES), ==, 0);
+
+  /* One Undo for the whole change: the skipped ones are left alone. */
+  inverse = ens_share_plan_new_inverse (plan);
+  g_assert_cmpuint (ens_share_plan_get_n_accounts (inverse), ==, 6);
+  g_assert_true (run_and_wait (fixture->client, inverse, ens_client_run_plan_async, &error));
+  g_assert_no_error (error);
+  now = ens_emulator_dup_shares (fixture->emulator, images[0]);
+  g_assert_cmpstrv (now, shared_a);
+  g_clear_pointer (&now, g_strfreev);
+  now = ens_emulator_dup_shares (fixture->emulator, images[2]);
+  g_assert_cmpuint (g_strv_length (now), ==, 0);
+}
+
+static void
+test_plan_lost_answer_verified (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  const char * const images[] = { "m-own000aaaaaaaaaaaaaaaaaaaa", "m-own001aaaaaaaaaaaaaaaaaaaa", NULL };
+  const char * const add[] = { "1111111111111111", NULL };
+  g_autoptr(EnsSharePlan) plan = ens_share_plan_new_for_images (images, add, NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* Every try's answer is lost after the change is made. */
+  g_object_set (fixture->client, "retry-delay", 10, "max-retries", 1, NULL);
+  ens_client_set_concurrency (fixture->client, 1);
+  ens_client_set_adapt_concurrency (fixture->client, FALSE);
+  ens_emulator_set_fault (fixture->emulator, ENS_EMULATOR_FAULT_APPLY_RESET, 4);
+  g_assert_false (run_and_wait (fixture->client, plan, ens_client_run_plan_async, &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (ens_share_plan_count_uncertain (plan), ==, 2);
+
+  g_assert_true (run_and_wait (fixture->client, plan, ens_client_verify_plan_async, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ens_share_plan_count_uncertain (plan), ==, 0);
+  g_assert_cmpuint (ens_share_plan_count (plan, ENS_SHARE_CHANGE_ADD, ENS_OUTCOME_DONE), ==, 2);
+  g_assert_cmpuint (ens_share_plan_count_verification (plan, ENS_VERIFY_VERIFIED), ==, 2);
+}
+
 /* }}} */
 
 /* Against a server that lies {{{ */
@@ -541,6 +640,10 @@ main (int   argc,
   g_test_add ("/client-images/caller-identity/v3", Fixture, GINT_TO_POINTER (3),
               fixture_set_up, test_caller_identity, fixture_tear_down);
   g_test_add_func ("/client-images/sts-endpoint", test_sts_endpoint);
+  g_test_add ("/client-images/plan/several-images", Fixture, GINT_TO_POINTER (3),
+              fixture_set_up, test_plan_several_images, fixture_tear_down);
+  g_test_add ("/client-images/plan/lost-answer-verified", Fixture, GINT_TO_POINTER (1),
+              fixture_set_up, test_plan_lost_answer_verified, fixture_tear_down);
   g_test_add ("/client-images/liar/identity", Liar, NULL,
               liar_setup, test_liar_identity, liar_teardown);
   g_test_add ("/client-images/liar/self-images", Liar, NULL,

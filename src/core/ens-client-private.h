@@ -36,6 +36,7 @@ G_BEGIN_DECLS
  *                          DescribeSelfImages)
  *   ens-client-images.c    the account's own images, share counts, STS GetCallerIdentity
  *   ens-client-plan.c      carrying out a share plan
+ *   ens-client-review.c    previewing and verifying a plan against the share lists
  */
 
 #define MAX_CONCURRENCY 16

@@ -186,6 +186,21 @@ void              ens_client_run_plan_async                          (EnsClient 
                                                                       GCancellable         *cancellable,
                                                                       GAsyncReadyCallback   callback,
                                                                       gpointer              user_data);
+/* Read each image's share list of @plan (no change is sent) and preview it
+ * (skipped accounts) or, after it ran, verify it (see ens-share-plan.h). */
+void              ens_client_preview_plan_async                      (EnsClient            *self,
+                                                                      EnsSharePlan         *plan,
+                                                                      GCancellable         *cancellable,
+                                                                      GAsyncReadyCallback   callback,
+                                                                      gpointer              user_data);
+void              ens_client_verify_plan_async                       (EnsClient            *self,
+                                                                      EnsSharePlan         *plan,
+                                                                      GCancellable         *cancellable,
+                                                                      GAsyncReadyCallback   callback,
+                                                                      gpointer              user_data);
+gboolean          ens_client_review_plan_finish                      (EnsClient            *self,
+                                                                      GAsyncResult         *result,
+                                                                      GError              **error);
 gboolean          ens_client_run_plan_finish                         (EnsClient            *self,
                                                                       GAsyncResult         *result,
                                                                       GError              **error);
