@@ -66,6 +66,7 @@ cli_clear (Cli *cli)
   g_clear_error (&cli->check_error);
   g_clear_pointer (&cli->concurrency, g_free);
   g_clear_pointer (&cli->timeout, g_free);
+  _ens_cli_images_clear (cli);
 }
 
 /* Options that only the command line knows.  --endpoint and --demo are
@@ -74,7 +75,7 @@ static const char * const cli_only_options[] = {
   "--image", "--add", "--remove", "--list", "--json", "--signature",
   "--profile", "--version", "--concurrency", "--timeout", "--no-adapt", "--progress",
 };
-static const char cli_only_short_options[] = "iarlp";
+static const char cli_only_short_options[] = "iarlpn";
 
 /**
  * ens_cli_wants_command_line:
@@ -99,6 +100,9 @@ ens_cli_wants_command_line (int    argc,
 
       /* The short forms --help shows: -i ID, -l, -a LIST, -la LIST … */
       if (arg[0] == '-' && arg[1] != '-' && arg[1] != '\0' && strchr (cli_only_short_options, arg[1]) != NULL)
+        return TRUE;
+
+      if (_ens_cli_images_wanted (arg))
         return TRUE;
 
       for (guint j = 0; j < G_N_ELEMENTS (cli_only_options); j++)
@@ -164,8 +168,8 @@ resolve_cb (GObject      *object,
 /* --progress: one line on the terminal, rewritten as the plan runs.  Only
  * on a terminal, and on stderr: never in what a script reads (--json or
  * the results on stdout). */
-static void
-plan_progress_cb (Cli *cli)
+void
+_ens_cli_plan_progress_cb (Cli *cli)
 {
   guint done = ens_share_plan_get_done (cli->plan);
   guint total = ens_share_plan_get_total (cli->plan);
@@ -348,8 +352,6 @@ cli_main (Cli  *cli,
   guint signal_ids[2] = { 0, 0 };
   int status;
   const GOptionEntry entries[] = {
-    { "image", 'i', 0, G_OPTION_ARG_STRING, &cli->image,
-      N_("The image to work on, e.g. m-5s7qotzavwbrnzaqh4unmabcd"), N_("ID") },
     { "add", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &cli->add,
       N_("Share the image with these accounts"), N_("LIST") },
     { "remove", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &cli->remove,
@@ -382,6 +384,8 @@ cli_main (Cli  *cli,
 
   context = g_option_context_new (_("— share an ENS image with other Alibaba Cloud accounts"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  _ens_cli_images_set_current (cli);
+  g_option_context_add_main_entries (context, _ens_cli_image_entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
                                 _("Shares a custom ENS (Edge Node Service) image with other accounts, stops sharing it, or lists who it is shared with. Without these options the window opens."));
@@ -410,6 +414,14 @@ cli_main (Cli  *cli,
                    "  The first Ctrl+C or SIGTERM sends nothing more and waits at most\n"
                    "  the timeout for requests already under way. An answer that was lost\n"
                    "  is checked by reading the list again.\n"
+                   "\n"),
+                 _("Several images, copying and previews:\n"
+                   "  --image can be given more than once: the same --add and --remove apply\n"
+                   "  to each image. With several images, --copy-shares-from or --dry-run,\n"
+                   "  each image’s list is read first: adding an account that already has\n"
+                   "  access, or removing one that never had it, is skipped and named, and\n"
+                   "  sharing with your own account is refused (exit 2). Afterwards each\n"
+                   "  list is read again and every account confirmed is marked verified.\n"
                    "\n"),
                  _("Examples:\n"
                    "  ens-image-share --image=m-5s7qotzavwbrnzaqh4unmabcd --list\n"
@@ -442,26 +454,34 @@ cli_main (Cli  *cli,
       return EXIT_USAGE;
     }
 
-  if (cli->image == NULL)
+  if (cli->image == NULL && !cli->list_images && !cli->whoami)
     {
       g_printerr (_("Give the image with --image=ID.\n"));
       g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
       return EXIT_USAGE;
     }
 
-  if (cli->add == NULL && cli->remove == NULL && !cli->list)
+  if (cli->add == NULL && cli->remove == NULL && !cli->list && cli->copy_from == NULL &&
+      !cli->list_images && !cli->whoami)
     {
       g_printerr (_("Nothing to do: give --add, --remove or --list.\n"));
       g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
       return EXIT_USAGE;
     }
 
-  cli->image_id = ens_image_id_parse (cli->image, &error);
-  if (cli->image_id == NULL)
+  if (cli->image != NULL)
     {
-      g_printerr ("%s\n", error->message);
-      return EXIT_USAGE;
+      cli->image_id = ens_image_id_parse (cli->image, &error);
+      if (cli->image_id == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_USAGE;
+        }
     }
+
+  status = _ens_cli_images_check_options (cli);
+  if (status >= 0)
+    return status;
 
   {
     gboolean add_ok = parse_accounts (cli->add, &add);
@@ -579,6 +599,7 @@ cli_run_requests (Cli       *cli,
 {
   g_autoptr(EnsCredentials) environment = NULL;
   g_autoptr(GError) error = NULL;
+  int status;
 
   /* Credentials: the environment first, then the keyring.  Variables set
    * in part or wrongly are reported, never silently skipped. */
@@ -602,19 +623,24 @@ cli_run_requests (Cli       *cli,
       return EXIT_USAGE;
     }
 
-  if (add != NULL || remove != NULL)
+  status = _ens_cli_run_images (cli, add, remove);
+  if (status >= 0)
+    return status;
+
+  /* One image, --add/--remove: as before (see _ens_cli_run_images()). */
+  if (cli->plan == NULL && (add != NULL || remove != NULL))
     {
       cli->plan = ens_share_plan_new (cli->image_id,
                                       add != NULL ? (const char * const *)add->pdata : NULL,
                                       remove != NULL ? (const char * const *)remove->pdata : NULL);
       if (cli->progress && isatty (STDERR_FILENO))
         {
-          g_signal_connect_swapped (cli->plan, "notify::done", G_CALLBACK (plan_progress_cb), cli);
-          g_signal_connect_swapped (cli->plan, "notify::rate", G_CALLBACK (plan_progress_cb), cli);
+          g_signal_connect_swapped (cli->plan, "notify::done", G_CALLBACK (_ens_cli_plan_progress_cb), cli);
+          g_signal_connect_swapped (cli->plan, "notify::rate", G_CALLBACK (_ens_cli_plan_progress_cb), cli);
         }
       ens_client_run_plan_async (cli->client, cli->plan, cli->cancellable, run_plan_cb, cli);
       g_main_loop_run (cli->loop);
-      g_signal_handlers_disconnect_by_func (cli->plan, plan_progress_cb, cli);
+      g_signal_handlers_disconnect_by_func (cli->plan, _ens_cli_plan_progress_cb, cli);
       if (cli->progress_shown)
         g_printerr ("\n");
 

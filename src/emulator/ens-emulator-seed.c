@@ -467,7 +467,7 @@ ens_emulator_load_seed (EnsEmulator  *self,
 
 /* Names for the demo's images: a few dozen, as an account has them. */
 static const char * const demo_products[] = {
-  "web-frontend", "checkout-api", "video-transcoder", "edge-cache-nginx", "postgres-16-primary",
+  "web-shop", "checkout-api", "video-transcoder", "edge-cache-nginx", "postgres-16-primary",
   "redis-7-replica", "ml-inference-gpu", "log-shipper", "game-server-eu", "cdn-origin",
   "iot-gateway", "search-indexer",
 };
