@@ -352,6 +352,27 @@ test_caller_identity (Fixture       *fixture,
 }
 
 static void
+test_image_matches (void)
+{
+  g_autoptr(EnsImage) image = g_object_new (ENS_TYPE_IMAGE,
+                                            "image-id", "m-5s7qotzavwbrnzaqh4unmabcd",
+                                            "image-name", "Web-Frontend-2024",
+                                            "status", "Available",
+                                            NULL);
+  g_autoptr(EnsImage) unnamed = g_object_new (ENS_TYPE_IMAGE, "image-id", "m-unnamed", NULL);
+
+  g_assert_true (ens_image_matches (image, NULL));
+  g_assert_true (ens_image_matches (image, "  "));
+  g_assert_true (ens_image_matches (image, "frontend"));
+  g_assert_true (ens_image_matches (image, " WEB-front "));
+  g_assert_true (ens_image_matches (image, "h4unmab"));
+  g_assert_false (ens_image_matches (image, "postgres"));
+  g_assert_true (ens_image_matches (unnamed, "unnamed"));
+  g_assert_cmpstr (ens_image_get_display_name (unnamed), ==, "m-unnamed");
+  g_assert_true (ens_image_is_shareable (unnamed));
+}
+
+static void
 test_sts_endpoint (void)
 {
   static const char * const cases[][2] = {
@@ -640,6 +661,7 @@ main (int   argc,
   g_test_add ("/client-images/caller-identity/v3", Fixture, GINT_TO_POINTER (3),
               fixture_set_up, test_caller_identity, fixture_tear_down);
   g_test_add_func ("/client-images/sts-endpoint", test_sts_endpoint);
+  g_test_add_func ("/client-images/image-matches", test_image_matches);
   g_test_add ("/client-images/plan/several-images", Fixture, GINT_TO_POINTER (3),
               fixture_set_up, test_plan_several_images, fixture_tear_down);
   g_test_add ("/client-images/plan/lost-answer-verified", Fixture, GINT_TO_POINTER (1),

@@ -20,6 +20,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ens-image.h"
 
 /**
@@ -434,4 +436,47 @@ ens_image_get_image_size (EnsImage *self)
   g_return_val_if_fail (ENS_IS_IMAGE (self), NULL);
 
   return self->image_size;
+}
+
+/**
+ * ens_image_matches:
+ * @query: (nullable): what the person typed in the search box
+ *
+ * For filtering a list of images as one types: whether the name or the
+ * ID contains @query, ignoring case and the spaces around it.  An empty
+ * query matches every image.
+ *
+ * Returns: %TRUE when @self matches
+ */
+gboolean
+ens_image_matches (EnsImage   *self,
+                   const char *query)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *needle = NULL;
+
+  g_return_val_if_fail (ENS_IS_IMAGE (self), FALSE);
+
+  if (query == NULL)
+    return TRUE;
+
+  stripped = g_strstrip (g_strdup (query));
+  if (*stripped == '\0')
+    return TRUE;
+
+  needle = g_utf8_casefold (stripped, -1);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *field = i == 0 ? self->image_name : self->image_id;
+      g_autofree char *folded = NULL;
+
+      if (field == NULL)
+        continue;
+      folded = g_utf8_casefold (field, -1);
+      if (strstr (folded, needle) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
 }
