@@ -67,38 +67,41 @@ image_option_cb (const char  *option_name,
   return TRUE;
 }
 
-GOptionEntry _ens_cli_image_entries[] = {
-  { "image", 'i', 0, G_OPTION_ARG_CALLBACK, image_option_cb,
-    N_("The image to work on, e.g. m-5s7qotzavwbrnzaqh4unmabcd; give it more than once for the same change to several images"),
-    N_("ID") },
-  { "images", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("List the account’s own images: name, ID, status and how many accounts each is shared with"), NULL },
-  { "whoami", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Print which account and RAM user the AccessKey belongs to"), NULL },
-  { "copy-shares-from", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Share --image with every account this image is shared with"), N_("ID") },
-  { "exact", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("With --copy-shares-from: also stop sharing --image with accounts the other image lacks"), NULL },
-  { "stop-sharing-source", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("With --copy-shares-from: afterwards stop sharing the other image"), NULL },
-  { "dry-run", 'n', 0, G_OPTION_ARG_NONE, NULL,
-    N_("Print what would be added, removed and skipped, and send no change"), NULL },
-  { NULL }
-};
-
-/* The entries above point at this Cli's fields. */
-void
-_ens_cli_images_set_current (Cli *cli)
+/**
+ * _ens_cli_image_entries_new:
+ *
+ * The options of issue 13, pointing at @cli's fields.  --image collects
+ * every value through a callback, which finds @cli here (GOptionContext's
+ * main group passes no data to callbacks).
+ *
+ * Returns: (transfer full): the entries, ending with an empty one; free
+ *   with g_free()
+ */
+GOptionEntry *
+_ens_cli_image_entries_new (Cli *cli)
 {
-  GOptionEntry *entries = _ens_cli_image_entries;
+  const GOptionEntry entries[] = {
+    { "image", 'i', 0, G_OPTION_ARG_CALLBACK, image_option_cb,
+      N_("The image to work on, e.g. m-5s7qotzavwbrnzaqh4unmabcd; give it more than once for the same change to several images"),
+      N_("ID") },
+    { "images", 0, 0, G_OPTION_ARG_NONE, &cli->list_images,
+      N_("List the account’s own images: name, ID, status and how many accounts each is shared with"), NULL },
+    { "whoami", 0, 0, G_OPTION_ARG_NONE, &cli->whoami,
+      N_("Print which account and RAM user the AccessKey belongs to"), NULL },
+    { "copy-shares-from", 0, 0, G_OPTION_ARG_STRING, &cli->copy_from,
+      N_("Share --image with every account this image is shared with"), N_("ID") },
+    { "exact", 0, 0, G_OPTION_ARG_NONE, &cli->exact,
+      N_("With --copy-shares-from: also stop sharing --image with accounts the other image lacks"), NULL },
+    { "stop-sharing-source", 0, 0, G_OPTION_ARG_NONE, &cli->stop_source,
+      N_("With --copy-shares-from: afterwards stop sharing the other image"), NULL },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &cli->dry_run,
+      N_("Print what would be added, removed and skipped, and send no change"), NULL },
+    { NULL }
+  };
 
   current_cli = cli;
-  entries[1].arg_data = &cli->list_images;
-  entries[2].arg_data = &cli->whoami;
-  entries[3].arg_data = &cli->copy_from;
-  entries[4].arg_data = &cli->exact;
-  entries[5].arg_data = &cli->stop_source;
-  entries[6].arg_data = &cli->dry_run;
+
+  return g_memdup2 (entries, sizeof entries);
 }
 
 gboolean

@@ -100,9 +100,8 @@ void        _ens_cli_plan_progress_cb      (Cli          *cli);
 #define SAFE_TEXT(name, text) g_autofree char *name = ens_text_sanitize ((text), -1)
 
 /* ens-cli-images.c */
-extern GOptionEntry _ens_cli_image_entries[];
+GOptionEntry *_ens_cli_image_entries_new   (Cli          *cli);
 gboolean    _ens_cli_images_wanted         (const char   *arg);
-void        _ens_cli_images_set_current    (Cli          *cli);
 void        _ens_cli_images_clear          (Cli          *cli);
 int         _ens_cli_images_check_options  (Cli          *cli);
 int         _ens_cli_run_images            (Cli          *cli,

@@ -349,6 +349,7 @@ cli_main (Cli  *cli,
   g_autoptr(GPtrArray) add = NULL;
   g_autoptr(GPtrArray) remove = NULL;
   g_autofree char *description = NULL;
+  g_autofree GOptionEntry *image_entries = NULL;
   guint signal_ids[2] = { 0, 0 };
   int status;
   const GOptionEntry entries[] = {
@@ -384,8 +385,8 @@ cli_main (Cli  *cli,
 
   context = g_option_context_new (_("— share an ENS image with other Alibaba Cloud accounts"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  _ens_cli_images_set_current (cli);
-  g_option_context_add_main_entries (context, _ens_cli_image_entries, GETTEXT_PACKAGE);
+  image_entries = _ens_cli_image_entries_new (cli);
+  g_option_context_add_main_entries (context, image_entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
                                 _("Shares a custom ENS (Edge Node Service) image with other accounts, stops sharing it, or lists who it is shared with. Without these options the window opens."));
