@@ -120,7 +120,7 @@ expect_output ()
   return 1
 }
 
-echo "1..38"
+echo "1..40"
 
 # 1. --help documents every option, the list syntax, credentials and exit codes
 run -- --help
@@ -722,6 +722,32 @@ new = json.load(open(sys.argv[2]))["shares"]
 assert sorted(old) == sorted(new), (old, new)
 PY
   then ok "--copy-shares-from --exact: the lists match"; else not_ok "copy" "$(cat "$tmp/py")"; fi
+fi
+
+# 39. copying and retiring the source, as a dry run: the source's removals are in the plan, nothing sent
+before=$(requests)
+run -- --endpoint="$url" --image="$image2" --copy-shares-from="$image" --stop-sharing-source --dry-run --json
+if expect_status 0 "copy dry run"; then
+  if "$python" - "$tmp/out" "$image" <<'PY' > "$tmp/py" 2>&1
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert doc["dry_run"] is True, doc
+source = [r for r in doc["results"] if r["image"] == sys.argv[2]]
+assert source and all(r["change"] == "remove" and r["status"] == "pending" for r in source), source
+PY
+  then
+    if [ "$(modifications_since "$before")" -eq 0 ]; then ok "copy --stop-sharing-source --dry-run: planned, nothing sent"
+    else not_ok "copy dry run" "a change was sent"; fi
+  else not_ok "copy dry run" "$(cat "$tmp/py")"; fi
+fi
+
+# 40. copying and retiring the source: the new image has every account, the old one none
+run -- --endpoint="$url" --image="$image2" --copy-shares-from="$image" --stop-sharing-source
+if expect_status 0 "copy and retire" && expect_output "$tmp/out" "(verified)" "copy and retire verified"; then
+  run -- --endpoint="$url" --image="$image" --list
+  if expect_output "$tmp/out" "is not shared with any account" "old image retired"; then
+    ok "--stop-sharing-source: the old image is no longer shared"
+  fi
 fi
 
 if [ $failures -gt 0 ]; then

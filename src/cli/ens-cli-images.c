@@ -480,9 +480,10 @@ verify_plan (Cli *cli)
   g_autoptr(GAsyncResult) result = NULL;
   guint n = ens_share_plan_get_n_accounts (cli->plan);
 
-  g_clear_pointer (&cli->checked, g_hash_table_unref);
+  /* Run again for the source's removals: the first run's marks stay. */
   g_clear_error (&cli->check_error);
-  cli->checked = g_hash_table_new (NULL, NULL);
+  if (cli->checked == NULL)
+    cli->checked = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < n; i++)
     if (ens_share_plan_is_uncertain (cli->plan, i))
       g_hash_table_add (cli->checked, GUINT_TO_POINTER (i));
