@@ -21,6 +21,8 @@ emulator=$top_builddir/src/emulator/ens-emulator
 python=/usr/bin/python3
 
 image=m-5s7qotzavwbrnzaqh4unmcli01
+image2=m-5s7qotzavwbrnzaqh4unmcli02
+own_account=5123456789012345
 key_id=LTAI5tCliTestCliTestCli1
 key_secret=CliSecretCliSecretCliSecretCl
 ro_key_id=LTAI5tCliReadOnlyReadOn2
@@ -62,7 +64,9 @@ cat > "$tmp/seed.json" <<SEED
   ],
   "images": [
     { "ImageId": "$image", "ImageName": "cli-test", "ImageOwnerAlias": "self",
-      "Platform": "ubuntu", "CreationTime": "2024-01-01T00:00:00Z" }
+      "Platform": "ubuntu", "CreationTime": "2024-01-01T00:00:00Z" },
+    { "ImageId": "$image2", "ImageName": "cli-test-v2", "ImageOwnerAlias": "self",
+      "Platform": "ubuntu", "CreationTime": "2025-01-01T00:00:00Z" }
   ],
   "shares": { "$image": [ "1111111111111111", "2222222222222222" ] }
 }
@@ -116,7 +120,7 @@ expect_output ()
   return 1
 }
 
-echo "1..31"
+echo "1..40"
 
 # 1. --help documents every option, the list syntax, credentials and exit codes
 run -- --help
@@ -124,6 +128,7 @@ if expect_status 0 "--help"; then
   missing=
   for word in --image --add --remove --list --endpoint --signature --profile --json \
               --concurrency --timeout --no-adapt --progress --version --help \
+              --images --whoami --copy-shares-from --exact --stop-sharing-source --dry-run \
               ALIBABA_CLOUD_ACCESS_KEY_ID ALIBABA_CLOUD_ACCESS_KEY_SECRET \
               ALIBABA_CLOUD_SECURITY_TOKEN "Exit status" "commas"; do
     grep -q -F -e "$word" "$tmp/out" || missing="$missing $word"
@@ -637,6 +642,123 @@ PY
   fi
   kill -TERM "$denied_pid" 2>/dev/null
   wait "$denied_pid" 2>/dev/null
+fi
+
+# Issue 13 ------------------------------------------------------------------
+
+# modifications_since N: ModifyImageSharePermission lines in the emulator log after line N
+modifications_since ()
+{
+  tail -n +"$(($1 + 1))" "$tmp/log.jsonl" | grep -c '"action" : "ModifyImageSharePermission"\|"action":"ModifyImageSharePermission"'
+}
+
+# 32. --whoami: the account, the RAM user, the identity type (STS GetCallerIdentity)
+run -- --endpoint="$url" --whoami
+if expect_status 0 "--whoami" && expect_output "$tmp/out" "$own_account" "--whoami account" &&
+   expect_output "$tmp/out" "Identity type:  Account" "--whoami type" &&
+   grep -q '"action" : "GetCallerIdentity"\|"action":"GetCallerIdentity"' "$tmp/log.jsonl"; then
+  ok "--whoami prints the account and identity type"
+fi
+
+# 33. --images --json: own images with names, status and share counts
+run -- --endpoint="$url" --images --json
+if expect_status 0 "--images"; then
+  if "$python" - "$tmp/out" "$image" "$image2" <<'PY' > "$tmp/py" 2>&1
+import json, sys
+doc = json.load(open(sys.argv[1]))
+images = {i["id"]: i for i in doc["images"]}
+assert set(images) == {sys.argv[2], sys.argv[3]}, images
+assert images[sys.argv[2]]["name"] == "cli-test", images
+assert images[sys.argv[3]]["status"] == "Available", images
+assert images[sys.argv[3]]["share_count"] == 0, images
+assert isinstance(images[sys.argv[2]]["share_count"], int), images
+PY
+  then ok "--images --json lists own images with counts"; else not_ok "--images --json" "$(cat "$tmp/py")"; fi
+fi
+
+# 34. --dry-run over two images: the plan with skipped accounts, and nothing sent (emulator log)
+run -- --endpoint="$url" --image="$image2" --add=3434343434343434 --list
+before=$(requests)
+run -- --endpoint="$url" --image="$image" --image="$image2" --add=3434343434343434 --remove=5656565656565656 --dry-run
+if expect_status 0 "--dry-run" && expect_output "$tmp/out" "skipped" "--dry-run skipped" &&
+   expect_output "$tmp/out" "Already shared" "--dry-run already shared" &&
+   expect_output "$tmp/out" "Was not shared" "--dry-run was not shared" &&
+   expect_output "$tmp/out" "Dry run: nothing was sent." "--dry-run says so"; then
+  if [ "$(modifications_since "$before")" -eq 0 ]; then ok "--dry-run prints the plan and sends no change"
+  else not_ok "--dry-run" "a change was sent"; fi
+fi
+
+# 35. sharing with your own account: refused before sending, exit 2
+before=$(requests)
+run -- --endpoint="$url" --image="$image" --image="$image2" --add="$own_account"
+if expect_status 2 "own account" && expect_output "$tmp/err" "your own account" "own account message"; then
+  if [ "$(modifications_since "$before")" -eq 0 ]; then ok "own account refused, nothing sent"
+  else not_ok "own account" "a change was sent"; fi
+fi
+
+# 36. the same change to two images: skipped named, the rest verified
+run -- --endpoint="$url" --image="$image" --image="$image2" --add=3434343434343434,7878787878787878 --json
+if expect_status 0 "two images"; then
+  if "$python" - "$tmp/out" "$image" "$image2" <<'PY' > "$tmp/py" 2>&1
+import json, sys
+doc = json.load(open(sys.argv[1]))
+r = {(x["image"], x["account"]): x for x in doc["results"]}
+assert len(r) == 4, r
+skipped = r[(sys.argv[3], "3434343434343434")]
+assert skipped["status"] == "skipped" and skipped["skip_reason"] == "already-shared", skipped
+assert r[(sys.argv[2], "7878787878787878")]["status"] == "done", r
+assert all(x["verification"] == "verified" for x in doc["results"]), r
+assert doc["review"]["skipped"] >= 1 and doc["review"]["disagrees"] == 0, doc
+PY
+  then ok "two images: one plan, skipped named, accounts verified"; else not_ok "two images" "$(cat "$tmp/py")"; fi
+fi
+
+# 37. lines: skipped and verified are said
+run -- --endpoint="$url" --image="$image" --image="$image2" --add=7878787878787878,9090909090909090
+if expect_status 0 "two images lines" && expect_output "$tmp/out" "skipped" "lines skipped" &&
+   expect_output "$tmp/out" "(verified)" "lines verified"; then
+  ok "output names skipped accounts and marks verified ones"
+fi
+
+# 38. --copy-shares-from --exact: the new image's list equals the old one's
+run -- --endpoint="$url" --image="$image2" --copy-shares-from="$image" --exact
+if expect_status 0 "copy"; then
+  run -- --endpoint="$url" --image="$image" --list --json
+  cp "$tmp/out" "$tmp/old.json"
+  run -- --endpoint="$url" --image="$image2" --list --json
+  if "$python" - "$tmp/old.json" "$tmp/out" <<'PY' > "$tmp/py" 2>&1
+import json, sys
+old = json.load(open(sys.argv[1]))["shares"]
+new = json.load(open(sys.argv[2]))["shares"]
+assert sorted(old) == sorted(new), (old, new)
+PY
+  then ok "--copy-shares-from --exact: the lists match"; else not_ok "copy" "$(cat "$tmp/py")"; fi
+fi
+
+# 39. copying and retiring the source, as a dry run: the source's removals are in the plan, nothing sent
+before=$(requests)
+run -- --endpoint="$url" --image="$image2" --copy-shares-from="$image" --stop-sharing-source --dry-run --json
+if expect_status 0 "copy dry run"; then
+  if "$python" - "$tmp/out" "$image" <<'PY' > "$tmp/py" 2>&1
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert doc["dry_run"] is True, doc
+source = [r for r in doc["results"] if r["image"] == sys.argv[2]]
+assert source and all(r["change"] == "remove" and r["status"] == "pending" for r in source), source
+PY
+  then
+    if [ "$(modifications_since "$before")" -eq 0 ]; then ok "copy --stop-sharing-source --dry-run: planned, nothing sent"
+    else not_ok "copy dry run" "a change was sent"; fi
+  else not_ok "copy dry run" "$(cat "$tmp/py")"; fi
+fi
+
+# 40. copying and retiring the source: the new image has every account, the old one none
+run -- --endpoint="$url" --image="$image2" --copy-shares-from="$image" --stop-sharing-source
+if expect_status 0 "copy and retire" && expect_output "$tmp/out" "(verified)" "copy and retire verified"; then
+  run -- --endpoint="$url" --image="$image" --list
+  if expect_output "$tmp/out" "is not shared with any account" "old image retired"; then
+    ok "--stop-sharing-source: the old image is no longer shared"
+  fi
 fi
 
 if [ $failures -gt 0 ]; then

@@ -921,6 +921,7 @@ test_client_plan_cancel (Fixture       *fixture,
 
         case ENS_OUTCOME_FAILED:
         case ENS_OUTCOME_UNKNOWN:
+        case ENS_OUTCOME_SKIPPED:
         case ENS_OUTCOME_PENDING:
         default:
           g_assert_not_reached ();
@@ -952,6 +953,7 @@ count_outcomes (EnsSharePlan *plan,
         case ENS_OUTCOME_FAILED:        outcomes->n_failed++; break;
         case ENS_OUTCOME_NOT_ATTEMPTED: outcomes->n_not_attempted++; break;
         case ENS_OUTCOME_UNKNOWN:
+        case ENS_OUTCOME_SKIPPED:
         case ENS_OUTCOME_PENDING:
         default:                        outcomes->n_pending++; break;
         }

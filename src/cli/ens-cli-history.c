@@ -170,6 +170,9 @@ _ens_cli_history_begin (Cli *cli)
       return FALSE;
     }
 
+  /* A plan may run twice (copying sharing, then stopping the source):
+   * each run is an operation of its own. */
+  g_clear_object (&cli->recorder);
   cli->recorder = ens_history_recorder_new (cli->store, cli->plan, operation_id, cli->cancellable);
 
   return TRUE;

@@ -152,6 +152,9 @@ outcome_nick (EnsOutcomeState state)
     case ENS_OUTCOME_UNKNOWN:
       return "unknown";
 
+    case ENS_OUTCOME_SKIPPED:
+      return "skipped";
+
     case ENS_OUTCOME_PENDING:
     default:
       return "pending";
@@ -178,11 +181,12 @@ _ens_cli_print_json (Cli *cli)
   json_builder_begin_object (builder);
   ens_json_builder_add_nullable_string (builder, "image", cli->image_id);
   ens_json_builder_add_nullable_string (builder, "endpoint", ens_client_get_endpoint (cli->client));
+  _ens_cli_json_add_images (cli, builder);
 
   if (cli->plan != NULL)
     {
       guint n = ens_share_plan_get_n_accounts (cli->plan);
-      guint counts[ENS_OUTCOME_UNKNOWN + 1] = { 0, };
+      guint counts[ENS_OUTCOME_SKIPPED + 1] = { 0, };
 
       json_builder_set_member_name (builder, "results");
       json_builder_begin_array (builder);
@@ -204,6 +208,7 @@ _ens_cli_print_json (Cli *cli)
           json_builder_add_int_value (builder, ens_share_plan_get_tries (cli->plan, i));
           json_builder_set_member_name (builder, "checked");
           json_builder_add_boolean_value (builder, cli_is_checked (cli, i));
+          _ens_cli_json_add_plan_details (builder, cli->plan, i);
           json_builder_set_member_name (builder, "error");
           if (error != NULL)
             json_add_error (builder, error);
@@ -225,6 +230,18 @@ _ens_cli_print_json (Cli *cli)
       json_builder_add_int_value (builder, counts[ENS_OUTCOME_NOT_ATTEMPTED]);
       json_builder_set_member_name (builder, "unknown");
       json_builder_add_int_value (builder, counts[ENS_OUTCOME_UNKNOWN]);
+      json_builder_end_object (builder);
+
+      /* Issue 13: the preview and the lists read again ("summary" keeps
+       * its members as they were). */
+      json_builder_set_member_name (builder, "review");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "skipped");
+      json_builder_add_int_value (builder, counts[ENS_OUTCOME_SKIPPED]);
+      json_builder_set_member_name (builder, "verified");
+      json_builder_add_int_value (builder, ens_share_plan_count_verification (cli->plan, ENS_VERIFY_VERIFIED));
+      json_builder_set_member_name (builder, "disagrees");
+      json_builder_add_int_value (builder, ens_share_plan_count_verification (cli->plan, ENS_VERIFY_DISAGREES));
       json_builder_end_object (builder);
 
       json_builder_set_member_name (builder, "check_error");
@@ -288,6 +305,7 @@ _ens_cli_print_plan (Cli *cli)
   guint n = ens_share_plan_get_n_accounts (cli->plan);
   g_autoptr(GHashTable) shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n_done = 0;
+  guint n_skipped = 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -297,8 +315,16 @@ _ens_cli_print_plan (Cli *cli)
       const GError *error = ens_share_plan_get_error (cli->plan, i);
       g_autofree char *title = NULL;
 
+      _ens_cli_print_image_column (cli, i);
       switch (ens_share_plan_get_state (cli->plan, i))
         {
+        case ENS_OUTCOME_SKIPPED:
+          n_skipped++;
+          g_print ("%-10s %s  %s%s\n", C_("result", "skipped"), account,
+                   is_add ? _("Already shared: nothing sent.") : _("Was not shared: nothing sent."),
+                   _ens_cli_verification_note (cli->plan, i));
+          break;
+
         case ENS_OUTCOME_DONE:
           n_done++;
           if (cli_is_checked (cli, i))
@@ -310,9 +336,10 @@ _ens_cli_print_plan (Cli *cli)
               break;
             }
           /* Translators: the first column of a result line; keep it short */
-          g_print ("%-10s %s  %s %s\n",
+          g_print ("%-10s %s  %s %s%s\n",
                    is_add ? C_("result", "shared") : C_("result", "unshared"),
-                   account, _("RequestId"), request_id != NULL ? request_id : "-");
+                   account, _("RequestId"), request_id != NULL ? request_id : "-",
+                   _ens_cli_verification_note (cli->plan, i));
           break;
 
         case ENS_OUTCOME_FAILED:
@@ -345,7 +372,13 @@ _ens_cli_print_plan (Cli *cli)
 
         case ENS_OUTCOME_PENDING:
         default:
-          g_print ("%-10s %s\n", C_("result", "pending"), account);
+          if (cli->dry_run)
+            g_print ("%-10s %s  %s\n",
+                     is_add ? C_("result", "add") : C_("result", "remove"), account,
+                     is_add ? _("Would be shared (dry run: nothing sent).")
+                            : _("Would stop being shared (dry run: nothing sent)."));
+          else
+            g_print ("%-10s %s\n", C_("result", "pending"), account);
           break;
         }
     }
@@ -377,10 +410,17 @@ _ens_cli_print_plan (Cli *cli)
                                     _("Could not read the list to check the lost answers"));
     }
 
+  if (cli->dry_run)
+    {
+      _ens_cli_print_plan_summary (cli, n_skipped);
+      return;
+    }
+
   g_print (g_dngettext (GETTEXT_PACKAGE,
                         "%u of %u change succeeded.\n",
-                        "%u of %u changes succeeded.\n", n),
-           n_done, n);
+                        "%u of %u changes succeeded.\n", n - n_skipped),
+           n_done, n - n_skipped);
+  _ens_cli_print_plan_summary (cli, n_skipped);
 }
 
 void

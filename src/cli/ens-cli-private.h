@@ -31,6 +31,8 @@ G_BEGIN_DECLS
  *   ens-cli-output.c  what is printed: lines and --json
  *   ens-cli-history.c the history: recording a change, recovery,
  *                     --history and --export-history
+ *   ens-cli-images.c  several images, copying sharing, --dry-run, --images,
+ *                     --whoami, the own-account check, preview and verify
  */
 
 typedef struct
@@ -77,6 +79,23 @@ typedef struct
   EnsHistoryRecorder *recorder;
   GError        *history_error;
   GAsyncResult  *history_result;
+
+  /* Issue 13: options */
+  GPtrArray     *more_images;    /* --image given again, as typed */
+  gboolean       list_images;    /* --images */
+  gboolean       whoami;
+  gboolean       dry_run;
+  gboolean       exact;
+  gboolean       stop_source;
+  char          *copy_from;
+  /* Issue 13: state */
+  GPtrArray     *image_ids;      /* every --image, parsed, each once */
+  char          *copy_from_id;
+  EnsCallerIdentity *identity;
+  GError        *identity_error;
+  GListModel    *own_images;
+  GError        *images_error;
+  guint          n_counts_failed;
 } Cli;
 
 void _ens_cli_print_error_details (const GError *error,
@@ -93,5 +112,30 @@ gboolean _ens_cli_history_begin        (Cli          *cli);
 void     _ens_cli_history_settle       (Cli          *cli,
                                         GHashTable   *checked);
 gboolean _ens_cli_history_end          (Cli          *cli);
+/* ens-cli.c */
+void        _ens_cli_plan_progress_cb      (Cli          *cli);
+
+/* Text from a server or the user, made safe to print. */
+#define SAFE_TEXT(name, text) g_autofree char *name = ens_text_sanitize ((text), -1)
+
+/* ens-cli-images.c */
+GOptionEntry *_ens_cli_image_entries_new   (Cli          *cli);
+gboolean    _ens_cli_images_wanted         (const char   *arg);
+void        _ens_cli_images_clear          (Cli          *cli);
+int         _ens_cli_images_check_options  (Cli          *cli);
+int         _ens_cli_run_images            (Cli          *cli,
+                                            GPtrArray    *add,
+                                            GPtrArray    *remove);
+void        _ens_cli_print_image_column    (Cli          *cli,
+                                            guint         position);
+const char *_ens_cli_verification_note     (EnsSharePlan *plan,
+                                            guint         position);
+void        _ens_cli_print_plan_summary    (Cli          *cli,
+                                            guint         n_skipped);
+void        _ens_cli_json_add_plan_details (JsonBuilder  *builder,
+                                            EnsSharePlan *plan,
+                                            guint         position);
+void        _ens_cli_json_add_images       (Cli          *cli,
+                                            JsonBuilder  *builder);
 
 G_END_DECLS

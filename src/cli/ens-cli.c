@@ -67,6 +67,7 @@ cli_clear (Cli *cli)
   g_clear_pointer (&cli->concurrency, g_free);
   g_clear_pointer (&cli->timeout, g_free);
   _ens_cli_history_clear (cli);
+  _ens_cli_images_clear (cli);
 }
 
 /* Options that only the command line knows.  --endpoint and --demo are
@@ -76,7 +77,7 @@ static const char * const cli_only_options[] = {
   "--profile", "--version", "--concurrency", "--timeout", "--no-adapt", "--progress",
   "--history", "--export-history", "--no-history", "--since", "--account",
 };
-static const char cli_only_short_options[] = "iarlp";
+static const char cli_only_short_options[] = "iarlpn";
 
 /**
  * ens_cli_wants_command_line:
@@ -101,6 +102,9 @@ ens_cli_wants_command_line (int    argc,
 
       /* The short forms --help shows: -i ID, -l, -a LIST, -la LIST … */
       if (arg[0] == '-' && arg[1] != '-' && arg[1] != '\0' && strchr (cli_only_short_options, arg[1]) != NULL)
+        return TRUE;
+
+      if (_ens_cli_images_wanted (arg))
         return TRUE;
 
       for (guint j = 0; j < G_N_ELEMENTS (cli_only_options); j++)
@@ -166,8 +170,8 @@ resolve_cb (GObject      *object,
 /* --progress: one line on the terminal, rewritten as the plan runs.  Only
  * on a terminal, and on stderr: never in what a script reads (--json or
  * the results on stdout). */
-static void
-plan_progress_cb (Cli *cli)
+void
+_ens_cli_plan_progress_cb (Cli *cli)
 {
   guint done = ens_share_plan_get_done (cli->plan);
   guint total = ens_share_plan_get_total (cli->plan);
@@ -347,11 +351,10 @@ cli_main (Cli  *cli,
   g_autoptr(GPtrArray) add = NULL;
   g_autoptr(GPtrArray) remove = NULL;
   g_autofree char *description = NULL;
+  g_autofree GOptionEntry *image_entries = NULL;
   guint signal_ids[2] = { 0, 0 };
   int status;
   const GOptionEntry entries[] = {
-    { "image", 'i', 0, G_OPTION_ARG_STRING, &cli->image,
-      N_("The image to work on, e.g. m-5s7qotzavwbrnzaqh4unmabcd"), N_("ID") },
     { "add", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &cli->add,
       N_("Share the image with these accounts"), N_("LIST") },
     { "remove", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &cli->remove,
@@ -394,6 +397,8 @@ cli_main (Cli  *cli,
 
   context = g_option_context_new (_("— share an ENS image with other Alibaba Cloud accounts"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  image_entries = _ens_cli_image_entries_new (cli);
+  g_option_context_add_main_entries (context, image_entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
                                 _("Shares a custom ENS (Edge Node Service) image with other accounts, stops sharing it, or lists who it is shared with. Without these options the window opens."));
@@ -429,6 +434,14 @@ cli_main (Cli  *cli,
                    "  given. Changes an earlier run left unfinished are checked against the\n"
                    "  share list at the start.\n"
                    "\n"),
+                 _("Several images, copying and previews:\n"
+                   "  --image can be given more than once: the same --add and --remove apply\n"
+                   "  to each image. With several images, --copy-shares-from or --dry-run,\n"
+                   "  each image’s list is read first: adding an account that already has\n"
+                   "  access, or removing one that never had it, is skipped and named, and\n"
+                   "  sharing with your own account is refused (exit 2). Afterwards each\n"
+                   "  list is read again and every account confirmed is marked verified.\n"
+                   "\n"),
                  _("Examples:\n"
                    "  ens-image-share --image=m-5s7qotzavwbrnzaqh4unmabcd --list\n"
                    "  ens-image-share --image=m-5s7qotzavwbrnzaqh4unmabcd \\\n"
@@ -463,26 +476,34 @@ cli_main (Cli  *cli,
   if (cli->history || cli->export_history != NULL)
     return _ens_cli_history_show (cli);
 
-  if (cli->image == NULL)
+  if (cli->image == NULL && !cli->list_images && !cli->whoami)
     {
       g_printerr (_("Give the image with --image=ID.\n"));
       g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
       return EXIT_USAGE;
     }
 
-  if (cli->add == NULL && cli->remove == NULL && !cli->list)
+  if (cli->add == NULL && cli->remove == NULL && !cli->list && cli->copy_from == NULL &&
+      !cli->list_images && !cli->whoami)
     {
       g_printerr (_("Nothing to do: give --add, --remove or --list.\n"));
       g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
       return EXIT_USAGE;
     }
 
-  cli->image_id = ens_image_id_parse (cli->image, &error);
-  if (cli->image_id == NULL)
+  if (cli->image != NULL)
     {
-      g_printerr ("%s\n", error->message);
-      return EXIT_USAGE;
+      cli->image_id = ens_image_id_parse (cli->image, &error);
+      if (cli->image_id == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_USAGE;
+        }
     }
+
+  status = _ens_cli_images_check_options (cli);
+  if (status >= 0)
+    return status;
 
   {
     gboolean add_ok = parse_accounts (cli->add, &add);
@@ -600,6 +621,7 @@ cli_run_requests (Cli       *cli,
 {
   g_autoptr(EnsCredentials) environment = NULL;
   g_autoptr(GError) error = NULL;
+  int status;
 
   /* Credentials: the environment first, then the keyring.  Variables set
    * in part or wrongly are reported, never silently skipped. */
@@ -625,10 +647,16 @@ cli_run_requests (Cli       *cli,
 
   /* No change without a record: the history is opened before anything
    * is sent, and what an earlier run left unfinished is checked. */
-  if (!_ens_cli_history_start (cli, add != NULL || remove != NULL))
+  if (!_ens_cli_history_start (cli, (add != NULL || remove != NULL || cli->copy_from != NULL) &&
+                                    !cli->dry_run))
     return EXIT_FAILED;
 
-  if (add != NULL || remove != NULL)
+  status = _ens_cli_run_images (cli, add, remove);
+  if (status >= 0)
+    return status;
+
+  /* One image, --add/--remove: as before (see _ens_cli_run_images()). */
+  if (cli->plan == NULL && (add != NULL || remove != NULL))
     {
       cli->plan = ens_share_plan_new (cli->image_id,
                                       add != NULL ? (const char * const *)add->pdata : NULL,
@@ -637,12 +665,12 @@ cli_run_requests (Cli       *cli,
         return EXIT_FAILED;
       if (cli->progress && isatty (STDERR_FILENO))
         {
-          g_signal_connect_swapped (cli->plan, "notify::done", G_CALLBACK (plan_progress_cb), cli);
-          g_signal_connect_swapped (cli->plan, "notify::rate", G_CALLBACK (plan_progress_cb), cli);
+          g_signal_connect_swapped (cli->plan, "notify::done", G_CALLBACK (_ens_cli_plan_progress_cb), cli);
+          g_signal_connect_swapped (cli->plan, "notify::rate", G_CALLBACK (_ens_cli_plan_progress_cb), cli);
         }
       ens_client_run_plan_async (cli->client, cli->plan, cli->cancellable, run_plan_cb, cli);
       g_main_loop_run (cli->loop);
-      g_signal_handlers_disconnect_by_func (cli->plan, plan_progress_cb, cli);
+      g_signal_handlers_disconnect_by_func (cli->plan, _ens_cli_plan_progress_cb, cli);
       if (cli->progress_shown)
         g_printerr ("\n");
 

@@ -684,7 +684,10 @@ call_async (EnsClient           *self,
       return;
     }
 
-  call->endpoint = _ens_client_parse_endpoint (self->endpoint, &error);
+  /* STS requests name their own endpoint (see ens_client_get_sts_endpoint_for()). */
+  call->endpoint = _ens_client_parse_endpoint (ens_request_get_endpoint (request) != NULL ?
+                                               ens_request_get_endpoint (request) :
+                                               self->endpoint, &error);
   if (call->endpoint == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));

@@ -354,6 +354,36 @@ static const Listing images_listing = {
   .kind = ENS_LISTING_IMAGES,
 };
 
+/* DescribeSelfImages: the same page shape as DescribeImages ----------- */
+
+static EnsRequest *
+self_images_new_request (Pager   *pager,
+                         GError **error)
+{
+  return ens_request_new_describe_self_images (pager->page_number, pager->page_size, error);
+}
+
+static const Listing self_images_listing = {
+  .new_request = self_images_new_request,
+  .parse = images_parse,
+  .page_free = (GDestroyNotify)ens_image_page_free,
+  .take_items = images_take_items,
+  .kind = ENS_LISTING_IMAGES,
+};
+
+/* Every page of DescribeSelfImages; finish with
+ * ens_client_describe_images_finish_full().  See ens-client-images.c. */
+void
+_ens_client_list_self_images_async (EnsClient           *self,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  pager_start (self, &self_images_listing, _ens_client_list_self_images_async,
+               NULL, NULL, 0, ENS_SELF_IMAGES_PAGE_SIZE_MAX,
+               cancellable, callback, user_data);
+}
+
 /**
  * ens_client_describe_images_async:
  * @page_number: the page to fetch (from 1), or 0 for every page

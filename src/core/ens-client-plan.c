@@ -337,7 +337,9 @@ plan_start_job (GTask   *task,
 {
   EnsClient *self = g_task_get_source_object (task);
   PlanRun *run = g_task_get_task_data (task);
-  const char *image_id = ens_share_plan_get_image_id (run->plan);
+  /* Every account of a job is for the same image (batches are per image). */
+  const char *image_id = ens_share_plan_get_account_image_id (run->plan,
+                                                              g_array_index (job->positions, guint, 0));
   g_autoptr(GPtrArray) add = NULL;
   const char *remove = NULL;
   EnsRequest *request;
@@ -621,7 +623,10 @@ ens_client_run_plan_async (EnsClient           *self,
 
       if (ens_share_plan_get_change (plan, i) == ENS_SHARE_CHANGE_ADD)
         {
-          if (batch == NULL || batch->positions->len >= self->batch_size)
+          /* Additions are batched per image: a new image starts a new batch. */
+          if (batch == NULL || batch->positions->len >= self->batch_size ||
+              g_strcmp0 (ens_share_plan_get_account_image_id (plan, g_array_index (batch->positions, guint, 0)),
+                         ens_share_plan_get_account_image_id (plan, i)) != 0)
             {
               batch = plan_job_new (TRUE);
               g_ptr_array_add (run->jobs, batch);

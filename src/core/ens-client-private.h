@@ -32,8 +32,11 @@ G_BEGIN_DECLS
  *   ens-client.c           the GObject, its properties and setters
  *   ens-client-endpoint.c  which endpoints are accepted; the HTTP session
  *   ens-client-call.c      one signed API call with retries; ModifyImageSharePermission
- *   ens-client-pager.c     the paged listings (DescribeImageSharePermission, DescribeImages)
+ *   ens-client-pager.c     the paged listings (DescribeImageSharePermission, DescribeImages,
+ *                          DescribeSelfImages)
+ *   ens-client-images.c    the account's own images, share counts, STS GetCallerIdentity
  *   ens-client-plan.c      carrying out a share plan
+ *   ens-client-review.c    previewing and verifying a plan against the share lists
  */
 
 #define MAX_CONCURRENCY 16
@@ -93,6 +96,12 @@ gpointer     _ens_client_call_finish    (EnsClient           *self,
                                          GError             **error);
 gboolean     _ens_client_call_get_answer_lost (EnsClient     *self,
                                                GAsyncResult  *result);
+/* ens-client-pager.c */
+void         _ens_client_list_self_images_async (EnsClient       *self,
+                                                 GCancellable    *cancellable,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer         user_data);
+
 gpointer     _ens_client_parse_modify   (guint                http_status,
                                          const char          *content_type,
                                          GBytes              *body,

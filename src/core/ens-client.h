@@ -124,6 +124,45 @@ GPtrArray        *ens_client_describe_images_finish_full             (EnsClient 
                                                                       gboolean             *complete,
                                                                       GError              **error);
 
+/* Where STS GetCallerIdentity goes for an ENS endpoint: sts.aliyuncs.com for
+ * the default, sts.ap-southeast-1.aliyuncs.com for Singapore, the same host
+ * for any other (a custom or loopback endpoint). */
+char             *ens_client_get_sts_endpoint_for                    (const char           *ens_endpoint);
+
+/* The account's own custom images, every page: DescribeSelfImages, or
+ * DescribeImages filtered to ImageOwnerAlias "self" where that is refused
+ * (see ens-client-images.c).  Returns a GListModel of EnsImage. */
+void              ens_client_describe_self_images_async              (EnsClient            *self,
+                                                                      GCancellable         *cancellable,
+                                                                      GAsyncReadyCallback   callback,
+                                                                      gpointer              user_data);
+GListModel       *ens_client_describe_self_images_finish             (EnsClient            *self,
+                                                                      GAsyncResult         *result,
+                                                                      gboolean             *complete,
+                                                                      gboolean             *used_fallback,
+                                                                      GError              **error);
+
+/* Fills in EnsImage:share-count of every image of @images, "concurrency"
+ * requests at a time.  An image whose count could not be read keeps -1. */
+void              ens_client_count_shares_async                      (EnsClient            *self,
+                                                                      GListModel           *images,
+                                                                      GCancellable         *cancellable,
+                                                                      GAsyncReadyCallback   callback,
+                                                                      gpointer              user_data);
+gboolean          ens_client_count_shares_finish                     (EnsClient            *self,
+                                                                      GAsyncResult         *result,
+                                                                      guint                *n_failed,
+                                                                      GError              **error);
+
+/* STS GetCallerIdentity: whose key the client signs with. */
+void              ens_client_get_caller_identity_async               (EnsClient            *self,
+                                                                      GCancellable         *cancellable,
+                                                                      GAsyncReadyCallback   callback,
+                                                                      gpointer              user_data);
+EnsCallerIdentity *ens_client_get_caller_identity_finish             (EnsClient            *self,
+                                                                      GAsyncResult         *result,
+                                                                      GError              **error);
+
 /*
  * Carries out @plan: additions in batches of "batch-size", removals one
  * request per account.  With "adapt-concurrency" the number in flight and
@@ -147,6 +186,21 @@ void              ens_client_run_plan_async                          (EnsClient 
                                                                       GCancellable         *cancellable,
                                                                       GAsyncReadyCallback   callback,
                                                                       gpointer              user_data);
+/* Read each image's share list of @plan (no change is sent) and preview it
+ * (skipped accounts) or, after it ran, verify it (see ens-share-plan.h). */
+void              ens_client_preview_plan_async                      (EnsClient            *self,
+                                                                      EnsSharePlan         *plan,
+                                                                      GCancellable         *cancellable,
+                                                                      GAsyncReadyCallback   callback,
+                                                                      gpointer              user_data);
+void              ens_client_verify_plan_async                       (EnsClient            *self,
+                                                                      EnsSharePlan         *plan,
+                                                                      GCancellable         *cancellable,
+                                                                      GAsyncReadyCallback   callback,
+                                                                      gpointer              user_data);
+gboolean          ens_client_review_plan_finish                      (EnsClient            *self,
+                                                                      GAsyncResult         *result,
+                                                                      GError              **error);
 gboolean          ens_client_run_plan_finish                         (EnsClient            *self,
                                                                       GAsyncResult         *result,
                                                                       GError              **error);

@@ -26,6 +26,7 @@ G_BEGIN_DECLS
 
 typedef struct _EnsAccountIssue      EnsAccountIssue;
 typedef struct _EnsAccountList       EnsAccountList;
+typedef struct _EnsCallerIdentity    EnsCallerIdentity;
 typedef struct _EnsClient            EnsClient;
 typedef struct _EnsCredentialStore   EnsCredentialStore;
 typedef struct _EnsCredentials       EnsCredentials;
@@ -49,6 +50,9 @@ typedef enum
 } EnsSignatureVersion;
 
 #define ENS_API_VERSION        "2017-11-10"
+#define ENS_STS_API_VERSION    "2015-04-01"
+#define ENS_STS_ENDPOINT       "https://sts.aliyuncs.com"
+#define ENS_STS_SINGAPORE_ENDPOINT "https://sts.ap-southeast-1.aliyuncs.com"
 #define ENS_DEFAULT_ENDPOINT   "https://ens.aliyuncs.com"
 #define ENS_SINGAPORE_ENDPOINT "https://ens.ap-southeast-1.aliyuncs.com"
 /* Largest response body we read, in bytes. */

@@ -4,6 +4,7 @@
 
 #include "ens-core-types.h"
 #include "ens-aliyun-config.h"
+#include "ens-caller-identity.h"
 #include "ens-client.h"
 #include "ens-credential-store.h"
 #include "ens-credentials.h"

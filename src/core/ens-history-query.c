@@ -81,6 +81,7 @@ ens_history_state_from_outcome (EnsOutcomeState outcome)
     case ENS_OUTCOME_FAILED:
       return ENS_HISTORY_FAILED;
     case ENS_OUTCOME_NOT_ATTEMPTED:
+    case ENS_OUTCOME_SKIPPED:        /* never sent (and never written, see begin) */
       return ENS_HISTORY_NOT_ATTEMPTED;
     case ENS_OUTCOME_UNKNOWN:
       return ENS_HISTORY_UNKNOWN;

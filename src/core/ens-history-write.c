@@ -115,6 +115,12 @@ begin_thread (GTask        *task,
 
   for (guint i = 0; i < n; i++)
     {
+      /* Only what this run may send: a plan run again (copying sharing,
+       * then stopping the source) has accounts settled already, and
+       * skipped accounts are never sent. */
+      if (ens_share_plan_get_state (begin->plan, i) != ENS_OUTCOME_PENDING)
+        continue;
+
       stmt = _ens_history_stmt (self, STMT_INSERT_ENTRY, &error);
       if (stmt == NULL)
         goto rollback;
@@ -125,6 +131,8 @@ begin_thread (GTask        *task,
                          ens_share_plan_get_change (begin->plan, i) == ENS_SHARE_CHANGE_ADD ? "add" : "remove",
                          -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 5, now);
+      sqlite3_bind_text (stmt, 6, ens_share_plan_get_account_image_id (begin->plan, i), -1,
+                         SQLITE_TRANSIENT);
       if (!step_done (self, stmt, &error))
         goto rollback;
     }

@@ -79,9 +79,17 @@ static const char migration_1[] =
   "CREATE INDEX entries_unsettled ON entries (state)"
   "  WHERE state IN ('planned', 'sending', 'unknown');";
 
+/* Schema version 2: a change may span several images (the same accounts
+ * shared with a release of images, copying sharing to a new version), so
+ * each entry names its image; NULL means the operation's. */
+static const char migration_2[] =
+  "ALTER TABLE entries ADD COLUMN image_id TEXT;"
+  "CREATE INDEX entries_image ON entries (image_id);";
+
 static const char * const migrations[] = {
   NULL,          /* version 0: the empty file */
   migration_1,
+  migration_2,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ENS_HISTORY_SCHEMA_VERSION + 1);
@@ -91,8 +99,8 @@ static const char * const stmt_sql[N_STMTS] = {
     "INSERT INTO operations (started_at, origin, owner, profile, access_key_id, image_id)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
   [STMT_INSERT_ENTRY] =
-    "INSERT INTO entries (operation_id, position, account_id, change, state, updated_at)"
-    " VALUES (?1, ?2, ?3, ?4, 'planned', ?5)",
+    "INSERT INTO entries (operation_id, position, account_id, change, state, updated_at, image_id)"
+    " VALUES (?1, ?2, ?3, ?4, 'planned', ?5, ?6)",
   [STMT_UPDATE_ENTRY] =
     "UPDATE entries SET state = ?3, updated_at = ?4,"
     " request_id = coalesce (?5, request_id), error_code = ?6,"
@@ -101,22 +109,24 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_FINISH_OPERATION] =
     "UPDATE operations SET finished_at = ?2 WHERE id = ?1",
   [STMT_QUERY] =
-    "SELECT o.id, o.started_at, o.origin, o.profile, o.access_key_id, o.image_id,"
+    "SELECT o.id, o.started_at, o.origin, o.profile, o.access_key_id,"
+    " coalesce (e.image_id, o.image_id),"
     " e.position, e.account_id, e.change, e.state, e.updated_at, e.request_id,"
     " e.error_code, e.tries"
     " FROM operations o JOIN entries e ON e.operation_id = o.id"
     " WHERE (?1 = 0 OR o.started_at >= ?1)"
-    " AND (?2 IS NULL OR o.image_id = ?2)"
+    " AND (?2 IS NULL OR coalesce (e.image_id, o.image_id) = ?2)"
     " AND (?3 IS NULL OR e.account_id = ?3)"
     " ORDER BY o.started_at DESC, o.id DESC, e.position"
     " LIMIT ?4 OFFSET ?5",
   [STMT_UNSETTLED] =
-    "SELECT o.id, o.started_at, o.origin, o.profile, o.access_key_id, o.image_id,"
+    "SELECT o.id, o.started_at, o.origin, o.profile, o.access_key_id,"
+    " coalesce (e.image_id, o.image_id),"
     " e.position, e.account_id, e.change, e.state, e.updated_at, e.request_id,"
     " e.error_code, e.tries, o.owner, o.finished_at"
     " FROM entries e JOIN operations o ON e.operation_id = o.id"
     " WHERE e.state IN ('planned', 'sending', 'unknown') AND o.access_key_id IS ?1"
-    " ORDER BY o.image_id, o.id, e.position",
+    " ORDER BY coalesce (e.image_id, o.image_id), o.id, e.position",
 };
 
 /* }}} */

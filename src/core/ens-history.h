@@ -85,7 +85,7 @@ typedef struct
   guint still_unknown;   /* the share list could not be read */
 } EnsHistoryRecovery;
 
-#define ENS_HISTORY_SCHEMA_VERSION 1
+#define ENS_HISTORY_SCHEMA_VERSION 2
 
 EnsHistory      *ens_history_new                   (const char          *path);
 char            *ens_history_dup_default_path      (void);

@@ -20,14 +20,17 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ens-image.h"
 
 /**
  * EnsImage:
  *
- * One ENS VM image as listed by DescribeImages.  All properties are set at
- * construction and never change, so the object can be shared freely between
- * list models and threads.
+ * One ENS VM image as listed by DescribeImages or DescribeSelfImages.  All
+ * properties but #EnsImage:share-count are set at construction and never
+ * change.  #EnsImage:share-count is filled in later, on the main thread,
+ * as the count arrives (see ens_client_count_shares_async()); it notifies.
  */
 struct _EnsImage
 {
@@ -39,6 +42,8 @@ struct _EnsImage
   char    *creation_time;
   char    *platform;
   char    *image_size;
+  char    *status;
+  int      share_count;
 };
 
 G_DEFINE_FINAL_TYPE (EnsImage, ens_image, G_TYPE_OBJECT)
@@ -51,6 +56,8 @@ enum {
   PROP_CREATION_TIME,
   PROP_PLATFORM,
   PROP_IMAGE_SIZE,
+  PROP_STATUS,
+  PROP_SHARE_COUNT,
   N_PROPS
 };
 
@@ -67,6 +74,7 @@ ens_image_finalize (GObject *object)
   g_clear_pointer (&self->creation_time, g_free);
   g_clear_pointer (&self->platform, g_free);
   g_clear_pointer (&self->image_size, g_free);
+  g_clear_pointer (&self->status, g_free);
 
   G_OBJECT_CLASS (ens_image_parent_class)->finalize (object);
 }
@@ -103,6 +111,14 @@ ens_image_get_property (GObject    *object,
 
     case PROP_IMAGE_SIZE:
       g_value_set_string (value, self->image_size);
+      break;
+
+    case PROP_STATUS:
+      g_value_set_string (value, self->status);
+      break;
+
+    case PROP_SHARE_COUNT:
+      g_value_set_int (value, self->share_count);
       break;
 
     default:
@@ -144,6 +160,14 @@ ens_image_set_property (GObject      *object,
 
     case PROP_IMAGE_SIZE:
       self->image_size = g_value_dup_string (value);
+      break;
+
+    case PROP_STATUS:
+      self->status = g_value_dup_string (value);
+      break;
+
+    case PROP_SHARE_COUNT:
+      ens_image_set_share_count (self, g_value_get_int (value));
       break;
 
     default:
@@ -227,12 +251,112 @@ ens_image_class_init (EnsImageClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                           G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
 
+  /**
+   * EnsImage:status:
+   *
+   * The image's state as the server says it (e.g. "Available",
+   * "Creating"), or %NULL when the answer did not say.
+   */
+  properties[PROP_STATUS] =
+    g_param_spec_string ("status", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  /**
+   * EnsImage:share-count:
+   *
+   * How many accounts the image is shared with, or -1 while not known.
+   */
+  properties[PROP_SHARE_COUNT] =
+    g_param_spec_int ("share-count", NULL, NULL,
+                      -1, G_MAXINT, -1,
+                      (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 ens_image_init (EnsImage *self)
 {
+  self->share_count = -1;
+}
+
+/**
+ * ens_image_get_status:
+ *
+ * Returns: (nullable): the status, e.g. "Available"
+ */
+const char *
+ens_image_get_status (EnsImage *self)
+{
+  g_return_val_if_fail (ENS_IS_IMAGE (self), NULL);
+
+  return self->status;
+}
+
+/**
+ * ens_image_is_shareable:
+ *
+ * Only Available images can be shared.  An answer that does not say
+ * (older DescribeImages shapes) does not stop anyone: the server decides.
+ *
+ * Returns: %FALSE when the status is known and is not "Available"
+ */
+gboolean
+ens_image_is_shareable (EnsImage *self)
+{
+  g_return_val_if_fail (ENS_IS_IMAGE (self), FALSE);
+
+  return self->status == NULL || self->status[0] == '\0' ||
+         g_ascii_strcasecmp (self->status, "Available") == 0;
+}
+
+/**
+ * ens_image_get_display_name:
+ *
+ * Returns: the name, or the ID for an unnamed image
+ */
+const char *
+ens_image_get_display_name (EnsImage *self)
+{
+  g_return_val_if_fail (ENS_IS_IMAGE (self), NULL);
+
+  return self->image_name != NULL && self->image_name[0] != '\0' ? self->image_name
+                                                                 : self->image_id;
+}
+
+/**
+ * ens_image_get_share_count:
+ *
+ * Returns: the number of accounts the image is shared with, or -1
+ */
+int
+ens_image_get_share_count (EnsImage *self)
+{
+  g_return_val_if_fail (ENS_IS_IMAGE (self), -1);
+
+  return self->share_count;
+}
+
+/**
+ * ens_image_set_share_count:
+ * @share_count: the count, or -1 for unknown
+ *
+ * Call on the main thread only.
+ */
+void
+ens_image_set_share_count (EnsImage *self,
+                           int       share_count)
+{
+  g_return_if_fail (ENS_IS_IMAGE (self));
+  g_return_if_fail (share_count >= -1);
+
+  if (self->share_count == share_count)
+    return;
+
+  self->share_count = share_count;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHARE_COUNT]);
 }
 
 /**
@@ -312,4 +436,47 @@ ens_image_get_image_size (EnsImage *self)
   g_return_val_if_fail (ENS_IS_IMAGE (self), NULL);
 
   return self->image_size;
+}
+
+/**
+ * ens_image_matches:
+ * @query: (nullable): what the person typed in the search box
+ *
+ * For filtering a list of images as one types: whether the name or the
+ * ID contains @query, ignoring case and the spaces around it.  An empty
+ * query matches every image.
+ *
+ * Returns: %TRUE when @self matches
+ */
+gboolean
+ens_image_matches (EnsImage   *self,
+                   const char *query)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *needle = NULL;
+
+  g_return_val_if_fail (ENS_IS_IMAGE (self), FALSE);
+
+  if (query == NULL)
+    return TRUE;
+
+  stripped = g_strstrip (g_strdup (query));
+  if (*stripped == '\0')
+    return TRUE;
+
+  needle = g_utf8_casefold (stripped, -1);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *field = i == 0 ? self->image_name : self->image_id;
+      g_autofree char *folded = NULL;
+
+      if (field == NULL)
+        continue;
+      folded = g_utf8_casefold (field, -1);
+      if (strstr (folded, needle) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
 }

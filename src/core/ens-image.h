@@ -42,5 +42,13 @@ const char *ens_image_get_owner_alias   (EnsImage   *self);
 const char *ens_image_get_creation_time (EnsImage   *self);
 const char *ens_image_get_platform      (EnsImage   *self);
 const char *ens_image_get_image_size    (EnsImage   *self);
+const char *ens_image_get_status        (EnsImage   *self);
+gboolean    ens_image_is_shareable      (EnsImage   *self);
+const char *ens_image_get_display_name  (EnsImage   *self);
+gboolean    ens_image_matches           (EnsImage   *self,
+                                         const char *query);
+int         ens_image_get_share_count   (EnsImage   *self);
+void        ens_image_set_share_count   (EnsImage   *self,
+                                         int         share_count);
 
 G_END_DECLS

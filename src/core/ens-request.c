@@ -36,6 +36,8 @@ struct _EnsRequest
 {
   gatomicrefcount  ref_count;
   char            *action;
+  char            *version;     /* NULL: ENS_API_VERSION */
+  char            *endpoint;    /* NULL: the client's endpoint */
   /* Parameter name → value, both plain UTF-8 (not encoded). */
   GHashTable      *params;
 };
@@ -281,6 +283,87 @@ ens_request_new_describe_images (guint         page_number,
   return self;
 }
 
+/**
+ * ens_request_new_describe_self_images:
+ * @page_number: the page, from 1
+ * @page_size: images per page, 1 to %ENS_SELF_IMAGES_PAGE_SIZE_MAX
+ * @error: return location for an %ENS_ERROR_INVALID_INPUT error
+ *
+ * DescribeSelfImages: the account's own custom images.  The generated
+ * model documents no maximum page size; 50 is what DescribeImages
+ * allows, so a server with a lower cap than the model is not asked for more.
+ *
+ * Returns: (transfer full) (nullable): the request, or %NULL if refused
+ */
+EnsRequest *
+ens_request_new_describe_self_images (guint    page_number,
+                                      guint    page_size,
+                                      GError **error)
+{
+  EnsRequest *self;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_page (page_number, page_size, ENS_SELF_IMAGES_PAGE_SIZE_MAX, error))
+    return NULL;
+
+  self = ens_request_new ("DescribeSelfImages");
+  set_param_uint (self, "PageNumber", page_number);
+  set_param_uint (self, "PageSize", page_size);
+
+  return self;
+}
+
+/**
+ * ens_request_new_get_caller_identity:
+ * @sts_endpoint: the STS endpoint to send it to (see
+ *   ens_client_get_sts_endpoint_for())
+ *
+ * STS GetCallerIdentity, version %ENS_STS_API_VERSION: no parameters.
+ *
+ * Returns: (transfer full): the request
+ */
+EnsRequest *
+ens_request_new_get_caller_identity (const char *sts_endpoint)
+{
+  EnsRequest *self;
+
+  g_return_val_if_fail (sts_endpoint != NULL, NULL);
+
+  self = ens_request_new ("GetCallerIdentity");
+  self->version = g_strdup (ENS_STS_API_VERSION);
+  self->endpoint = g_strdup (sts_endpoint);
+
+  return self;
+}
+
+/**
+ * ens_request_get_version:
+ *
+ * Returns: the API version the request is signed for
+ */
+const char *
+ens_request_get_version (EnsRequest *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->version != NULL ? self->version : ENS_API_VERSION;
+}
+
+/**
+ * ens_request_get_endpoint:
+ *
+ * Returns: (nullable): the endpoint the request goes to, or %NULL for the
+ *   client's own (ENS)
+ */
+const char *
+ens_request_get_endpoint (EnsRequest *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->endpoint;
+}
+
 EnsRequest *
 ens_request_ref (EnsRequest *self)
 {
@@ -299,6 +382,8 @@ ens_request_unref (EnsRequest *self)
   if (g_atomic_ref_count_dec (&self->ref_count))
     {
       g_free (self->action);
+      g_free (self->version);
+      g_free (self->endpoint);
       g_hash_table_unref (self->params);
       g_free (self);
     }
@@ -487,7 +572,7 @@ ens_request_sign (EnsRequest           *self,
       g_autofree char *signed_form = NULL;
 
       g_hash_table_replace (params, g_strdup ("Action"), g_strdup (self->action));
-      g_hash_table_replace (params, g_strdup ("Version"), g_strdup (ENS_API_VERSION));
+      g_hash_table_replace (params, g_strdup ("Version"), g_strdup (ens_request_get_version (self)));
       g_hash_table_replace (params, g_strdup ("Format"), g_strdup ("JSON"));
       g_hash_table_replace (params, g_strdup ("AccessKeyId"), g_strdup (access_key_id));
       g_hash_table_replace (params, g_strdup ("SignatureMethod"), g_strdup ("HMAC-SHA1"));
@@ -549,7 +634,7 @@ ens_request_sign (EnsRequest           *self,
 
       soup_message_headers_replace (headers, "host", host_value);
       soup_message_headers_replace (headers, "x-acs-action", self->action);
-      soup_message_headers_replace (headers, "x-acs-version", ENS_API_VERSION);
+      soup_message_headers_replace (headers, "x-acs-version", ens_request_get_version (self));
       soup_message_headers_replace (headers, "x-acs-date", date);
       soup_message_headers_replace (headers, "x-acs-signature-nonce", nonce);
       soup_message_headers_replace (headers, "x-acs-content-sha256", payload_hash);

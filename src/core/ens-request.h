@@ -31,6 +31,7 @@ G_BEGIN_DECLS
 
 #define ENS_SHARE_PAGE_SIZE_MAX  100
 #define ENS_IMAGES_PAGE_SIZE_MAX 50
+#define ENS_SELF_IMAGES_PAGE_SIZE_MAX 50
 
 /**
  * EnsRequest:
@@ -52,6 +53,12 @@ EnsRequest       *ens_request_new_describe_images                    (guint     
                                                                       const char          *image_id,
                                                                       const char          *image_name,
                                                                       GError             **error);
+EnsRequest       *ens_request_new_describe_self_images               (guint                page_number,
+                                                                      guint                page_size,
+                                                                      GError             **error);
+EnsRequest       *ens_request_new_get_caller_identity                (const char          *sts_endpoint);
+const char       *ens_request_get_version                            (EnsRequest          *self);
+const char       *ens_request_get_endpoint                           (EnsRequest          *self);
 EnsRequest       *ens_request_ref                                    (EnsRequest          *self);
 void              ens_request_unref                                  (EnsRequest          *self);
 const char       *ens_request_get_action                             (EnsRequest          *self);

@@ -262,7 +262,9 @@ sanitize_cut (JsonObject *object,
  * @body: (nullable): the body
  * @error: return location for an error
  *
- * Parses one page of DescribeImages.  Images without a plain ImageId are
+ * Parses one page of DescribeImages or DescribeSelfImages (the same
+ * shape; DescribeSelfImages sends TotalCount, PageNumber and PageSize as
+ * strings, which are read as numbers).  Images without a plain ImageId are
  * skipped; ImageSize is accepted as a string or a number.  The text fields
  * are limited in length (see the table at the top) and passed through
  * ens_text_sanitize(), as they are shown as they are.
@@ -300,6 +302,7 @@ ens_response_parse_image_page (guint        http_status,
       g_autofree char *creation_time = NULL;
       g_autofree char *platform = NULL;
       g_autofree char *safe_size = NULL;
+      g_autofree char *status = NULL;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
@@ -322,10 +325,18 @@ ens_response_parse_image_page (guint        http_status,
       creation_time = ens_text_sanitize (ens_json_get_string_max (image, "CreationTime", ENS_MAX_TIME_CHARS), -1);
       platform = sanitize_cut (image, "Platform", ENS_MAX_PLATFORM_CHARS);
       safe_size = ens_text_sanitize (image_size, -1);
+      status = ens_text_sanitize (ens_json_get_string_max (image, "Status", ENS_MAX_SHORT_FIELD_CHARS), -1);
 
       g_ptr_array_add (page->images,
-                       ens_image_new (image_id, image_name, owner_alias,
-                                      creation_time, platform, safe_size));
+                       g_object_new (ENS_TYPE_IMAGE,
+                                     "image-id", image_id,
+                                     "image-name", image_name,
+                                     "owner-alias", owner_alias,
+                                     "creation-time", creation_time,
+                                     "platform", platform,
+                                     "image-size", safe_size,
+                                     "status", status,
+                                     NULL));
     }
 
   page->request_id = g_strdup (ens_json_get_string_max (object, "RequestId", ENS_MAX_REQUEST_ID_CHARS));

@@ -37,6 +37,9 @@ typedef struct
   char            *request_id;
   GError          *error;
   guint            tries;
+  char            *image_id;     /* NULL: the plan's "image-id" */
+  EnsSkipReason    skip_reason;
+  EnsVerification  verification;
 } Entry;
 
 struct _EnsSharePlan
@@ -79,6 +82,7 @@ entry_clear (gpointer data)
 
   g_clear_pointer (&entry->account, g_free);
   g_clear_pointer (&entry->request_id, g_free);
+  g_clear_pointer (&entry->image_id, g_free);
   g_clear_error (&entry->error);
 }
 
@@ -323,17 +327,39 @@ ens_share_plan_new (const char         *image_id,
 EnsSharePlan *
 ens_share_plan_new_inverse (EnsSharePlan *self)
 {
-  g_auto(GStrv) added = NULL;
-  g_auto(GStrv) removed = NULL;
+  g_auto(GStrv) image_ids = NULL;
+  EnsSharePlan *inverse;
 
   g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), NULL);
 
-  added = ens_share_plan_dup_accounts (self, ENS_SHARE_CHANGE_ADD, ENS_OUTCOME_DONE);
-  removed = ens_share_plan_dup_accounts (self, ENS_SHARE_CHANGE_REMOVE, ENS_OUTCOME_DONE);
+  inverse = g_object_new (ENS_TYPE_SHARE_PLAN, "image-id", self->image_id, NULL);
 
-  return ens_share_plan_new (self->image_id,
-                             (const char * const *)removed,
-                             (const char * const *)added);
+  /* Image by image: what was removed is added back (in one batch), what
+   * was added is removed. */
+  image_ids = ens_share_plan_dup_image_ids (self);
+  for (guint i = 0; image_ids[i] != NULL; i++)
+    {
+      for (guint pass = 0; pass < 2; pass++)
+        {
+          EnsShareChange undone = pass == 0 ? ENS_SHARE_CHANGE_REMOVE : ENS_SHARE_CHANGE_ADD;
+
+          for (guint j = 0; j < self->entries->len; j++)
+            {
+              const Entry *entry = &g_array_index (self->entries, Entry, j);
+              const char *account[] = { entry->account, NULL };
+
+              if (entry->change != undone || entry->state != ENS_OUTCOME_DONE ||
+                  g_strcmp0 (ens_share_plan_get_account_image_id (self, j), image_ids[i]) != 0)
+                continue;
+
+              ens_share_plan_append_change (inverse, image_ids[i], account,
+                                            pass == 0 ? ENS_SHARE_CHANGE_ADD
+                                                      : ENS_SHARE_CHANGE_REMOVE);
+            }
+        }
+    }
+
+  return inverse;
 }
 
 const char *
@@ -676,8 +702,14 @@ ens_share_plan_reconcile (EnsSharePlan       *self,
       copy.request_id = g_strdup (entry->request_id);
       copy.error = entry->error != NULL ? g_error_copy (entry->error) : NULL;
       copy.tries = entry->tries;
+      copy.image_id = g_strdup (entry->image_id);
+      copy.skip_reason = entry->skip_reason;
+      copy.verification = entry->verification;
 
-      if (ens_share_plan_is_uncertain (self, i))
+      /* @shared_now is the list of the plan's first image: other images'
+       * uncertain outcomes are settled by ens_share_plan_verify(). */
+      if (ens_share_plan_is_uncertain (self, i) &&
+          g_strcmp0 (ens_share_plan_get_account_image_id (self, i), self->image_id) == 0)
         {
           gboolean is_shared = g_hash_table_contains (shared, entry->account);
           gboolean happened = entry->change == ENS_SHARE_CHANGE_ADD ? is_shared : !is_shared;
@@ -737,4 +769,182 @@ ens_share_plan_note_in_flight (EnsSharePlan *self,
 
   self->max_in_flight = in_flight;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_IN_FLIGHT]);
+}
+
+/* Several images, preview and verification (issue 13) -------------------- */
+
+/**
+ * ens_share_plan_append_change:
+ * @image_id: the image these accounts are for
+ * @accounts: (array zero-terminated=1): the accounts
+ * @change: add or remove
+ *
+ * Appends pending entries for @image_id.  For building plans only: not
+ * while the plan runs.
+ */
+void
+ens_share_plan_append_change (EnsSharePlan       *self,
+                              const char         *image_id,
+                              const char * const *accounts,
+                              EnsShareChange      change)
+{
+  guint first;
+
+  g_return_if_fail (ENS_IS_SHARE_PLAN (self));
+  g_return_if_fail (image_id != NULL);
+
+  first = self->entries->len;
+  ens_share_plan_append (self, accounts, change);
+  if (g_strcmp0 (image_id, self->image_id) != 0)
+    for (guint i = first; i < self->entries->len; i++)
+      get_entry (self, i)->image_id = g_strdup (image_id);
+
+  if (self->entries->len != first)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
+}
+
+/**
+ * ens_share_plan_get_account_image_id:
+ *
+ * Returns: the image the change at @position is for
+ */
+const char *
+ens_share_plan_get_account_image_id (EnsSharePlan *self,
+                                     guint         position)
+{
+  const Entry *entry;
+
+  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), NULL);
+  g_return_val_if_fail (position < self->entries->len, NULL);
+
+  entry = get_entry (self, position);
+
+  return entry->image_id != NULL ? entry->image_id : self->image_id;
+}
+
+static GHashTable *
+set_of (const char * const *accounts)
+{
+  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; accounts[i] != NULL; i++)
+    g_hash_table_add (set, (gpointer)accounts[i]);
+
+  return set;
+}
+
+static void
+set_final_state (EnsSharePlan    *self,
+                 Entry           *entry,
+                 EnsOutcomeState  state)
+{
+  gboolean was_final = state_is_final (entry->state);
+
+  entry->state = state;
+  if (was_final == state_is_final (state))
+    return;
+
+  self->done += was_final ? -1 : 1;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE]);
+}
+
+/* ens_share_plan_preview: see ens-share-plan.h. */
+guint
+ens_share_plan_preview (EnsSharePlan       *self,
+                        const char         *image_id,
+                        const char * const *shared_now)
+{
+  g_autoptr(GHashTable) shared = NULL;
+  guint n_skipped = 0;
+
+  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), 0);
+  g_return_val_if_fail (image_id != NULL, 0);
+  g_return_val_if_fail (shared_now != NULL, 0);
+
+  shared = set_of (shared_now);
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = get_entry (self, i);
+      gboolean is_shared;
+
+      if (entry->state != ENS_OUTCOME_PENDING ||
+          g_strcmp0 (ens_share_plan_get_account_image_id (self, i), image_id) != 0)
+        continue;
+
+      is_shared = g_hash_table_contains (shared, entry->account);
+      if (entry->change == ENS_SHARE_CHANGE_ADD && is_shared)
+        entry->skip_reason = ENS_SKIP_ALREADY_SHARED;
+      else if (entry->change == ENS_SHARE_CHANGE_REMOVE && !is_shared)
+        entry->skip_reason = ENS_SKIP_NOT_SHARED;
+      else
+        continue;
+
+      set_final_state (self, entry, ENS_OUTCOME_SKIPPED);
+      n_skipped++;
+    }
+
+  return n_skipped;
+}
+
+EnsSkipReason
+ens_share_plan_get_skip_reason (EnsSharePlan *self,
+                                guint         position)
+{
+  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), ENS_SKIP_NONE);
+  g_return_val_if_fail (position < self->entries->len, ENS_SKIP_NONE);
+
+  return get_entry (self, position)->skip_reason;
+}
+
+/* ens_share_plan_verify: see ens-share-plan.h.  An uncertain outcome that
+ * the list settles is VERIFIED by that same list. */
+guint
+ens_share_plan_verify (EnsSharePlan       *self,
+                       const char         *image_id,
+                       const char * const *shared_now)
+{
+  g_autoptr(GHashTable) shared = NULL;
+  guint n_disagree = 0;
+
+  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), 0);
+  g_return_val_if_fail (image_id != NULL, 0);
+  g_return_val_if_fail (shared_now != NULL, 0);
+
+  shared = set_of (shared_now);
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = get_entry (self, i);
+      gboolean wanted_shared = entry->change == ENS_SHARE_CHANGE_ADD;
+      gboolean agrees;
+
+      if (g_strcmp0 (ens_share_plan_get_account_image_id (self, i), image_id) != 0)
+        continue;
+
+      agrees = g_hash_table_contains (shared, entry->account) == wanted_shared;
+
+      if (ens_share_plan_is_uncertain (self, i))
+        {
+          g_clear_error (&entry->error);
+          set_final_state (self, entry, agrees ? ENS_OUTCOME_DONE : ENS_OUTCOME_NOT_ATTEMPTED);
+        }
+
+      if (entry->state != ENS_OUTCOME_DONE && entry->state != ENS_OUTCOME_SKIPPED)
+        continue;
+
+      entry->verification = agrees ? ENS_VERIFY_VERIFIED : ENS_VERIFY_DISAGREES;
+      if (!agrees)
+        n_disagree++;
+    }
+
+  return n_disagree;
+}
+
+EnsVerification
+ens_share_plan_get_verification (EnsSharePlan *self,
+                                 guint         position)
+{
+  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), ENS_VERIFY_UNCHECKED);
+  g_return_val_if_fail (position < self->entries->len, ENS_VERIFY_UNCHECKED);
+
+  return get_entry (self, position)->verification;
 }

@@ -43,7 +43,23 @@ typedef enum
   ENS_OUTCOME_FAILED,         /* its request failed; see the error */
   ENS_OUTCOME_NOT_ATTEMPTED,  /* cancelled before its request started */
   ENS_OUTCOME_UNKNOWN,        /* its request was sent and the answer was lost */
+  ENS_OUTCOME_SKIPPED,        /* never sent: the preview found nothing to change
+                               * (see ens_share_plan_get_skip_reason()) */
 } EnsOutcomeState;
+
+typedef enum
+{
+  ENS_SKIP_NONE,
+  ENS_SKIP_ALREADY_SHARED,    /* an addition of an account that has access */
+  ENS_SKIP_NOT_SHARED,        /* a removal of an account that never had it */
+} EnsSkipReason;
+
+typedef enum
+{
+  ENS_VERIFY_UNCHECKED,       /* the list was not read again (or not yet) */
+  ENS_VERIFY_VERIFIED,        /* the list read again shows the outcome */
+  ENS_VERIFY_DISAGREES,       /* the list read again contradicts the answer */
+} EnsVerification;
 
 /*
  * A change to one image's share list: accounts to add and to remove.  The
@@ -105,6 +121,67 @@ guint            ens_share_plan_count_uncertain   (EnsSharePlan        *self);
  */
 EnsSharePlan    *ens_share_plan_reconcile         (EnsSharePlan        *self,
                                                    const char * const  *shared_now);
+
+/*
+ * Several images at once (issue 13): the same additions and removals for
+ * each image.  Positions go image by image, each image's additions first,
+ * then its removals; "image-id" is the first image.  The scheduler batches
+ * additions per image and sends removals one per request.  Every function
+ * above works on all of the plan's images; the inverse keeps each
+ * account's image.
+ */
+EnsSharePlan    *ens_share_plan_new_for_images    (const char * const  *image_ids,
+                                                   const char * const  *add_accounts,
+                                                   const char * const  *remove_accounts);
+void             ens_share_plan_append_change     (EnsSharePlan        *self,
+                                                   const char          *image_id,
+                                                   const char * const  *accounts,
+                                                   EnsShareChange       change);
+const char      *ens_share_plan_get_account_image_id (EnsSharePlan     *self,
+                                                   guint                position);
+GStrv            ens_share_plan_dup_image_ids     (EnsSharePlan        *self);
+
+/*
+ * Copying sharing from @source_image to @target_image: every account of
+ * @source_shares is added to the target; with @exact, every account of
+ * @target_shares not in @source_shares is removed from it; with
+ * @stop_source, every account of @source_shares is then removed from the
+ * source.  The preview (below) is already applied, so accounts the target
+ * has already are SKIPPED ("already shared").
+ */
+EnsSharePlan    *ens_share_plan_new_copy          (const char          *source_image,
+                                                   const char * const  *source_shares,
+                                                   const char          *target_image,
+                                                   const char * const  *target_shares,
+                                                   gboolean             exact,
+                                                   gboolean             stop_source);
+
+/*
+ * Preview: given @image_id's share list now, its pending additions of
+ * accounts already shared and removals of accounts not shared become
+ * ENS_OUTCOME_SKIPPED with their reason.  Skipped accounts are never sent,
+ * never counted as done and never undone.  Returns how many were skipped.
+ */
+guint            ens_share_plan_preview           (EnsSharePlan        *self,
+                                                   const char          *image_id,
+                                                   const char * const  *shared_now);
+EnsSkipReason    ens_share_plan_get_skip_reason   (EnsSharePlan        *self,
+                                                   guint                position);
+
+/*
+ * Verify after apply: given @image_id's share list read again after the
+ * run, settles its uncertain outcomes as ens_share_plan_reconcile() does
+ * (in place), then marks each DONE or SKIPPED account of that image
+ * VERIFIED when the list shows it, DISAGREES when it does not.  Returns
+ * how many disagree.
+ */
+guint            ens_share_plan_verify            (EnsSharePlan        *self,
+                                                   const char          *image_id,
+                                                   const char * const  *shared_now);
+EnsVerification  ens_share_plan_get_verification  (EnsSharePlan        *self,
+                                                   guint                position);
+guint            ens_share_plan_count_verification (EnsSharePlan       *self,
+                                                   EnsVerification      verification);
 
 /* For EnsClient: records the final outcome of one account (notifies "done"). */
 void             ens_share_plan_set_outcome       (EnsSharePlan        *self,

@@ -30,8 +30,8 @@
 #define IMAGES_PAGE_SIZE_MAX 50
 #define DEFAULT_PAGE_SIZE    10
 
-static gboolean
-parse_page (Call       *call,
+gboolean
+_emu_parse_page (Call       *call,
             const char *name,
             guint       default_value,
             guint       maximum,
@@ -187,8 +187,8 @@ describe_image_share_permission (EnsEmulator *self,
       return;
     }
 
-  if (!parse_page (call, "PageNumber", 1, G_MAXINT32, &page_number) ||
-      !parse_page (call, "PageSize", DEFAULT_PAGE_SIZE, SHARE_PAGE_SIZE_MAX, &page_size))
+  if (!_emu_parse_page (call, "PageNumber", 1, G_MAXINT32, &page_number) ||
+      !_emu_parse_page (call, "PageSize", DEFAULT_PAGE_SIZE, SHARE_PAGE_SIZE_MAX, &page_size))
     return;
 
   if (aliyun_id != NULL && !_emu_is_digits (aliyun_id))
@@ -247,9 +247,9 @@ _emu_add_string_member (JsonBuilder *builder,
   json_builder_add_string_value (builder, value != NULL ? value : "");
 }
 
-static void
-add_image (JsonBuilder *builder,
-           EmuImage    *image)
+void
+_emu_add_image (JsonBuilder *builder,
+                EmuImage    *image)
 {
   json_builder_begin_object (builder);
   _emu_add_string_member (builder, "Architecture", "x86_64");
@@ -261,6 +261,7 @@ add_image (JsonBuilder *builder,
   _emu_add_string_member (builder, "Platform", image->platform);
   _emu_add_string_member (builder, "RegionId", "");
   _emu_add_string_member (builder, "SnapshotId", "");
+  _emu_add_string_member (builder, "Status", image->status);
   json_builder_set_member_name (builder, "DiskDeviceMappings");
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "DiskDeviceMapping");
@@ -287,8 +288,8 @@ describe_images (EnsEmulator *self,
   guint page_size;
   guint64 first;
 
-  if (!parse_page (call, "PageNumber", 1, G_MAXINT32, &page_number) ||
-      !parse_page (call, "PageSize", DEFAULT_PAGE_SIZE, IMAGES_PAGE_SIZE_MAX, &page_size))
+  if (!_emu_parse_page (call, "PageNumber", 1, G_MAXINT32, &page_number) ||
+      !_emu_parse_page (call, "PageSize", DEFAULT_PAGE_SIZE, IMAGES_PAGE_SIZE_MAX, &page_size))
     return;
 
   if (image_name != NULL)
@@ -332,7 +333,7 @@ describe_images (EnsEmulator *self,
   json_builder_begin_array (builder);
   first = (guint64) (page_number - 1) * page_size;
   for (guint64 i = first; i < matching->len && i < first + page_size; i++)
-    add_image (builder, g_ptr_array_index (matching, i));
+    _emu_add_image (builder, g_ptr_array_index (matching, i));
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   _emu_finish_success (call, builder);
@@ -371,7 +372,14 @@ _emu_process_call (EnsEmulator        *self,
 
   g_debug ("%s by %s", call->action, key->id);
 
-  if (strcmp (call->action, "ModifyImageSharePermission") == 0)
+  if (_emu_take_refusal (self, call))
+    return;
+
+  if (strcmp (call->action, "GetCallerIdentity") == 0)
+    _emu_get_caller_identity (self, call, key);
+  else if (strcmp (call->action, "DescribeSelfImages") == 0)
+    _emu_describe_self_images (self, call);
+  else if (strcmp (call->action, "ModifyImageSharePermission") == 0)
     modify_image_share_permission (self, call, key);
   else if (strcmp (call->action, "DescribeImageSharePermission") == 0)
     describe_image_share_permission (self, call);

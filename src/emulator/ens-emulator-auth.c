@@ -119,10 +119,15 @@ check_timestamp (EnsEmulator *self,
   return TRUE;
 }
 
+/* The ENS actions are served at version 2017-11-10; STS GetCallerIdentity
+ * at 2015-04-01 (on the same host here: the client sends it to the same
+ * host when the endpoint is a custom one). */
 static gboolean
 check_version_and_action (Call *call)
 {
-  if (g_strcmp0 (call->version, ENS_API_VERSION) != 0)
+  gboolean sts = g_strcmp0 (call->action, "GetCallerIdentity") == 0;
+
+  if (g_strcmp0 (call->version, sts ? ENS_STS_API_VERSION : ENS_API_VERSION) != 0)
     {
       _emu_call_error (call, 400, "InvalidVersion", "Specified parameter Version is not valid.");
       return FALSE;
@@ -134,8 +139,10 @@ check_version_and_action (Call *call)
       return FALSE;
     }
 
-  if (strcmp (call->action, "ModifyImageSharePermission") != 0 &&
+  if (!sts &&
+      strcmp (call->action, "ModifyImageSharePermission") != 0 &&
       strcmp (call->action, "DescribeImageSharePermission") != 0 &&
+      strcmp (call->action, "DescribeSelfImages") != 0 &&
       strcmp (call->action, "DescribeImages") != 0)
     {
       _emu_call_error (call, 404, "InvalidAction.NotFound",

@@ -110,6 +110,7 @@ main (int   argc,
   g_autofree char *seed = NULL;
   g_autofree char *fault_name = NULL;
   g_autofree char *log_path = NULL;
+  g_auto(GStrv) refused = NULL;
   const char *env_keys;
   gboolean demo = FALSE;
   int port = 0;
@@ -160,6 +161,8 @@ main (int   argc,
       "Send x-acs-retry-after with throttling answers", "S" },
     { "clock-offset", 0, 0, G_OPTION_ARG_INT64, &clock_offset,
       "Run the emulator's clock this many seconds off", "S" },
+    { "refuse", 0, 0, G_OPTION_ARG_STRING_ARRAY, &refused,
+      "Refuse ACTION with 404 InvalidAction.NotFound (may be repeated)", "ACTION" },
     { "log", 0, 0, G_OPTION_ARG_FILENAME, &log_path,
       "Append a JSON line per request to FILE (no secrets or signatures)", "FILE" },
     { NULL }
@@ -169,7 +172,8 @@ main (int   argc,
   g_option_context_set_summary (context,
                                 "A local emulator of the Alibaba Cloud ENS API for tests and demos.\n"
                                 "Serves ModifyImageSharePermission, DescribeImageSharePermission and\n"
-                                "DescribeImages (version 2017-11-10) with V1 and V3 signatures.");
+                                "DescribeImages, DescribeSelfImages (version 2017-11-10) and STS\n"
+                                "GetCallerIdentity (2015-04-01) with V1 and V3 signatures.");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -240,6 +244,9 @@ main (int   argc,
       g_printerr ("ens-emulator: %s\n", error->message);
       return EXIT_FAILURE;
     }
+
+  for (guint i = 0; refused != NULL && refused[i] != NULL; i++)
+    ens_emulator_refuse_action (emulator, refused[i], 404, "InvalidAction.NotFound");
 
   ens_emulator_set_latency (emulator, (guint) latency);
   ens_emulator_set_latency_jitter (emulator, (guint) latency_jitter);

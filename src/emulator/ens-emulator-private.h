@@ -32,7 +32,8 @@ G_BEGIN_DECLS
  *   ens-emulator.c          the GObject, the server and its handler, settings
  *   ens-emulator-request.c  parsing a request; building answers
  *   ens-emulator-auth.c     V1 and V3 signature checks, keys, tokens, nonces
- *   ens-emulator-actions.c  the three API actions
+ *   ens-emulator-actions.c  the three sharing API actions
+ *   ens-emulator-identity.c DescribeSelfImages, STS GetCallerIdentity, refused actions
  *   ens-emulator-faults.c   injected faults
  *   ens-emulator-log.c      the JSON-lines request log
  *   ens-emulator-seed.c     keys, images and shares: added by calls or from a seed file
@@ -49,6 +50,8 @@ typedef struct
   gboolean    read_only;
   gboolean    expired;
   GHashTable *nonces;           /* every SignatureNonce seen with this key */
+  char       *account_id;       /* the Alibaba Cloud account that owns the key */
+  char       *user_name;        /* the RAM user; NULL: the account's own key */
 } EmuKey;
 
 typedef struct
@@ -58,6 +61,7 @@ typedef struct
   char      *owner_alias;
   char      *platform;
   char      *creation_time;
+  char      *status;            /* "Available" unless the seed says otherwise */
   GPtrArray *shares;            /* of char *, in insertion order */
 } EmuImage;
 
@@ -122,6 +126,8 @@ struct _EnsEmulator
   guint             latency_jitter_ms;
 
   GOutputStream    *log;
+
+  GHashTable       *refused;    /* action → "STATUS CODE" it is refused with */
 };
 
 /* ens-emulator-request.c */
@@ -173,6 +179,22 @@ void         _emu_add_string_member         (JsonBuilder         *builder,
 gboolean     _emu_image_has_share           (EmuImage            *image,
                                              const char          *account,
                                              guint               *index);
+gboolean     _emu_parse_page                (Call                *call,
+                                             const char          *name,
+                                             guint                default_value,
+                                             guint                maximum,
+                                             guint               *out);
+void         _emu_add_image                 (JsonBuilder         *builder,
+                                             EmuImage            *image);
+
+/* ens-emulator-identity.c */
+void         _emu_describe_self_images      (EnsEmulator         *self,
+                                             Call                *call);
+void         _emu_get_caller_identity       (EnsEmulator         *self,
+                                             Call                *call,
+                                             EmuKey              *key);
+gboolean     _emu_take_refusal              (EnsEmulator         *self,
+                                             Call                *call);
 
 /* ens-emulator-faults.c */
 const char  *_emu_fault_to_string           (EnsEmulatorFault     fault);

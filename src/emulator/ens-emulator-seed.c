@@ -28,15 +28,21 @@
  * Seed file format (see tests/data/emulator/seed.json):
  *
  *   {
- *     "keys":   [ { "id": "LTAI…", "secret": "…", "read_only": false },
+ *     "keys":   [ { "id": "LTAI…", "secret": "…", "read_only": false,
+ *                   "account_id": "5123…", "user": "ops" },
  *                 { "id": "STS.…", "secret": "…", "security_token": "…",
  *                   "expired": false } ],
  *     "images": [ { "ImageId": "m-…", "ImageName": "…", "ImageOwnerAlias": "self",
- *                   "Platform": "ubuntu", "CreationTime": "2024-01-01T00:00:00Z" } ],
+ *                   "Platform": "ubuntu", "CreationTime": "2024-01-01T00:00:00Z",
+ *                   "Status": "Available" } ],
  *     "shares": { "m-…": [ "1234567890123456", … ] }
  *   }
  *
  * Only "id" and "secret" (keys) and "ImageId" (images) are required.
+ * "account_id" is the account that owns the key (digits; default
+ * ENS_EMULATOR_DEMO_ACCOUNT_ID) and "user" its RAM user (absent: the
+ * account's own key), as GetCallerIdentity answers.  "Status" defaults
+ * to "Available".
  */
 
 void
@@ -45,6 +51,8 @@ _emu_key_free (EmuKey *key)
   g_free (key->id);
   g_free (key->secret);
   g_free (key->security_token);
+  g_free (key->account_id);
+  g_free (key->user_name);
   g_hash_table_unref (key->nonces);
   g_free (key);
 }
@@ -57,6 +65,7 @@ _emu_image_free (EmuImage *image)
   g_free (image->owner_alias);
   g_free (image->platform);
   g_free (image->creation_time);
+  g_free (image->status);
   g_ptr_array_unref (image->shares);
   g_free (image);
 }
@@ -77,6 +86,7 @@ add_key (EnsEmulator *self,
   key->read_only = read_only;
   key->expired = expired;
   key->nonces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  key->account_id = g_strdup (ENS_EMULATOR_DEMO_ACCOUNT_ID);
 
   g_hash_table_replace (self->keys, key->id, key);
 }
@@ -157,6 +167,7 @@ ens_emulator_add_image (EnsEmulator *self,
       image = g_new0 (EmuImage, 1);
       image->id = g_strdup (image_id);
       image->shares = g_ptr_array_new_with_free_func (g_free);
+      image->status = g_strdup ("Available");
       g_hash_table_insert (self->images, image->id, image);
       g_ptr_array_add (self->image_order, image);
     }
@@ -165,6 +176,54 @@ ens_emulator_add_image (EnsEmulator *self,
   _emu_set_str (&image->owner_alias, owner_alias != NULL ? owner_alias : "self");
   _emu_set_str (&image->platform, platform);
   _emu_set_str (&image->creation_time, creation_time);
+}
+
+/**
+ * ens_emulator_set_key_owner:
+ * @access_key_id: a key added before
+ * @account_id: the account that owns it (digits)
+ * @user_name: (nullable): its RAM user, or %NULL for the account's own key
+ *
+ * Says whose key @access_key_id is, as GetCallerIdentity answers.
+ */
+void
+ens_emulator_set_key_owner (EnsEmulator *self,
+                            const char  *access_key_id,
+                            const char  *account_id,
+                            const char  *user_name)
+{
+  EmuKey *key;
+
+  g_return_if_fail (ENS_IS_EMULATOR (self));
+  g_return_if_fail (access_key_id != NULL);
+  g_return_if_fail (account_id != NULL && _emu_is_digits (account_id));
+
+  key = g_hash_table_lookup (self->keys, access_key_id);
+  g_return_if_fail (key != NULL);
+
+  _emu_set_str (&key->account_id, account_id);
+  _emu_set_str (&key->user_name, user_name != NULL && *user_name != '\0' ? user_name : NULL);
+}
+
+/**
+ * ens_emulator_set_image_status:
+ * @image_id: an image added before
+ * @status: e.g. "Available", "Creating", "Copying", "Unavailable"
+ */
+void
+ens_emulator_set_image_status (EnsEmulator *self,
+                               const char  *image_id,
+                               const char  *status)
+{
+  EmuImage *image;
+
+  g_return_if_fail (ENS_IS_EMULATOR (self));
+  g_return_if_fail (image_id != NULL && status != NULL);
+
+  image = g_hash_table_lookup (self->images, image_id);
+  g_return_if_fail (image != NULL);
+
+  _emu_set_str (&image->status, status);
 }
 
 /**
@@ -297,10 +356,16 @@ ens_emulator_load_seed (EnsEmulator  *self,
         {
           JsonNode *element = json_array_get_element (keys, i);
 
+          const char *account_id;
+
           if (!JSON_NODE_HOLDS_OBJECT (element) ||
               get_seed_string (json_node_get_object (element), "id") == NULL ||
               get_seed_string (json_node_get_object (element), "secret") == NULL)
             return seed_error (error, path, "every key needs \"id\" and \"secret\" strings");
+          account_id = get_seed_string (json_node_get_object (element), "account_id");
+          if (json_object_has_member (json_node_get_object (element), "account_id") &&
+              (account_id == NULL || !_emu_is_digits (account_id)))
+            return seed_error (error, path, "\"account_id\" must be a string of digits");
         }
     }
 
@@ -355,9 +420,14 @@ ens_emulator_load_seed (EnsEmulator  *self,
       JsonObject *key = json_array_get_object_element (keys, i);
       const char *token = get_seed_string (key, "security_token");
 
+      const char *account_id = get_seed_string (key, "account_id");
+
       add_key (self, get_seed_string (key, "id"), get_seed_string (key, "secret"),
                token != NULL && *token != '\0' ? token : NULL,
                get_seed_boolean (key, "read_only"), get_seed_boolean (key, "expired"));
+      ens_emulator_set_key_owner (self, get_seed_string (key, "id"),
+                                  account_id != NULL ? account_id : ENS_EMULATOR_DEMO_ACCOUNT_ID,
+                                  get_seed_string (key, "user"));
     }
 
   for (guint i = 0; images != NULL && i < json_array_get_length (images); i++)
@@ -370,6 +440,9 @@ ens_emulator_load_seed (EnsEmulator  *self,
                               get_seed_string (image, "ImageOwnerAlias"),
                               get_seed_string (image, "Platform"),
                               get_seed_string (image, "CreationTime"));
+      if (get_seed_string (image, "Status") != NULL)
+        ens_emulator_set_image_status (self, get_seed_string (image, "ImageId"),
+                                       get_seed_string (image, "Status"));
     }
 
   if (shares != NULL)
@@ -392,22 +465,38 @@ ens_emulator_load_seed (EnsEmulator  *self,
   return TRUE;
 }
 
+/* Names for the demo's images: a few dozen, as an account has them. */
+static const char * const demo_products[] = {
+  "web-shop", "checkout-api", "video-transcoder", "edge-cache-nginx", "postgres-16-primary",
+  "redis-7-replica", "ml-inference-gpu", "log-shipper", "game-server-eu", "cdn-origin",
+  "iot-gateway", "search-indexer",
+};
+static const char * const demo_platforms[] = { "ubuntu", "debian", "centos", "alios" };
+
 /**
  * ens_emulator_load_demo:
  *
- * Adds the demo key (%ENS_EMULATOR_DEMO_KEY_ID) and a few sample images
- * owned by "self", some of them already shared, plus one public image.
+ * Adds the demo key (%ENS_EMULATOR_DEMO_KEY_ID, owned by
+ * %ENS_EMULATOR_DEMO_ACCOUNT_ID as RAM user %ENS_EMULATOR_DEMO_USER_NAME)
+ * and a few dozen named images owned by "self" (three versions of each
+ * product, some shared, two not Available), plus one public image.
  */
 void
 ens_emulator_load_demo (EnsEmulator *self)
 {
   static const char * const web_shares[] = { "1234567890123456", "6543210987654321", NULL };
   static const char * const db_shares[] = { "1122334455667788", NULL };
+  static const char * const partner_shares[] = {
+    "1234567890123456", "6543210987654321", "1122334455667788", NULL
+  };
 
   g_return_if_fail (ENS_IS_EMULATOR (self));
 
   ens_emulator_add_key (self, ENS_EMULATOR_DEMO_KEY_ID, ENS_EMULATOR_DEMO_KEY_SECRET, FALSE);
+  ens_emulator_set_key_owner (self, ENS_EMULATOR_DEMO_KEY_ID, ENS_EMULATOR_DEMO_ACCOUNT_ID,
+                              ENS_EMULATOR_DEMO_USER_NAME);
 
+  /* The four images earlier versions of the demo had, with the same IDs. */
   ens_emulator_add_image (self, "m-5s7qotzavwbrnzaqh4undemo1", "web-frontend-2024",
                           "self", "ubuntu", "2024-03-18T09:12:44Z");
   ens_emulator_add_image (self, "m-6kf2d9a0tzd5ipwx5fiqdemo2", "postgres-16-primary",
@@ -416,6 +505,28 @@ ens_emulator_load_demo (EnsEmulator *self)
                           "self", "centos", "2024-07-21T06:45:19Z");
   ens_emulator_add_image (self, "m-8ab4c9d2vzf7krzz7hkmdemo4", "edge-cache-nginx",
                           "self", "ubuntu", "2024-09-09T11:03:57Z");
+
+  for (guint p = 0; p < G_N_ELEMENTS (demo_products); p++)
+    {
+      for (guint v = 0; v < 3; v++)
+        {
+          g_autofree char *id = g_strdup_printf ("m-demo%02u%uq7otzavwbrnzaqh4unm", p, v);
+          g_autofree char *name = g_strdup_printf ("%s-%u", demo_products[p], 2023 + v);
+          g_autofree char *created = g_strdup_printf ("202%u-%02u-%02uT08:%02u:00Z",
+                                                      3 + v, 1 + p % 12, 1 + p, 10 + p);
+
+          ens_emulator_add_image (self, id, name, "self",
+                                  demo_platforms[p % G_N_ELEMENTS (demo_platforms)], created);
+          /* Last year's version went to the partners; this year's is new. */
+          if (v == 1 && p % 2 == 0)
+            ens_emulator_set_shares (self, id, partner_shares);
+          if (v == 2 && p == 5)
+            ens_emulator_set_image_status (self, id, "Creating");
+          if (v == 0 && p == 9)
+            ens_emulator_set_image_status (self, id, "Unavailable");
+        }
+    }
+
   ens_emulator_add_image (self, "ubuntu_22_04_x64_20G_alibase_20240101", "Ubuntu 22.04 64 bit",
                           "system", "ubuntu", "2024-01-01T00:00:00Z");
 

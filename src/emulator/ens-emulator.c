@@ -288,6 +288,7 @@ ens_emulator_finalize (GObject *object)
   EnsEmulator *self = (EnsEmulator *) object;
 
   g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_clear_pointer (&self->refused, g_hash_table_unref);
   g_clear_pointer (&self->image_order, g_ptr_array_unref);
   g_clear_pointer (&self->images, g_hash_table_unref);
   g_clear_pointer (&self->keys, g_hash_table_unref);
@@ -314,6 +315,7 @@ ens_emulator_init (EnsEmulator *self)
   self->image_order = g_ptr_array_new ();
   self->pending = g_hash_table_new_full (g_direct_hash, g_direct_equal,
                                          (GDestroyNotify) pending_free, NULL);
+  self->refused = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->fail_status = 500;
 }
 

@@ -34,6 +34,15 @@ G_BEGIN_DECLS
 #define ENS_EMULATOR_DEMO_KEY_ID     "LTAI5tDemoDemoDemoDemo00"
 #define ENS_EMULATOR_DEMO_KEY_SECRET "DemoSecretDemoSecretDemoSecre"
 
+/**
+ * ENS_EMULATOR_DEMO_ACCOUNT_ID:
+ *
+ * The account that owns the demo key (and every key whose owner is not
+ * given): what GetCallerIdentity answers as AccountId.
+ */
+#define ENS_EMULATOR_DEMO_ACCOUNT_ID "5123456789012345"
+#define ENS_EMULATOR_DEMO_USER_NAME  "demo-operator"
+
 #define ENS_TYPE_EMULATOR (ens_emulator_get_type ())
 
 G_DECLARE_FINAL_TYPE (EnsEmulator, ens_emulator, ENS, EMULATOR, GObject)
@@ -85,6 +94,17 @@ void         ens_emulator_add_image          (EnsEmulator         *self,
                                               const char          *owner_alias,
                                               const char          *platform,
                                               const char          *creation_time);
+void         ens_emulator_set_key_owner      (EnsEmulator         *self,
+                                              const char          *access_key_id,
+                                              const char          *account_id,
+                                              const char          *user_name);
+void         ens_emulator_set_image_status   (EnsEmulator         *self,
+                                              const char          *image_id,
+                                              const char          *status);
+void         ens_emulator_refuse_action      (EnsEmulator         *self,
+                                              const char          *action,
+                                              guint                status,
+                                              const char          *code);
 void         ens_emulator_set_shares         (EnsEmulator         *self,
                                               const char          *image_id,
                                               const char * const  *accounts);

@@ -110,6 +110,11 @@ describe_outcome (EnsShareChange   change,
     case ENS_OUTCOME_UNKNOWN:
       return g_strdup (_("Outcome unknown: the answer was lost"));
 
+    case ENS_OUTCOME_SKIPPED:
+      if (change == ENS_SHARE_CHANGE_ADD)
+        return g_strdup (_("Skipped: already shared"));
+      return g_strdup (_("Skipped: was not shared"));
+
     case ENS_OUTCOME_PENDING:
     case ENS_OUTCOME_NOT_ATTEMPTED:
     default:

@@ -558,6 +558,8 @@ ens_pending_list_settle (EnsPendingList *self,
       switch (ens_share_plan_get_state (plan, i))
         {
         case ENS_OUTCOME_DONE:
+        case ENS_OUTCOME_SKIPPED:
+          /* Skipped additions were shared already: as good as done. */
           g_hash_table_add (done, (gpointer)account);
           break;
 

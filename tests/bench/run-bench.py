@@ -6,7 +6,7 @@
 #
 # Usage: run-bench.py BUILDDIR [--runs N] [--only SECTION,…]
 #
-# Sections: plan, adapt, startup, gui, sign (default: all).
+# Sections: plan, adapt, images, startup, gui, sign (default: all).
 #
 # Every figure is printed next to a baseline measured in the same run, with
 # the ratio and the target, because absolute times drift on shared machines.
@@ -64,6 +64,8 @@ def main():
         bench_plan(bench)
     if wanted("adapt"):
         bench_adapt(bench)
+    if wanted("images"):
+        bench_images(bench)
     if wanted("startup") or wanted("gui"):
         bench_gui(bench, app, builddir, runs, wanted)
     if wanted("sign"):
@@ -97,6 +99,19 @@ def bench_plan(bench):
     before, after = int(v["rss-before-kib"][0]), int(v["rss-after-kib"][0])
     row("RSS growth over the runs", f"{after - before} KiB", f"{before} KiB before",
         f"{after / before:.2f}×", "no leak growth", after / before <= 1.2)
+
+def bench_images(bench):
+    # 1c. Issue 13 at 50 ms a request and a fixed concurrency: the share
+    # counts of 200 images (one request each), and 10 images shared with
+    # 20 accounts each as one plan (additions batched per image); each
+    # beside its limit ceil(requests / concurrency) × 50 ms.
+    v = parse_lines(run([os.path.join(bench, "bench-images"), "50"]))
+    conc = int(v["concurrency"][0])
+    for name, label in (("counts-200", f"share counts, 200 images, concurrency {conc}"),
+                        ("share-10x20", f"10 images × 20 accounts, one plan, concurrency {conc}")):
+        ms, limit, requests = float(v[name][0]), float(v[name][3]), int(v[name][7])
+        row(label, f"{ms:.0f} ms", f"{limit:.0f} ms limit ({requests} requests)",
+            f"{ms / limit:.2f}×", "≤ 1.2× limit", ms / limit <= 1.2)
 
 def bench_adapt(bench):
     # 1b. The adaptive controller, each run beside its limit: no rate limit
