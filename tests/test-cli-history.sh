@@ -19,6 +19,7 @@ emulator=$top_builddir/src/emulator/ens-emulator
 python=/usr/bin/python3
 
 image=m-5s7qotzavwbrnzaqh4unmhist01
+image2=m-5s7qotzavwbrnzaqh4unmhist02
 key_id=LTAI5tHistTestHistTest01
 key_secret=HistSecretHistSecretHistSecre
 
@@ -52,13 +53,15 @@ db="$XDG_DATA_HOME/ens-image-share/history.db"
 
 # 200 accounts shared: 3000000000000000 .. 3000000000000199
 accounts=$("$python" -c 'print(",".join(str(3000000000000000 + i) for i in range(200)))')
-"$python" - "$tmp/seed.json" "$key_id" "$key_secret" "$image" <<'PY'
+"$python" - "$tmp/seed.json" "$key_id" "$key_secret" "$image" "$image2" <<'PY'
 import json, sys
-path, key, secret, image = sys.argv[1:]
+path, key, secret, image, image2 = sys.argv[1:]
 json.dump({
   "keys": [{"id": key, "secret": secret}],
   "images": [{"ImageId": image, "ImageName": "history", "ImageOwnerAlias": "self",
-              "Platform": "ubuntu", "CreationTime": "2024-01-01T00:00:00Z"}],
+              "Platform": "ubuntu", "CreationTime": "2024-01-01T00:00:00Z"},
+             {"ImageId": image2, "ImageName": "history-2", "ImageOwnerAlias": "self",
+              "Platform": "ubuntu", "CreationTime": "2024-01-02T00:00:00Z"}],
   "shares": {image: [str(3000000000000000 + i) for i in range(200)]},
 }, open(path, "w"))
 PY
@@ -88,7 +91,7 @@ run ()
   status=$?
 }
 
-echo "1..8"
+echo "1..9"
 
 # 1. a change is recorded, one row per account, with its RequestId
 run --image="$image" --remove=3000000000000000,3000000000000001
@@ -255,6 +258,25 @@ then
   ok "CSV export reopened by Python's csv module: the same rows, formulas escaped"
 else
   not_ok "CSV export" "$(cat "$tmp/py")"
+fi
+
+# 9. one change across two images: each account is recorded under its own
+# image, and --history --image finds it there
+run --image="$image" --image="$image2" --add=4100000000000001
+s1=$status
+run --history --image="$image2" --json
+if [ "$s1" -eq 0 ] && [ "$status" -eq 0 ] && "$python" - "$tmp/out" "$image2" <<'PY' 2> "$tmp/py"
+import json, sys
+rows = json.load(open(sys.argv[1]))
+assert len(rows) == 1, rows
+r = rows[0]
+assert r["image_id"] == sys.argv[2] and r["account_id"] == "4100000000000001", r
+assert r["state"] == "done" and r["change"] == "add" and r["request_id"], r
+PY
+then
+  ok "a change across two images is recorded under each image"
+else
+  not_ok "a change across two images" "exit $s1/$status" "$(cat "$tmp/py")"
 fi
 
 if [ $failures -gt 0 ]; then
