@@ -162,8 +162,10 @@ def noportal(args, workdir):
             the "Use for This Session Only" choice."""
             for label in find_all(dialog, role="label"):
                 text = name_of(label)
-                if ("this session only" in text.lower() and on_screen(label)
-                        and text.lower() != "use for this session only"):
+                # The sandbox's own wording: no advice to install a
+                # keyring, which nobody can do inside a Flatpak.
+                if ("this session only" in text.lower() and "sandboxed apps" in text
+                        and on_screen(label) and text.lower() != "use for this session only"):
                     return text
             return None
         text = wait_until(message, 30, "a message that mentions 'this session only'")

@@ -104,6 +104,14 @@ _ens_keyring_error_new (KeyringOp    *op,
         case G_DBUS_ERROR_SPAWN_PERMISSIONS_INVALID:
         case G_DBUS_ERROR_SPAWN_FILE_INVALID:
         case G_DBUS_ERROR_SPAWN_NO_MEMORY:
+          /* Inside a Flatpak the keyring is reached through the desktop's
+           * Secret portal: installing a keyring in the sandbox is no
+           * advice anyone can follow. */
+          if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+            return keyring_error_new_literal (_("This desktop gives sandboxed apps no place to "
+                                                "keep secrets (it has no Secret portal), so the "
+                                                "AccessKey cannot be saved. You can use it for "
+                                                "this session only."));
           return keyring_error_new_literal (_("There is no keyring on this computer to keep the "
                                               "AccessKey in. Install a keyring such as GNOME "
                                               "Keyring, or use the AccessKey for this session "

@@ -13,6 +13,7 @@
 # Prints TAP; exits non-zero when any step fails.  On a failure the screen
 # is saved to OUTDIR with the logs of the app and the emulators.
 
+import json
 import os
 import re
 import shutil
@@ -523,6 +524,20 @@ class Run:
         print(f"# {len(modify)} share requests reached the server; it has {len(shared)} of "
               f"{len(accounts)} accounts", flush=True)
         self.closing_shared = shared
+        # No outcome left unrecorded: the history (read back through the
+        # command line) has every account of the change settled, and what
+        # it calls done is exactly what the server has.
+        rows = [r for r in json.loads(emu.cli("--history", f"--image={IMAGE}", "--json"))
+                if r["account_id"] in set(accounts) and r["change"] == "add"]
+        states = {r["account_id"]: r["state"] for r in rows}
+        settled = ("done", "confirmed", "not-attempted", "failed", "did-not-happen")
+        open_rows = sorted(a for a, st in states.items() if st not in settled)
+        if len(states) != len(accounts) or open_rows:
+            raise Failure(f"the history has {len(states)} of {len(accounts)} accounts; "
+                          f"not settled: {open_rows[:5]}")
+        recorded_done = {acc for acc, st in states.items() if st in ("done", "confirmed")}
+        if recorded_done != shared:
+            raise Failure(f"the history says {len(recorded_done)} were shared, the server has {len(shared)}")
         criticals = [line for line in a.output().splitlines() if "-CRITICAL **" in line]
         if criticals:
             raise Failure(f"criticals after the window closed: {criticals[:3]}")
