@@ -207,46 +207,62 @@ new_details_row (GtkWidget *child)
   return row;
 }
 
+/* A caption with a Copy button beside it, over @value on a line of its own
+ * (too wide to share a line with a button); the button copies @text. */
+static GtkWidget *
+new_copy_block (const char *caption_text,
+                const char *caption_class,
+                const char *button_label,
+                const char *button_name,
+                const char *accessible_label,
+                const char *text,
+                GtkWidget  *value,
+                int         spacing)
+{
+  GtkWidget *box;
+  GtkWidget *top;
+  GtkWidget *caption;
+  GtkWidget *copy;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, spacing);
+  top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_append (GTK_BOX (box), top);
+
+  caption = new_label (caption_text, caption_class);
+  gtk_widget_set_hexpand (caption, TRUE);
+  gtk_widget_set_valign (caption, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (top), caption);
+
+  copy = gtk_button_new_with_label (button_label);
+  gtk_widget_set_name (copy, button_name);
+  gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (copy),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
+                                  -1);
+  g_signal_connect_data (copy, "clicked", G_CALLBACK (copy_clicked_cb),
+                         g_strdup (text), (GClosureNotify) G_CALLBACK (g_free), 0);
+  gtk_box_append (GTK_BOX (top), copy);
+
+  gtk_box_append (GTK_BOX (box), value);
+
+  return box;
+}
+
 static GtkWidget *
 build_request_id (const char *raw_request_id)
 {
   /* From the server: what is shown and copied is made safe first. */
   g_autofree char *request_id = ens_text_sanitize (raw_request_id, -1);
-  GtkWidget *box;
-  GtkWidget *top;
-  GtkWidget *caption;
   GtkWidget *value;
-  GtkWidget *copy;
-
-  /* The ID on a line of its own, under its caption and Copy button: a
-   * RequestId is 36 characters, too wide to share a line with a button. */
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-
-  top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_box_append (GTK_BOX (box), top);
-
-  caption = new_label (_("Request ID"), "dim-label");
-  gtk_widget_set_hexpand (caption, TRUE);
-  gtk_widget_set_valign (caption, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (top), caption);
-
-  copy = gtk_button_new_with_label (_("Copy"));
-  gtk_widget_set_name (copy, "copy-request-id-button");
-  gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (copy),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy Request ID"),
-                                  -1);
-  g_signal_connect_data (copy, "clicked", G_CALLBACK (copy_clicked_cb),
-                         g_strdup (request_id), (GClosureNotify) G_CALLBACK (g_free), 0);
-  gtk_box_append (GTK_BOX (top), copy);
 
   value = new_label (request_id, "monospace");
   gtk_widget_set_name (value, "request-id-label");
   /* Whole where it fits; a narrow dialog breaks it after a dash. */
   gtk_label_set_selectable (GTK_LABEL (value), TRUE);
-  gtk_box_append (GTK_BOX (box), value);
 
-  return new_details_row (box);
+  return new_details_row (new_copy_block (_("Request ID"), "dim-label", _("Copy"),
+                                          "copy-request-id-button", _("Copy Request ID"),
+                                          request_id, value, 2));
 }
 
 /* The RAM policy an administrator can attach, with a Copy Policy button. */
@@ -254,10 +270,6 @@ static GtkWidget *
 build_policy (const char *policy)
 {
   GtkWidget *list;
-  GtkWidget *box;
-  GtkWidget *top;
-  GtkWidget *caption;
-  GtkWidget *copy;
   GtkWidget *value;
 
   list = gtk_list_box_new ();
@@ -265,32 +277,16 @@ build_policy (const char *policy)
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_box_append (GTK_BOX (box), top);
-
-  caption = new_label (_("RAM Policy for the Administrator"), "heading");
-  gtk_widget_set_hexpand (caption, TRUE);
-  gtk_widget_set_valign (caption, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (top), caption);
-
-  copy = gtk_button_new_with_label (_("Copy Policy"));
-  gtk_widget_set_name (copy, "copy-policy-button");
-  gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (copy),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy Policy"),
-                                  -1);
-  g_signal_connect_data (copy, "clicked", G_CALLBACK (copy_clicked_cb),
-                         g_strdup (policy), (GClosureNotify) G_CALLBACK (g_free), 0);
-  gtk_box_append (GTK_BOX (top), copy);
-
   value = new_label (policy, "monospace");
   gtk_widget_set_name (value, "ram-policy-label");
   gtk_label_set_selectable (GTK_LABEL (value), TRUE);
   gtk_widget_add_css_class (value, "caption");
-  gtk_box_append (GTK_BOX (box), new_scroller (value, 200));
 
-  gtk_list_box_append (GTK_LIST_BOX (list), new_details_row (box));
+  gtk_list_box_append (GTK_LIST_BOX (list),
+                       new_details_row (new_copy_block (_("RAM Policy for the Administrator"), "heading",
+                                                        _("Copy Policy"), "copy-policy-button",
+                                                        _("Copy Policy"), policy,
+                                                        new_scroller (value, 200), 6)));
 
   return list;
 }
