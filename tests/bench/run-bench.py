@@ -109,7 +109,7 @@ def bench_images(bench):
     conc = int(v["concurrency"][0])
     for name, label in (("counts-200", f"share counts, 200 images, concurrency {conc}"),
                         ("share-10x20", f"10 images × 20 accounts, one plan, concurrency {conc}")):
-        ms, limit, requests = float(v[name][0]), float(v[name][3]), int(v[name][7])
+        ms, limit, requests = float(v[name][0]), float(v[name][3]), int(v[name][8])
         row(label, f"{ms:.0f} ms", f"{limit:.0f} ms limit ({requests} requests)",
             f"{ms / limit:.2f}×", "≤ 1.2× limit", ms / limit <= 1.2)
 
