@@ -20,11 +20,11 @@
 
 #include "config.h"
 
-#include "ens-share-plan.h"
+#include "ens-share-plan-private.h"
 
 /*
- * Plans across several images, and copying sharing from one image to
- * another, built from the plan's public parts (ens-share-plan.c).
+ * Plans across several images, copying sharing from one image to another,
+ * and previewing and verifying a plan against the images' lists.
  */
 
 /**
@@ -167,3 +167,121 @@ ens_share_plan_count_verification (EnsSharePlan    *self,
 
   return n;
 }
+
+/* Previewing and verifying {{{ */
+
+static GHashTable *
+set_of (const char * const *accounts)
+{
+  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; accounts[i] != NULL; i++)
+    g_hash_table_add (set, (gpointer)accounts[i]);
+
+  return set;
+}
+
+
+/* ens_share_plan_preview: see ens-share-plan.h. */
+guint
+ens_share_plan_preview (EnsSharePlan       *self,
+                        const char         *image_id,
+                        const char * const *shared_now)
+{
+  g_autoptr(GHashTable) shared = NULL;
+  guint n_skipped = 0;
+
+  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), 0);
+  g_return_val_if_fail (image_id != NULL, 0);
+  g_return_val_if_fail (shared_now != NULL, 0);
+
+  shared = set_of (shared_now);
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = _ens_share_plan_get_entry (self, i);
+      gboolean is_shared;
+
+      if (entry->state != ENS_OUTCOME_PENDING ||
+          g_strcmp0 (ens_share_plan_get_account_image_id (self, i), image_id) != 0)
+        continue;
+
+      is_shared = g_hash_table_contains (shared, entry->account);
+      if (entry->change == ENS_SHARE_CHANGE_ADD && is_shared)
+        entry->skip_reason = ENS_SKIP_ALREADY_SHARED;
+      else if (entry->change == ENS_SHARE_CHANGE_REMOVE && !is_shared)
+        entry->skip_reason = ENS_SKIP_NOT_SHARED;
+      else
+        continue;
+
+      _ens_share_plan_set_final_state (self, entry, ENS_OUTCOME_SKIPPED);
+      n_skipped++;
+    }
+
+  return n_skipped;
+}
+
+EnsSkipReason
+ens_share_plan_get_skip_reason (EnsSharePlan *self,
+                                guint         position)
+{
+  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), ENS_SKIP_NONE);
+  g_return_val_if_fail (position < self->entries->len, ENS_SKIP_NONE);
+
+  return _ens_share_plan_get_entry (self, position)->skip_reason;
+}
+
+/* ens_share_plan_verify: see ens-share-plan.h.  An uncertain outcome that
+ * the list settles is VERIFIED by that same list. */
+guint
+ens_share_plan_verify (EnsSharePlan       *self,
+                       const char         *image_id,
+                       const char * const *shared_now)
+{
+  g_autoptr(GHashTable) shared = NULL;
+  guint n_disagree = 0;
+
+  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), 0);
+  g_return_val_if_fail (image_id != NULL, 0);
+  g_return_val_if_fail (shared_now != NULL, 0);
+
+  shared = set_of (shared_now);
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = _ens_share_plan_get_entry (self, i);
+      gboolean wanted_shared = entry->change == ENS_SHARE_CHANGE_ADD;
+      gboolean agrees;
+
+      if (g_strcmp0 (ens_share_plan_get_account_image_id (self, i), image_id) != 0)
+        continue;
+
+      agrees = g_hash_table_contains (shared, entry->account) == wanted_shared;
+
+      if (ens_share_plan_is_uncertain (self, i))
+        {
+          g_clear_error (&entry->error);
+          _ens_share_plan_set_final_state (self, entry,
+                                           agrees ? ENS_OUTCOME_DONE : ENS_OUTCOME_NOT_ATTEMPTED);
+        }
+
+      if (entry->state != ENS_OUTCOME_DONE && entry->state != ENS_OUTCOME_SKIPPED)
+        continue;
+
+      entry->verification = agrees ? ENS_VERIFY_VERIFIED : ENS_VERIFY_DISAGREES;
+      if (!agrees)
+        n_disagree++;
+    }
+
+  return n_disagree;
+}
+
+EnsVerification
+ens_share_plan_get_verification (EnsSharePlan *self,
+                                 guint         position)
+{
+  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), ENS_VERIFY_UNCHECKED);
+  g_return_val_if_fail (position < self->entries->len, ENS_VERIFY_UNCHECKED);
+
+  return _ens_share_plan_get_entry (self, position)->verification;
+}
+
+/* }}} */

@@ -22,36 +22,7 @@
 
 #include <gio/gio.h>
 
-#include "ens-share-plan.h"
-
-/*
- * One entry per account.  The additions come first, in the order given,
- * then the removals, so that the position of an account is stable for the
- * life of the plan and a list view can bind to it.
- */
-typedef struct
-{
-  char            *account;
-  EnsShareChange   change;
-  EnsOutcomeState  state;
-  char            *request_id;
-  GError          *error;
-  guint            tries;
-  char            *image_id;     /* NULL: the plan's "image-id" */
-  EnsSkipReason    skip_reason;
-  EnsVerification  verification;
-} Entry;
-
-struct _EnsSharePlan
-{
-  GObject  parent_instance;
-
-  char    *image_id;
-  GArray  *entries;   /* of Entry */
-  guint    done;
-  double   rate;
-  guint    max_in_flight;
-};
+#include "ens-share-plan-private.h"
 
 G_DEFINE_FINAL_TYPE (EnsSharePlan, ens_share_plan, G_TYPE_OBJECT)
 
@@ -394,13 +365,6 @@ ens_share_plan_get_total (EnsSharePlan *self)
   return self->entries->len;
 }
 
-static Entry *
-get_entry (EnsSharePlan *self,
-           guint         position)
-{
-  return &g_array_index (self->entries, Entry, position);
-}
-
 const char *
 ens_share_plan_get_account (EnsSharePlan *self,
                             guint         position)
@@ -408,7 +372,7 @@ ens_share_plan_get_account (EnsSharePlan *self,
   g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), NULL);
   g_return_val_if_fail (position < self->entries->len, NULL);
 
-  return get_entry (self, position)->account;
+  return _ens_share_plan_get_entry (self, position)->account;
 }
 
 EnsShareChange
@@ -418,7 +382,7 @@ ens_share_plan_get_change (EnsSharePlan *self,
   g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), ENS_SHARE_CHANGE_ADD);
   g_return_val_if_fail (position < self->entries->len, ENS_SHARE_CHANGE_ADD);
 
-  return get_entry (self, position)->change;
+  return _ens_share_plan_get_entry (self, position)->change;
 }
 
 EnsOutcomeState
@@ -428,7 +392,7 @@ ens_share_plan_get_state (EnsSharePlan *self,
   g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), ENS_OUTCOME_PENDING);
   g_return_val_if_fail (position < self->entries->len, ENS_OUTCOME_PENDING);
 
-  return get_entry (self, position)->state;
+  return _ens_share_plan_get_entry (self, position)->state;
 }
 
 /**
@@ -444,7 +408,7 @@ ens_share_plan_get_request_id (EnsSharePlan *self,
   g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), NULL);
   g_return_val_if_fail (position < self->entries->len, NULL);
 
-  return get_entry (self, position)->request_id;
+  return _ens_share_plan_get_entry (self, position)->request_id;
 }
 
 /**
@@ -461,7 +425,7 @@ ens_share_plan_get_error (EnsSharePlan *self,
   g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), NULL);
   g_return_val_if_fail (position < self->entries->len, NULL);
 
-  return get_entry (self, position)->error;
+  return _ens_share_plan_get_entry (self, position)->error;
 }
 
 guint
@@ -471,7 +435,7 @@ ens_share_plan_get_tries (EnsSharePlan *self,
   g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), 0);
   g_return_val_if_fail (position < self->entries->len, 0);
 
-  return get_entry (self, position)->tries;
+  return _ens_share_plan_get_entry (self, position)->tries;
 }
 
 /**
@@ -495,7 +459,7 @@ ens_share_plan_dup_accounts (EnsSharePlan    *self,
 
   for (guint i = 0; i < self->entries->len; i++)
     {
-      const Entry *entry = get_entry (self, i);
+      const Entry *entry = _ens_share_plan_get_entry (self, i);
 
       if (entry->change == change && entry->state == state)
         g_strv_builder_add (builder, entry->account);
@@ -515,7 +479,7 @@ ens_share_plan_count (EnsSharePlan    *self,
 
   for (guint i = 0; i < self->entries->len; i++)
     {
-      const Entry *entry = get_entry (self, i);
+      const Entry *entry = _ens_share_plan_get_entry (self, i);
 
       if (entry->change == change && entry->state == state)
         count++;
@@ -552,7 +516,7 @@ ens_share_plan_set_outcome (EnsSharePlan    *self,
   g_return_if_fail (ENS_IS_SHARE_PLAN (self));
   g_return_if_fail (position < self->entries->len);
 
-  entry = get_entry (self, position);
+  entry = _ens_share_plan_get_entry (self, position);
   was_final = state_is_final (entry->state);
 
   entry->state = state;
@@ -623,7 +587,7 @@ ens_share_plan_is_uncertain (EnsSharePlan *self,
   g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), FALSE);
   g_return_val_if_fail (position < self->entries->len, FALSE);
 
-  entry = get_entry (self, position);
+  entry = _ens_share_plan_get_entry (self, position);
 
   return entry->state == ENS_OUTCOME_UNKNOWN ||
          (entry->state == ENS_OUTCOME_FAILED &&
@@ -693,7 +657,7 @@ ens_share_plan_reconcile (EnsSharePlan       *self,
 
   for (guint i = 0; i < self->entries->len; i++)
     {
-      const Entry *entry = get_entry (self, i);
+      const Entry *entry = _ens_share_plan_get_entry (self, i);
       Entry copy = { 0 };
 
       copy.account = g_strdup (entry->account);
@@ -797,7 +761,7 @@ ens_share_plan_append_change (EnsSharePlan       *self,
   ens_share_plan_append (self, accounts, change);
   if (g_strcmp0 (image_id, self->image_id) != 0)
     for (guint i = first; i < self->entries->len; i++)
-      get_entry (self, i)->image_id = g_strdup (image_id);
+      _ens_share_plan_get_entry (self, i)->image_id = g_strdup (image_id);
 
   if (self->entries->len != first)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
@@ -817,26 +781,15 @@ ens_share_plan_get_account_image_id (EnsSharePlan *self,
   g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), NULL);
   g_return_val_if_fail (position < self->entries->len, NULL);
 
-  entry = get_entry (self, position);
+  entry = _ens_share_plan_get_entry (self, position);
 
   return entry->image_id != NULL ? entry->image_id : self->image_id;
 }
 
-static GHashTable *
-set_of (const char * const *accounts)
-{
-  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; accounts[i] != NULL; i++)
-    g_hash_table_add (set, (gpointer)accounts[i]);
-
-  return set;
-}
-
-static void
-set_final_state (EnsSharePlan    *self,
-                 Entry           *entry,
-                 EnsOutcomeState  state)
+void
+_ens_share_plan_set_final_state (EnsSharePlan    *self,
+                                 Entry           *entry,
+                                 EnsOutcomeState  state)
 {
   gboolean was_final = state_is_final (entry->state);
 
@@ -846,105 +799,4 @@ set_final_state (EnsSharePlan    *self,
 
   self->done += was_final ? -1 : 1;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE]);
-}
-
-/* ens_share_plan_preview: see ens-share-plan.h. */
-guint
-ens_share_plan_preview (EnsSharePlan       *self,
-                        const char         *image_id,
-                        const char * const *shared_now)
-{
-  g_autoptr(GHashTable) shared = NULL;
-  guint n_skipped = 0;
-
-  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), 0);
-  g_return_val_if_fail (image_id != NULL, 0);
-  g_return_val_if_fail (shared_now != NULL, 0);
-
-  shared = set_of (shared_now);
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      Entry *entry = get_entry (self, i);
-      gboolean is_shared;
-
-      if (entry->state != ENS_OUTCOME_PENDING ||
-          g_strcmp0 (ens_share_plan_get_account_image_id (self, i), image_id) != 0)
-        continue;
-
-      is_shared = g_hash_table_contains (shared, entry->account);
-      if (entry->change == ENS_SHARE_CHANGE_ADD && is_shared)
-        entry->skip_reason = ENS_SKIP_ALREADY_SHARED;
-      else if (entry->change == ENS_SHARE_CHANGE_REMOVE && !is_shared)
-        entry->skip_reason = ENS_SKIP_NOT_SHARED;
-      else
-        continue;
-
-      set_final_state (self, entry, ENS_OUTCOME_SKIPPED);
-      n_skipped++;
-    }
-
-  return n_skipped;
-}
-
-EnsSkipReason
-ens_share_plan_get_skip_reason (EnsSharePlan *self,
-                                guint         position)
-{
-  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), ENS_SKIP_NONE);
-  g_return_val_if_fail (position < self->entries->len, ENS_SKIP_NONE);
-
-  return get_entry (self, position)->skip_reason;
-}
-
-/* ens_share_plan_verify: see ens-share-plan.h.  An uncertain outcome that
- * the list settles is VERIFIED by that same list. */
-guint
-ens_share_plan_verify (EnsSharePlan       *self,
-                       const char         *image_id,
-                       const char * const *shared_now)
-{
-  g_autoptr(GHashTable) shared = NULL;
-  guint n_disagree = 0;
-
-  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), 0);
-  g_return_val_if_fail (image_id != NULL, 0);
-  g_return_val_if_fail (shared_now != NULL, 0);
-
-  shared = set_of (shared_now);
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      Entry *entry = get_entry (self, i);
-      gboolean wanted_shared = entry->change == ENS_SHARE_CHANGE_ADD;
-      gboolean agrees;
-
-      if (g_strcmp0 (ens_share_plan_get_account_image_id (self, i), image_id) != 0)
-        continue;
-
-      agrees = g_hash_table_contains (shared, entry->account) == wanted_shared;
-
-      if (ens_share_plan_is_uncertain (self, i))
-        {
-          g_clear_error (&entry->error);
-          set_final_state (self, entry, agrees ? ENS_OUTCOME_DONE : ENS_OUTCOME_NOT_ATTEMPTED);
-        }
-
-      if (entry->state != ENS_OUTCOME_DONE && entry->state != ENS_OUTCOME_SKIPPED)
-        continue;
-
-      entry->verification = agrees ? ENS_VERIFY_VERIFIED : ENS_VERIFY_DISAGREES;
-      if (!agrees)
-        n_disagree++;
-    }
-
-  return n_disagree;
-}
-
-EnsVerification
-ens_share_plan_get_verification (EnsSharePlan *self,
-                                 guint         position)
-{
-  g_return_val_if_fail (ENS_IS_SHARE_PLAN (self), ENS_VERIFY_UNCHECKED);
-  g_return_val_if_fail (position < self->entries->len, ENS_VERIFY_UNCHECKED);
-
-  return get_entry (self, position)->verification;
 }
