@@ -278,21 +278,25 @@ fi
 # 5. A later run reads the saved profile back: no credentials in its
 # environment, only --profile.
 # libsecret 0.20 (the Debian 12 stand-in runtime, not GNOME 49's) can
-# deadlock in g_cancellable_disconnect() when a keyring call that took too
-# long is cancelled (seen once in four runs: the portal's first answer was
-# slow).  Such a run is killed by the timeout above and tried once more;
-# the log says so, and a second hang fails.
-read_back ()
+# deadlock in g_cancellable_disconnect() when a keyring call that took
+# longer than the app's 15 s keyring timeout is cancelled (seen in two
+# runs of five, on a portal that answered slowly).  Such a run is killed
+# by the timeout of sandboxed_keyring and tried once more; the log says
+# so, and a second hang fails the check.
+sandboxed_keyring ()
 {
-  sandboxed "$app_id" --profile="$PROFILE" --endpoint="$endpoint" --image="$IMAGE" --list >"$out" 2>&1
+  keyring_status=0
+  timeout -k 5 60 flatpak run --user "$@" >"$out" 2>&1 || keyring_status=$?
+  if [ $keyring_status -eq 124 ] || [ $keyring_status -eq 137 ]; then
+    echo "# a sandboxed keyring read hung (libsecret 0.20 deadlock on cancel); trying once more"
+    keyring_status=0
+    timeout -k 5 60 flatpak run --user "$@" >"$out" 2>&1 || keyring_status=$?
+  fi
+  return $keyring_status
 }
 read_status=0
-read_back || read_status=$?
-if [ $read_status -eq 124 ] || [ $read_status -eq 137 ]; then
-  echo "# the sandboxed read-back hung (libsecret 0.20 deadlock on cancel); trying once more"
-  read_status=0
-  read_back || read_status=$?
-fi
+sandboxed_keyring "$app_id" --profile="$PROFILE" --endpoint="$endpoint" --image="$IMAGE" --list ||
+  read_status=$?
 if [ $read_status -eq 0 ] && lists_accounts "$out" $SEEDED $ADDED; then
   fc_ok "a later sandboxed --profile=$PROFILE --list reads the saved key back and lists the accounts"
 else
@@ -301,7 +305,8 @@ fi
 # ... while a profile that was never saved finds no credentials (exit 2,
 # nothing sent), so the run above did use the saved profile.
 status=0
-sandboxed "$app_id" --profile=no-such-profile --endpoint="$endpoint" --image="$IMAGE" --list >"$out" 2>&1 || status=$?
+sandboxed_keyring "$app_id" --profile=no-such-profile --endpoint="$endpoint" --image="$IMAGE" --list ||
+  status=$?
 if [ $status -eq 2 ]; then
   fc_ok "a sandboxed run with a --profile that was never saved exits 2: the saved profile is what made the run above succeed"
 else
