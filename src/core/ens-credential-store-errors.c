@@ -43,8 +43,8 @@ keyring_error_new_literal (const char *message)
   return g_error_new_literal (ENS_ERROR, ENS_ERROR_KEYRING, message);
 }
 
-static GError *
-timeout_error_new (void)
+GError *
+_ens_keyring_timeout_error_new (void)
 {
   return keyring_error_new_literal (_("The keyring did not answer. If a window of the keyring "
                                       "is open, answer it, then try again."));
@@ -81,7 +81,7 @@ _ens_keyring_error_new (KeyringOp    *op,
     return locked_error_new ();
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return op->timed_out ? timeout_error_new () : g_error_copy (error);
+    return op->timed_out ? _ens_keyring_timeout_error_new () : g_error_copy (error);
 
   if (g_error_matches (error, SECRET_ERROR, SECRET_ERROR_IS_LOCKED))
     return locked_error_new ();
@@ -127,7 +127,7 @@ _ens_keyring_error_new (KeyringOp    *op,
         case G_DBUS_ERROR_NO_REPLY:
         case G_DBUS_ERROR_TIMEOUT:
         case G_DBUS_ERROR_TIMED_OUT:
-          return timeout_error_new ();
+          return _ens_keyring_timeout_error_new ();
 
         case G_DBUS_ERROR_NO_SERVER:
         case G_DBUS_ERROR_FILE_NOT_FOUND:
@@ -167,7 +167,7 @@ _ens_keyring_error_new (KeyringOp    *op,
        * directory" (NOT_FOUND), "Cannot autolaunch D-Bus without X11
        * $DISPLAY" (FAILED), connection refused or closed … */
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-        return timeout_error_new ();
+        return _ens_keyring_timeout_error_new ();
 
       goto no_bus;
     }

@@ -82,18 +82,23 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ListResult, list_result_free)
 /* Operations and the timeout guard {{{ */
 
 static void
+keyring_op_stop_timeout (KeyringOp *op)
+{
+  if (op->timeout_source != NULL)
+    {
+      g_source_destroy (op->timeout_source);
+      g_clear_pointer (&op->timeout_source, g_source_unref);
+    }
+}
+
+static void
 keyring_op_free (KeyringOp *op)
 {
   if (op->caller_handler != 0)
     g_cancellable_disconnect (op->caller_cancellable, op->caller_handler);
   g_clear_object (&op->caller_cancellable);
 
-  if (op->timeout_source != NULL)
-    {
-      g_source_destroy (op->timeout_source);
-      g_source_unref (op->timeout_source);
-    }
-
+  keyring_op_stop_timeout (op);
   g_clear_object (&op->cancellable);
   g_free (op->profile);
   g_clear_pointer (&op->credentials, ens_credentials_free);
@@ -108,19 +113,77 @@ on_caller_cancelled (GCancellable *caller_cancellable,
   g_cancellable_cancel (G_CANCELLABLE (user_data));
 }
 
+static void keyring_queue_chain_ended (GTask *task);
+
+/*
+ * The timeout guard answers the caller at once and leaves libsecret's call
+ * running: it is abandoned, never cancelled.  Cancelling a call to a slow
+ * Secret portal can deadlock libsecret 0.20 (Debian 12) inside
+ * g_cancellable_disconnect(), which would hang the whole process.  The
+ * abandoned call ends in its own time; its result is dropped by
+ * keyring_return_*(), and the next operation waits for it (see "One
+ * operation at a time").
+ */
 static gboolean
 on_keyring_timeout (gpointer user_data)
 {
   KeyringOp *op = user_data;
 
-  g_debug ("Keyring %s (profile “%s”): no answer after %u s, cancelling",
+  g_debug ("Keyring %s (profile “%s”): no answer after %u s, giving up waiting",
            _ens_keyring_operation_name (op->operation), op->profile ? op->profile : "",
            op->timeout_seconds);
 
+  g_clear_pointer (&op->timeout_source, g_source_unref);
   op->timed_out = TRUE;
-  g_cancellable_cancel (op->cancellable);
+  g_task_return_error (op->task, _ens_keyring_timeout_error_new ());
 
   return G_SOURCE_REMOVE;
+}
+
+/* The ends of an operation's chain of libsecret calls: @task gets its
+ * result, unless the timeout guard has answered already. */
+static gboolean
+keyring_op_may_return (GTask *task)
+{
+  KeyringOp *op = g_task_get_task_data (task);
+
+  g_assert (!op->returned);
+  op->returned = TRUE;
+  keyring_op_stop_timeout (op);
+
+  return !op->timed_out;
+}
+
+static void
+keyring_return_error (GTask  *task,
+                      GError *error)
+{
+  if (keyring_op_may_return (task))
+    g_task_return_error (task, error);
+  else
+    g_error_free (error);
+  keyring_queue_chain_ended (task);
+}
+
+static void
+keyring_return_boolean (GTask    *task,
+                        gboolean  value)
+{
+  if (keyring_op_may_return (task))
+    g_task_return_boolean (task, value);
+  keyring_queue_chain_ended (task);
+}
+
+static void
+keyring_return_pointer (GTask          *task,
+                        gpointer        value,
+                        GDestroyNotify  value_free)
+{
+  if (keyring_op_may_return (task))
+    g_task_return_pointer (task, value, value_free);
+  else if (value != NULL && value_free != NULL)
+    value_free (value);
+  keyring_queue_chain_ended (task);
 }
 
 /* Attaches a new operation to @task (as its task data) and returns it. */
@@ -134,6 +197,7 @@ keyring_op_start (GTask      *task,
   KeyringOp *op;
 
   op = g_new0 (KeyringOp, 1);
+  op->task = task;
   op->operation = operation;
   op->profile = g_strdup (profile);
   op->cancellable = g_cancellable_new ();
@@ -172,33 +236,37 @@ keyring_op_start (GTask      *task,
  */
 static GQueue waiting = G_QUEUE_INIT;   /* of GTask; the head is running */
 
-static void keyring_queue_begin_head (void);
-
-static void
-on_queued_task_completed (GTask      *task,
-                          GParamSpec *pspec,
-                          gpointer    user_data)
-{
-  g_assert (g_queue_peek_head (&waiting) == task);
-
-  g_signal_handlers_disconnect_by_func (task, on_queued_task_completed, NULL);
-  g_object_unref (g_queue_pop_head (&waiting));
-  keyring_queue_begin_head ();
-}
-
 static void
 keyring_queue_begin_head (void)
 {
-  GTask *task = g_queue_peek_head (&waiting);
-  KeyringOp *op;
+  GTask *task;
 
-  if (task == NULL)
-    return;
+  while ((task = g_queue_peek_head (&waiting)) != NULL)
+    {
+      KeyringOp *op = g_task_get_task_data (task);
 
-  op = g_task_get_task_data (task);
-  g_signal_connect (task, "notify::completed", G_CALLBACK (on_queued_task_completed), NULL);
-  /* The chain of callbacks holds its own reference until it returns. */
-  op->begin (g_object_ref (task));
+      if (!op->timed_out)
+        {
+          /* The chain of callbacks holds its own reference until it ends. */
+          op->begin (g_object_ref (task));
+          return;
+        }
+
+      /* Answered by the timeout guard while it waited: nothing to do. */
+      op->returned = TRUE;
+      g_object_unref (g_queue_pop_head (&waiting));
+    }
+}
+
+/* Called by keyring_return_*() when the last libsecret call of @task's
+ * operation has come back: the next operation may begin. */
+static void
+keyring_queue_chain_ended (GTask *task)
+{
+  g_assert (g_queue_peek_head (&waiting) == task);
+
+  g_object_unref (g_queue_pop_head (&waiting));
+  keyring_queue_begin_head ();
 }
 
 /* Runs the operation of @task (its KeyringOp's begin) when the operations
@@ -284,7 +352,7 @@ save_prune_next (GTask *task)
 
   if (op->next_stale >= op->stale_ids->len)
     {
-      g_task_return_boolean (task, TRUE);
+      keyring_return_boolean (task, TRUE);
       g_object_unref (task);
       return;
     }
@@ -313,7 +381,7 @@ on_save_searched (GObject      *source,
   items = secret_password_search_finish (result, &error);
   if (error != NULL)
     {
-      g_task_return_error (task, _ens_keyring_error_new (op, error));
+      keyring_return_error (task, _ens_keyring_error_new (op, error));
       return;
     }
 
@@ -343,7 +411,7 @@ on_save_stored (GObject      *source,
 
   if (!secret_password_store_finish (result, &error))
     {
-      g_task_return_error (task, _ens_keyring_error_new (op, error));
+      keyring_return_error (task, _ens_keyring_error_new (op, error));
       return;
     }
 
@@ -478,7 +546,7 @@ on_lookup_retrieved (GObject      *source,
   if (value == NULL)
     {
       /* No secret and no error: the item stayed locked. */
-      g_task_return_error (task, _ens_keyring_error_new (op, error));
+      keyring_return_error (task, _ens_keyring_error_new (op, error));
       return;
     }
 
@@ -494,17 +562,17 @@ on_lookup_retrieved (GObject      *source,
   if (credentials == NULL)
     {
       g_debug ("Keyring item of profile “%s” is damaged", op->profile);
-      g_task_return_new_error (task, ENS_ERROR, ENS_ERROR_KEYRING,
-                               /* Translators: %s is a profile name */
-                               _("The AccessKey saved as “%s” in the keyring is damaged. "
-                                 "Enter it again and save it."),
-                               op->profile);
+      keyring_return_error (task, g_error_new (ENS_ERROR, ENS_ERROR_KEYRING,
+                                               /* Translators: %s is a profile name */
+                                               _("The AccessKey saved as “%s” in the keyring is "
+                                                 "damaged. Enter it again and save it."),
+                                               op->profile));
       return;
     }
 
   g_debug ("Found profile “%s” (AccessKey ID %s) in the keyring",
            op->profile, ens_credentials_get_access_key_id (credentials));
-  g_task_return_pointer (task, credentials, (GDestroyNotify) ens_credentials_free);
+  keyring_return_pointer (task, credentials, (GDestroyNotify) ens_credentials_free);
 }
 
 static void
@@ -521,14 +589,14 @@ on_lookup_searched (GObject      *source,
   items = secret_password_search_finish (result, &error);
   if (error != NULL)
     {
-      g_task_return_error (task, _ens_keyring_error_new (op, error));
+      keyring_return_error (task, _ens_keyring_error_new (op, error));
       return;
     }
 
   if (items == NULL)
     {
       g_debug ("Profile “%s” is not in the keyring", op->profile);
-      g_task_return_pointer (task, NULL, NULL);
+      keyring_return_pointer (task, NULL, NULL);
       return;
     }
 
@@ -639,7 +707,7 @@ on_list_searched (GObject      *source,
   items = secret_password_search_finish (result, &error);
   if (error != NULL)
     {
-      g_task_return_error (task, _ens_keyring_error_new (op, error));
+      keyring_return_error (task, _ens_keyring_error_new (op, error));
       return;
     }
 
@@ -683,7 +751,7 @@ on_list_searched (GObject      *source,
   list->access_key_ids = g_strv_builder_end (ids);
   g_debug ("The keyring holds %u profiles", g_strv_length (list->profiles));
 
-  g_task_return_pointer (task, list, (GDestroyNotify) list_result_free);
+  keyring_return_pointer (task, list, (GDestroyNotify) list_result_free);
 }
 
 /**
@@ -759,12 +827,12 @@ on_delete_cleared (GObject      *source,
    * locked (libsecret does not unlock to delete). */
   if (!secret_password_clear_finish (result, &error))
     {
-      g_task_return_error (task, _ens_keyring_error_new (op, error));
+      keyring_return_error (task, _ens_keyring_error_new (op, error));
       return;
     }
 
   g_debug ("Removed profile “%s” from the keyring", op->profile);
-  g_task_return_boolean (task, TRUE);
+  keyring_return_boolean (task, TRUE);
 }
 
 static void
@@ -780,14 +848,14 @@ on_delete_searched (GObject      *source,
   items = secret_password_search_finish (result, &error);
   if (error != NULL)
     {
-      g_task_return_error (task, _ens_keyring_error_new (op, error));
+      keyring_return_error (task, _ens_keyring_error_new (op, error));
       return;
     }
 
   if (items == NULL)
     {
       g_debug ("Profile “%s” is not in the keyring, nothing to remove", op->profile);
-      g_task_return_boolean (task, TRUE);
+      keyring_return_boolean (task, TRUE);
       return;
     }
   g_list_free_full (items, g_object_unref);

@@ -61,14 +61,17 @@ typedef struct
 {
   Operation       operation;
 
-  /* Handed to libsecret; cancelled by the caller's cancellable or by the
-   * timeout guard. */
+  GTask          *task;          /* unowned: the operation is its task data */
+
+  /* Handed to libsecret; cancelled by the caller's cancellable (never by
+   * the timeout guard, see keyring_op_timeout()). */
   GCancellable   *cancellable;
   GCancellable   *caller_cancellable;
   gulong          caller_handler;
   GSource        *timeout_source;
   guint           timeout_seconds;
-  gboolean        timed_out;
+  gboolean        timed_out;     /* the task got the timeout error */
+  gboolean        returned;      /* the task got its result */
 
   /* The first libsecret call, made when the operation's turn comes (see
    * "One operation at a time" in ens-credential-store-keyring.c). */
@@ -90,6 +93,7 @@ void            _ens_credential_store_wipe_and_free     (char                 *s
 const char     *_ens_keyring_operation_name             (Operation             operation);
 GError         *_ens_keyring_error_new                  (KeyringOp            *op,
                                                          const GError         *error);
+GError         *_ens_keyring_timeout_error_new          (void);
 
 /* ens-credential-store-secret.c */
 char           *_ens_credential_store_encode_secret     (const EnsCredentials *credentials);
