@@ -21,4 +21,5 @@
 #include "ens-history-recorder.h"
 #include "ens-share-plan.h"
 #include "ens-signer.h"
+#include "ens-store.h"
 #include "ens-text.h"
