@@ -15,6 +15,8 @@
 #include "ens-json.h"
 #include "ens-listing.h"
 #include "ens-pacer.h"
+#include "ens-recipient.h"
+#include "ens-recipients.h"
 #include "ens-request.h"
 #include "ens-response.h"
 #include "ens-history.h"
