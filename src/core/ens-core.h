@@ -17,6 +17,7 @@
 #include "ens-pacer.h"
 #include "ens-recipient.h"
 #include "ens-recipients.h"
+#include "ens-recipients-csv.h"
 #include "ens-request.h"
 #include "ens-response.h"
 #include "ens-history.h"

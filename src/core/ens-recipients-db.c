@@ -23,6 +23,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ens-error.h"
+#include "ens-recipients-csv.h"
 #include "ens-recipients-private.h"
 #include "ens-text.h"
 
@@ -635,4 +636,59 @@ _ens_recipients_db_search (EnsStore    *store,
     }
 
   return g_steal_pointer (&found);
+}
+
+/* Every row, or on the first failure none (the caller rolls back). */
+gboolean
+_ens_recipients_db_import (EnsStore   *store,
+                           GPtrArray  *rows,
+                           GError    **error)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      EnsRecipientsCsvRow *row = g_ptr_array_index (rows, i);
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *known = NULL;
+      gint64 id;
+
+      if (!find (store, sql_find_id, row->account_id, &id, &known, error))
+        return FALSE;
+
+      if (id == 0)
+        _ens_recipients_db_add (store, row->account_id, row->name, row->note, &local_error);
+      else
+        {
+          g_autofree char *key = ens_recipient_name_key (row->name);
+          g_autofree char *known_key = ens_recipient_name_key (known);
+
+          if (!g_str_equal (key, known_key))
+            {
+              g_autofree char *safe = ens_text_sanitize (known, -1);
+
+              g_set_error (&local_error, ENS_ERROR, ENS_ERROR_INVALID_INPUT,
+                           _("Account %s is already in the address book as “%s”."),
+                           row->account_id, safe);
+            }
+        }
+
+      if (local_error == NULL && row->group != NULL)
+        {
+          const char *one[] = { row->account_id, NULL };
+
+          _ens_recipients_db_group_add (store, row->group, one, &local_error);
+        }
+
+      if (local_error != NULL)
+        {
+          if (local_error->domain == ENS_ERROR && local_error->code == ENS_ERROR_INVALID_INPUT)
+            /* Translators: a line number, then why it cannot be imported */
+            g_set_error (error, ENS_ERROR, ENS_ERROR_INVALID_INPUT, _("Line %u: %s"),
+                         row->line, local_error->message);
+          else
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }

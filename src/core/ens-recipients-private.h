@@ -30,6 +30,7 @@ G_BEGIN_DECLS
  *   ens-recipients.c     the list, the cache, the async API
  *   ens-recipients-db.c  the SQL, run on a worker thread under the store's
  *                        lock, each change inside one transaction
+ *   ens-recipients-csv.c reading and writing CSV
  */
 
 struct _EnsRecipientsUndo
@@ -84,6 +85,9 @@ EnsRecipientsUndo     *_ens_recipients_db_delete_group (EnsStore            *sto
                                                         GError             **error);
 gboolean               _ens_recipients_db_undo         (EnsStore            *store,
                                                         const EnsRecipientsUndo *undo,
+                                                        GError             **error);
+gboolean               _ens_recipients_db_import       (EnsStore            *store,
+                                                        GPtrArray           *rows,
                                                         GError             **error);
 GPtrArray             *_ens_recipients_db_search       (EnsStore            *store,
                                                         const char          *text,

@@ -24,6 +24,7 @@
 
 #include "ens-error.h"
 #include "ens-input.h"
+#include "ens-recipients-csv.h"
 #include "ens-recipients-private.h"
 #include "ens-text.h"
 
@@ -282,6 +283,7 @@ typedef enum
   JOB_GROUP_REMOVE,
   JOB_DELETE_GROUP,
   JOB_UNDO,
+  JOB_IMPORT,
   JOB_SEARCH,
   JOB_COMPLETE,
 } JobKind;
@@ -294,6 +296,7 @@ typedef struct
   char                   *note;
   char                  **account_ids;
   EnsRecipientsUndo      *undo;
+  GPtrArray              *rows;       /* (EnsRecipientsCsvRow *) to import */
   guint                   limit;
   EnsRecipientsSnapshot  *snapshot;   /* read after a change */
   EnsRecipientsUndo      *undone;     /* what a delete returns */
@@ -310,6 +313,7 @@ job_free (gpointer data)
   g_free (job->note);
   g_strfreev (job->account_ids);
   g_clear_pointer (&job->undo, ens_recipients_undo_free);
+  g_clear_pointer (&job->rows, g_ptr_array_unref);
   g_clear_pointer (&job->snapshot, _ens_recipients_snapshot_free);
   g_clear_pointer (&job->undone, ens_recipients_undo_free);
   g_clear_pointer (&job->found, g_ptr_array_unref);
@@ -350,6 +354,9 @@ job_change (Job       *job,
 
     case JOB_UNDO:
       return _ens_recipients_db_undo (store, job->undo, error);
+
+    case JOB_IMPORT:
+      return _ens_recipients_db_import (store, job->rows, error);
 
     case JOB_SEARCH:
     case JOB_COMPLETE:
@@ -732,6 +739,40 @@ ens_recipients_undo_async (EnsRecipients            *self,
   job = new_job (JOB_UNDO, NULL, NULL, FALSE, NULL);
   job->undo = ens_recipients_undo_copy (undo);
   run_job (self, job, ens_recipients_undo_async, cancellable, callback, user_data);
+}
+
+/**
+ * ens_recipients_import_async:
+ * @csv: the rows to write (ens_recipients_csv_parse(), then
+ *   ens_recipients_csv_check()); its issues are not looked at
+ *
+ * Writes every row of @csv in one transaction: all of them, or on any
+ * failure (a row that another instance made wrong meanwhile, a full
+ * disk, the process killed) none.
+ */
+void
+ens_recipients_import_async (EnsRecipients       *self,
+                             EnsRecipientsCsv    *csv,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  Job *job;
+
+  g_return_if_fail (ENS_IS_RECIPIENTS (self));
+  g_return_if_fail (csv != NULL);
+
+  job = new_job (JOB_IMPORT, NULL, NULL, FALSE, NULL);
+  job->rows = g_ptr_array_ref (csv->rows);
+  run_job (self, job, ens_recipients_import_async, cancellable, callback, user_data);
+}
+
+gboolean
+ens_recipients_import_finish (EnsRecipients  *self,
+                              GAsyncResult   *result,
+                              GError        **error)
+{
+  return ens_recipients_change_finish (self, result, error);
 }
 
 gboolean
