@@ -6,6 +6,7 @@
 #include "ens-aliyun-config.h"
 #include "ens-caller-identity.h"
 #include "ens-client.h"
+#include "ens-client-recipient.h"
 #include "ens-credential-store.h"
 #include "ens-credentials.h"
 #include "ens-encode.h"

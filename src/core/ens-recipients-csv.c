@@ -251,7 +251,8 @@ read_header (Record *record,
 
   for (guint i = 0; i < record->fields->len; i++)
     {
-      g_autofree char *title = g_utf8_casefold (g_strstrip (g_strdup (g_ptr_array_index (record->fields, i))), -1);
+      g_autofree char *trimmed = g_strstrip (g_strdup (g_ptr_array_index (record->fields, i)));
+      g_autofree char *title = g_utf8_casefold (trimmed, -1);
 
       for (guint t = 0; t < G_N_ELEMENTS (titles); t++)
         if (g_str_equal (title, titles[t].title) && columns[titles[t].column] < 0)
