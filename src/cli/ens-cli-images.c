@@ -173,7 +173,7 @@ _ens_cli_images_check_options (Cli *cli)
 
   if ((cli->list_images || cli->whoami) &&
       (cli->image != NULL || cli->add != NULL || cli->remove != NULL || cli->list ||
-       cli->copy_from != NULL || cli->dry_run))
+       cli->copy_from != NULL || (cli->dry_run && !cli->revoke_all)))
     return usage (_("--images and --whoami work on their own: give them without --image, --add, --remove, --list or --dry-run."));
 
   if (cli->image_ids->len > 1 && cli->list)
@@ -199,7 +199,8 @@ _ens_cli_images_check_options (Cli *cli)
         return usage (_("--copy-shares-from names the same image as --image."));
     }
 
-  if (cli->dry_run && cli->add == NULL && cli->remove == NULL && cli->copy_from == NULL)
+  if (cli->dry_run && cli->add == NULL && cli->remove == NULL && cli->copy_from == NULL &&
+      !cli->revoke_all)
     return usage (_("--dry-run needs a change: give --add, --remove or --copy-shares-from."));
 
   return CONTINUE;

@@ -33,6 +33,9 @@ G_BEGIN_DECLS
  *                     --history and --export-history
  *   ens-cli-images.c  several images, copying sharing, --dry-run, --images,
  *                     --whoami, the own-account check, preview and verify
+ *   ens-cli-recipients.c  the address book: @names in lists, --recipients,
+ *                     --import-/--export-recipients, --account --images,
+ *                     --revoke-all
  */
 
 typedef struct
@@ -96,6 +99,17 @@ typedef struct
   GListModel    *own_images;
   GError        *images_error;
   guint          n_counts_failed;
+
+  /* Issue 14: options */
+  gboolean       recipients;
+  char          *import_recipients;
+  gboolean       import_valid;
+  char          *export_recipients;
+  gboolean       revoke_all;
+  /* Issue 14: state */
+  EnsRecipients *recipients_book;   /* read once, when a name is needed */
+  GError        *recipients_error;
+  GStrv          account_ids;       /* --account with --images, resolved */
 } Cli;
 
 void _ens_cli_print_error_details (const GError *error,
@@ -137,5 +151,19 @@ void        _ens_cli_json_add_plan_details (JsonBuilder  *builder,
                                             guint         position);
 void        _ens_cli_json_add_images       (Cli          *cli,
                                             JsonBuilder  *builder);
+
+/* ens-cli-recipients.c */
+GOptionEntry *_ens_cli_recipient_entries_new   (Cli          *cli);
+gboolean    _ens_cli_recipients_wanted         (const char   *arg);
+void        _ens_cli_recipients_clear          (Cli          *cli);
+char       *_ens_cli_account_label             (Cli          *cli,
+                                                const char   *account_id);
+gboolean    _ens_cli_recipients_expand         (Cli          *cli,
+                                                char       ***values);
+int         _ens_cli_recipients_run_book       (Cli          *cli);
+int         _ens_cli_recipients_check_account  (Cli          *cli,
+                                                GStrv        *ids);
+int         _ens_cli_recipients_run_account    (Cli          *cli,
+                                                const char * const *ids);
 
 G_END_DECLS
