@@ -27,7 +27,8 @@ G_BEGIN_DECLS
 
 /*
  * Between the parts of EnsRecipients:
- *   ens-recipients.c     the list, the cache, the async API
+ *   ens-recipients.c     the list, the cache, the async API, the worker
+ *   ens-recipients-lookup.c  checking input, lookups in the book as last read
  *   ens-recipients-db.c  the SQL, run on a worker thread under the store's
  *                        lock, each change inside one transaction
  *   ens-recipients-csv.c reading and writing CSV
@@ -55,6 +56,16 @@ typedef struct
   GPtrArray  *recipients;  /* (EnsRecipient *) sorted by name key */
   GHashTable *groups;      /* name key → EnsRecipientsGroup */
 } EnsRecipientsSnapshot;
+
+struct _EnsRecipients
+{
+  GObject                parent_instance;
+
+  EnsStore              *store;
+  EnsRecipientsSnapshot *snapshot;   /* NULL until loaded */
+  GHashTable            *by_id;      /* account ID → EnsRecipient (borrowed) */
+  GHashTable            *by_key;     /* name key → EnsRecipient (borrowed) */
+};
 
 void                   _ens_recipients_snapshot_free   (EnsRecipientsSnapshot *snapshot);
 EnsRecipientsSnapshot *_ens_recipients_db_read         (EnsStore            *store,
