@@ -61,40 +61,6 @@ fixture_teardown (Fixture       *fixture,
   g_free (fixture->path);
 }
 
-static gint64
-sql_int (const char *path,
-         const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
-
-static void
-release (gpointer object)
-{
-  gpointer weak = object;
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  g_object_add_weak_pointer (object, &weak);
-  g_object_unref (object);
-  while (weak != NULL && g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  g_assert_null (weak);
-}
-
 static EnsRecipients *
 open_book (const char *path)
 {
@@ -311,7 +277,7 @@ test_csv_import_export (Fixture       *fixture,
   g_assert_cmpstr (row_at (again, 0)->name, ==, "=HYPERLINK(\"http://x\")");
   g_assert_cmpstr (row_at (again, 0)->group, ==, "-Group");
   g_assert_cmpstr (row_at (again, 0)->note, ==, "+note");
-  release (g_steal_pointer (&book));
+  ens_test_release (g_steal_pointer (&book));
 }
 
 /* A row that the book made wrong after the check: nothing is imported. */
@@ -340,10 +306,10 @@ test_csv_all_or_nothing (Fixture       *fixture,
   g_assert_false (import (book, csv, &error));
   g_assert_error (error, ENS_ERROR, ENS_ERROR_INVALID_INPUT);
   g_assert_nonnull (strstr (error->message, "Line 3:"));
-  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM recipients"), ==, 1);
-  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM recipient_groups"), ==, 0);
-  release (g_steal_pointer (&book));
-  release (g_steal_pointer (&other));
+  g_assert_cmpint (ens_test_sql_int (fixture->path, "SELECT count(*) FROM recipients"), ==, 1);
+  g_assert_cmpint (ens_test_sql_int (fixture->path, "SELECT count(*) FROM recipient_groups"), ==, 0);
+  ens_test_release (g_steal_pointer (&book));
+  ens_test_release (g_steal_pointer (&other));
 }
 
 static char *
@@ -392,7 +358,7 @@ test_csv_killed (Fixture       *fixture,
   gint64 count;
 
   g_assert_true (g_file_set_contents (csv_path, text, -1, NULL));
-  release (open_book (fixture->path));
+  ens_test_release (open_book (fixture->path));
 
   child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
                             self_path, "--import", fixture->path, csv_path, NULL);
@@ -409,15 +375,15 @@ test_csv_killed (Fixture       *fixture,
   g_assert_true (g_subprocess_get_if_signaled (child));
 
   /* Nothing or all, and the file is sound. */
-  count = sql_int (fixture->path, "SELECT count(*) FROM recipients");
+  count = ens_test_sql_int (fixture->path, "SELECT count(*) FROM recipients");
   g_test_message ("after kill -9: %" G_GINT64_FORMAT " recipients", count);
   g_assert_true (count == 0 || count == KILL_ROWS);
   book = open_book (fixture->path);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (book)), ==, count);
-  g_assert_cmpint (sql_int (fixture->path,
+  g_assert_cmpint (ens_test_sql_int (fixture->path,
                             "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check != 'ok'"),
                    ==, 0);
-  release (g_steal_pointer (&book));
+  ens_test_release (g_steal_pointer (&book));
 }
 
 /* }}} */

@@ -64,41 +64,6 @@ fixture_teardown (Fixture       *fixture,
   g_free (fixture->path);
 }
 
-static gint64
-sql_int (const char *path,
-         const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
-
-/* Drops the last reference: a worker thread may hold one a moment longer. */
-static void
-release (gpointer object)
-{
-  gpointer weak = object;
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  g_object_add_weak_pointer (object, &weak);
-  g_object_unref (object);
-  while (weak != NULL && g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  g_assert_null (weak);
-}
-
 static gboolean
 load (EnsRecipients  *book,
       GError        **error)
@@ -240,7 +205,7 @@ test_recipients_edit (Fixture       *fixture,
   assert_error_says (error, ENS_ERROR_INVALID_INPUT, "starts with “@”");
   g_clear_error (&error);
   g_assert_cmpuint (changes, ==, 2);
-  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM recipients"), ==, 2);
+  g_assert_cmpint (ens_test_sql_int (fixture->path, "SELECT count(*) FROM recipients"), ==, 2);
 
   /* Renaming: to its own name in another case is fine. */
   ens_recipients_edit_async (book, "1234567890123456", "PARTNER A", NULL, NULL,
@@ -297,11 +262,11 @@ test_recipients_edit (Fixture       *fixture,
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 2);
     g_assert_cmpstrv (ens_recipient_get_groups (ens_recipients_lookup (again, "1234567890123456")),
                       ((const char *[]) { "Distributors", "Shenzhen", NULL }));
-    release (g_steal_pointer (&again));
+    ens_test_release (g_steal_pointer (&again));
   }
 
   g_clear_object (&first);
-  release (g_steal_pointer (&book));
+  ens_test_release (g_steal_pointer (&book));
 }
 
 /* }}} */
@@ -371,7 +336,7 @@ test_recipients_resolve (Fixture       *fixture,
   g_assert_cmpstr (ens_recipient_get_account_id (g_ptr_array_index (found, 0)), ==, "1000000000000003");
   g_clear_object (&result);
 
-  release (g_steal_pointer (&book));
+  ens_test_release (g_steal_pointer (&book));
 }
 
 /* }}} */
@@ -394,8 +359,8 @@ test_recipients_migrate (Fixture       *fixture,
   g_assert_true (load (book, &error));
   g_assert_no_error (error);
   g_assert_cmpint (ens_store_get_schema_version (store), ==, ENS_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (sql_int (fixture->path, "PRAGMA user_version"), ==, ENS_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (sql_int (fixture->path,
+  g_assert_cmpint (ens_test_sql_int (fixture->path, "PRAGMA user_version"), ==, ENS_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (ens_test_sql_int (fixture->path,
                             "SELECT count(*) FROM sqlite_master WHERE name IN"
                             " ('operations', 'entries', 'recipients', 'recipient_groups', 'group_members')"),
                    ==, 5);
@@ -406,9 +371,9 @@ test_recipients_migrate (Fixture       *fixture,
   g_assert_cmpint (ens_history_begin_finish (history, ens_test_wait_for (&result), &error), >, 0);
   g_assert_no_error (error);
   g_clear_object (&result);
-  release (g_steal_pointer (&book));
-  release (g_steal_pointer (&history));
-  release (g_steal_pointer (&store));
+  ens_test_release (g_steal_pointer (&book));
+  ens_test_release (g_steal_pointer (&history));
+  ens_test_release (g_steal_pointer (&store));
 
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
@@ -416,17 +381,17 @@ test_recipients_migrate (Fixture       *fixture,
                                  " DROP TABLE recipients; PRAGMA user_version = 2",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
-  g_assert_cmpint (sql_int (fixture->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (ens_test_sql_int (fixture->path, "PRAGMA user_version"), ==, 2);
 
   /* Migrated forward, the history kept. */
   book = open_book (fixture->path);
   g_assert_cmpint (ens_store_get_schema_version (ens_recipients_get_store (book)), ==, ENS_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM entries WHERE account_id = '1234567890123456'"), ==, 1);
+  g_assert_cmpint (ens_test_sql_int (fixture->path, "SELECT count(*) FROM entries WHERE account_id = '1234567890123456'"), ==, 1);
   add_ok (book, "1234567890123456", "Partner A");
-  g_assert_cmpint (sql_int (fixture->path,
+  g_assert_cmpint (ens_test_sql_int (fixture->path,
                             "SELECT count(*) FROM entries e JOIN recipients r USING (account_id)"
                             " WHERE r.name = 'Partner A'"), ==, 1);
-  release (g_steal_pointer (&book));
+  ens_test_release (g_steal_pointer (&book));
 }
 
 static void
@@ -455,8 +420,8 @@ test_recipients_corrupt (Fixture       *fixture,
   g_assert_nonnull (strstr (message, "damaged"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (book)), ==, 0);
   add_ok (book, "1234567890123456", "Partner A");
-  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM recipients"), ==, 1);
-  release (g_steal_pointer (&book));
+  g_assert_cmpint (ens_test_sql_int (fixture->path, "SELECT count(*) FROM recipients"), ==, 1);
+  ens_test_release (g_steal_pointer (&book));
 }
 
 static int
@@ -475,7 +440,7 @@ run_writer (const char *path,
       group_add (book, "Everyone", ids);
     }
 
-  release (g_steal_pointer (&book));
+  ens_test_release (g_steal_pointer (&book));
 
   return 0;
 }
@@ -499,10 +464,10 @@ test_recipients_two_processes (Fixture       *fixture,
   g_assert_true (g_subprocess_wait_check (second, NULL, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM recipients"), ==, 2 * WRITER_RECIPIENTS);
-  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM recipient_groups"), ==, 1);
-  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM group_members"), ==, 2 * WRITER_RECIPIENTS);
-  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check != 'ok'"), ==, 0);
+  g_assert_cmpint (ens_test_sql_int (fixture->path, "SELECT count(*) FROM recipients"), ==, 2 * WRITER_RECIPIENTS);
+  g_assert_cmpint (ens_test_sql_int (fixture->path, "SELECT count(*) FROM recipient_groups"), ==, 1);
+  g_assert_cmpint (ens_test_sql_int (fixture->path, "SELECT count(*) FROM group_members"), ==, 2 * WRITER_RECIPIENTS);
+  g_assert_cmpint (ens_test_sql_int (fixture->path, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check != 'ok'"), ==, 0);
 }
 
 /* In a process of its own, as another user when the test runs as root
@@ -534,7 +499,7 @@ test_recipients_read_only (Fixture       *fixture,
   g_autofree char *command = NULL;
 
   add_ok (book, "1234567890123456", "Partner A");
-  release (g_steal_pointer (&book));
+  ens_test_release (g_steal_pointer (&book));
 
   /* The folder and the file can be read, not written. */
   command = g_strdup_printf ("chmod 755 '%s' && chmod -R a-w,a+rX '%s'", fixture->dir, dir);
@@ -553,8 +518,8 @@ test_recipients_read_only (Fixture       *fixture,
   g_assert_cmpint (g_subprocess_get_exit_status (child), ==, 3);
   g_assert_nonnull (strstr (out, "read-only"));
   g_assert_nonnull (strstr (out, dir));
-  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM recipients WHERE name = 'Partner A'"), ==, 1);
-  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM recipients"), ==, 1);
+  g_assert_cmpint (ens_test_sql_int (fixture->path, "SELECT count(*) FROM recipients WHERE name = 'Partner A'"), ==, 1);
+  g_assert_cmpint (ens_test_sql_int (fixture->path, "SELECT count(*) FROM recipients"), ==, 1);
 }
 
 /* }}} */

@@ -132,6 +132,19 @@ void        _ens_cli_plan_progress_cb      (Cli          *cli);
 /* Text from a server or the user, made safe to print. */
 #define SAFE_TEXT(name, text) g_autofree char *name = ens_text_sanitize ((text), -1)
 
+/* Running one _async call to completion on cli->loop (ens-cli-images.c). */
+typedef struct
+{
+  GMainLoop    *loop;
+  GAsyncResult *result;
+} EnsCliWait;
+
+void          _ens_cli_wait_cb             (GObject      *object,
+                                            GAsyncResult *result,
+                                            gpointer      user_data);
+GAsyncResult *_ens_cli_wait_for            (Cli          *cli,
+                                            EnsCliWait   *wait);
+
 /* ens-cli-images.c */
 GOptionEntry *_ens_cli_image_entries_new   (Cli          *cli);
 gboolean    _ens_cli_images_wanted         (const char   *arg);

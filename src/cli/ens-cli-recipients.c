@@ -92,30 +92,26 @@ _ens_cli_recipients_clear (Cli *cli)
 
 /* The book {{{ */
 
-typedef struct
+/* Runs one call to completion; the book is read before cli_main() makes
+ * cli->loop, so it is made here when needed. */
+static GAsyncResult *
+wait_run (Cli        *cli,
+          EnsCliWait *wait)
 {
-  GMainLoop    *loop;
-  GAsyncResult *result;
-} Wait;
+  GAsyncResult *result = _ens_cli_wait_for (cli, wait);
 
-static void
-wait_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  Wait *wait = user_data;
+  wait->result = NULL;
 
-  wait->result = g_object_ref (result);
-  g_main_loop_quit (wait->loop);
+  return result;
 }
 
-static GAsyncResult *
-wait_run (Wait *wait)
+static EnsCliWait
+wait_new (Cli *cli)
 {
-  g_main_loop_run (wait->loop);
-  g_clear_pointer (&wait->loop, g_main_loop_unref);
+  if (cli->loop == NULL)
+    cli->loop = g_main_loop_new (NULL, FALSE);
 
-  return wait->result;
+  return (EnsCliWait) { cli->loop, NULL };
 }
 
 /* Reads the book once.  When the file does not exist and @create is FALSE
@@ -127,24 +123,19 @@ book (Cli      *cli,
   g_autofree char *path = ens_store_dup_default_path ();
   g_autoptr(EnsStore) store = NULL;
   g_autoptr(GAsyncResult) result = NULL;
-  Wait wait = { g_main_loop_new (NULL, FALSE), NULL };
+  EnsCliWait wait;
 
   if (cli->recipients_book != NULL || cli->recipients_error != NULL)
-    {
-      g_main_loop_unref (wait.loop);
-      return cli->recipients_book;
-    }
+    return cli->recipients_book;
 
   store = ens_store_new (path);
   cli->recipients_book = ens_recipients_new (store);
   if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_main_loop_unref (wait.loop);
-      return cli->recipients_book;
-    }
+    return cli->recipients_book;
 
-  ens_recipients_load_async (cli->recipients_book, NULL, wait_cb, &wait);
-  result = wait_run (&wait);
+  wait = wait_new (cli);
+  ens_recipients_load_async (cli->recipients_book, NULL, _ens_cli_wait_cb, &wait);
+  result = wait_run (cli, &wait);
   if (!ens_recipients_load_finish (cli->recipients_book, result, &cli->recipients_error))
     {
       g_clear_object (&cli->recipients_book);
@@ -326,7 +317,7 @@ import_recipients (Cli           *cli,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  Wait wait = { NULL, NULL };
+  EnsCliWait wait;
   gsize len;
 
   if (!g_file_get_contents (cli->import_recipients, &text, &len, &error))
@@ -363,9 +354,9 @@ import_recipients (Cli           *cli,
       return csv->issues->len > 0 ? EXIT_USAGE : EXIT_OK;
     }
 
-  wait.loop = g_main_loop_new (NULL, FALSE);
-  ens_recipients_import_async (recipients, csv, NULL, wait_cb, &wait);
-  result = wait_run (&wait);
+  wait = wait_new (cli);
+  ens_recipients_import_async (recipients, csv, NULL, _ens_cli_wait_cb, &wait);
+  result = wait_run (cli, &wait);
   if (!ens_recipients_import_finish (recipients, result, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -564,11 +555,11 @@ _ens_cli_recipients_run_account (Cli                *cli,
   g_autoptr(GPtrArray) access = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  Wait wait = { g_main_loop_new (NULL, FALSE), NULL };
+  EnsCliWait wait = wait_new (cli);
   guint n_failed = 0;
 
-  ens_client_describe_self_images_async (cli->client, cli->cancellable, wait_cb, &wait);
-  result = wait_run (&wait);
+  ens_client_describe_self_images_async (cli->client, cli->cancellable, _ens_cli_wait_cb, &wait);
+  result = wait_run (cli, &wait);
   cli->own_images = ens_client_describe_self_images_finish (cli->client, result, NULL, NULL, &error);
   if (cli->own_images == NULL)
     {
@@ -577,10 +568,9 @@ _ens_cli_recipients_run_account (Cli                *cli,
     }
 
   g_clear_object (&result);
-  wait.loop = g_main_loop_new (NULL, FALSE);
   ens_client_find_account_images_async (cli->client, cli->own_images, ids, find_progress_cb, cli,
-                                        cli->cancellable, wait_cb, &wait);
-  result = wait_run (&wait);
+                                        cli->cancellable, _ens_cli_wait_cb, &wait);
+  result = wait_run (cli, &wait);
   access = ens_client_find_account_images_finish (cli->client, result, &n_failed, &error);
   if (cli->progress_shown)
     g_printerr ("\n");
@@ -638,9 +628,8 @@ _ens_cli_recipients_run_account (Cli                *cli,
     return EXIT_FAILED;
 
   g_clear_object (&result);
-  wait.loop = g_main_loop_new (NULL, FALSE);
-  ens_client_run_plan_async (cli->client, cli->plan, cli->cancellable, wait_cb, &wait);
-  result = wait_run (&wait);
+  ens_client_run_plan_async (cli->client, cli->plan, cli->cancellable, _ens_cli_wait_cb, &wait);
+  result = wait_run (cli, &wait);
   ens_client_run_plan_finish (cli->client, result, &cli->plan_error);
   if (!_ens_cli_history_end (cli) && cli->plan_error == NULL)
     cli->plan_error = g_error_new_literal (ENS_ERROR, ENS_ERROR_STORAGE,

@@ -632,7 +632,9 @@ cli_main (Cli  *cli,
       return EXIT_USAGE;
     }
 
-  cli->loop = g_main_loop_new (NULL, FALSE);
+  /* Reading the address book may have made it already. */
+  if (cli->loop == NULL)
+    cli->loop = g_main_loop_new (NULL, FALSE);
   cli->cancellable = g_cancellable_new ();
   signal_ids[0] = g_unix_signal_add (SIGINT, on_sigint, cli);
   signal_ids[1] = g_unix_signal_add (SIGTERM, on_sigterm, cli);
