@@ -264,7 +264,10 @@ job_thread (GTask        *task,
       job->found = _ens_recipients_db_search (self->store, job->name, job->kind == JOB_COMPLETE,
                                               job->limit, &error);
     }
-  else if (_ens_store_exec (self->store, "BEGIN IMMEDIATE", &error))
+  /* Reading takes no write lock, so it does not wait for another writer;
+   * a change takes it first, so that its checks and its writes see the
+   * same file. */
+  else if (_ens_store_exec (self->store, job->kind == JOB_LOAD ? "BEGIN" : "BEGIN IMMEDIATE", &error))
     {
       if (job_change (job, self->store, &error))
         job->snapshot = _ens_recipients_db_read (self->store, &error);
