@@ -111,15 +111,7 @@ _ens_cli_images_wanted (const char *arg)
     "--images", "--whoami", "--copy-shares-from", "--exact", "--stop-sharing-source", "--dry-run",
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
-    {
-      gsize len = strlen (options[i]);
-
-      if (strncmp (arg, options[i], len) == 0 && (arg[len] == '\0' || arg[len] == '='))
-        return TRUE;
-    }
-
-  return FALSE;
+  return _ens_cli_arg_is_option (arg, options, G_N_ELEMENTS (options));
 }
 
 void

@@ -128,6 +128,9 @@ void     _ens_cli_history_settle       (Cli          *cli,
 gboolean _ens_cli_history_end          (Cli          *cli);
 /* ens-cli.c */
 void        _ens_cli_plan_progress_cb      (Cli          *cli);
+gboolean    _ens_cli_arg_is_option         (const char   *arg,
+                                            const char * const *options,
+                                            gsize         n_options);
 
 /* Text from a server or the user, made safe to print. */
 #define SAFE_TEXT(name, text) g_autofree char *name = ens_text_sanitize ((text), -1)

@@ -70,15 +70,7 @@ _ens_cli_recipients_wanted (const char *arg)
     "--recipients", "--import-recipients", "--import-valid", "--export-recipients", "--revoke-all",
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
-    {
-      gsize len = strlen (options[i]);
-
-      if (strncmp (arg, options[i], len) == 0 && (arg[len] == '\0' || arg[len] == '='))
-        return TRUE;
-    }
-
-  return FALSE;
+  return _ens_cli_arg_is_option (arg, options, G_N_ELEMENTS (options));
 }
 
 void

@@ -81,6 +81,23 @@ static const char * const cli_only_options[] = {
 };
 static const char cli_only_short_options[] = "iarlpn";
 
+/* TRUE when @arg is one of @options, alone or with “=VALUE”. */
+gboolean
+_ens_cli_arg_is_option (const char         *arg,
+                        const char * const *options,
+                        gsize               n_options)
+{
+  for (gsize i = 0; i < n_options; i++)
+    {
+      gsize len = strlen (options[i]);
+
+      if (strncmp (arg, options[i], len) == 0 && (arg[len] == '\0' || arg[len] == '='))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /**
  * ens_cli_wants_command_line:
  *
@@ -109,14 +126,8 @@ ens_cli_wants_command_line (int    argc,
       if (_ens_cli_images_wanted (arg) || _ens_cli_recipients_wanted (arg))
         return TRUE;
 
-      for (guint j = 0; j < G_N_ELEMENTS (cli_only_options); j++)
-        {
-          gsize len = strlen (cli_only_options[j]);
-
-          if (strncmp (arg, cli_only_options[j], len) == 0 &&
-              (arg[len] == '\0' || arg[len] == '='))
-            return TRUE;
-        }
+      if (_ens_cli_arg_is_option (arg, cli_only_options, G_N_ELEMENTS (cli_only_options)))
+        return TRUE;
     }
 
   return FALSE;
