@@ -22,6 +22,8 @@
 
 #include <glib/gstdio.h>
 
+#include <sqlite3.h>
+
 #include "ens-test-utils.h"
 
 /* An GAsyncReadyCallback that keeps the result in the GAsyncResult * slot
@@ -114,4 +116,38 @@ ens_test_server_url (SoupServer *server)
   return g_strdup_printf ("%s://127.0.0.1:%u",
                           soup_server_is_https (server) ? "https" : "http",
                           g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (address)));
+}
+
+void
+ens_test_release (gpointer object)
+{
+  gpointer weak = object;
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  g_object_add_weak_pointer (object, &weak);
+  g_object_unref (object);
+  while (weak != NULL && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_null (weak);
+}
+
+gint64
+ens_test_sql_int (const char *path,
+                  const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
 }

@@ -40,4 +40,12 @@ GTlsCertificate *ens_test_make_certificate (const char *common_name,
                                             const char *subject_alt_name);
 char            *ens_test_server_url       (SoupServer *server);
 
+/* Drops the last reference to @object and waits (at most 5 s) for a worker
+ * thread that may hold one a moment longer; fails if it stays alive. */
+void          ens_test_release         (gpointer       object);
+/* One integer read from the SQLite file @path with a connection of its
+ * own, as another process would. */
+gint64        ens_test_sql_int         (const char    *path,
+                                        const char    *sql);
+
 G_END_DECLS

@@ -578,6 +578,40 @@ test_share_paging (Fixture       *fixture,
 
     g_assert_cmpint (json_object_get_int_member (object, "TotalCount"), ==, 1);
   }
+
+  /* Like the real one, a Long: compared as a number; an account the image
+   * is not shared with gives an empty list; one that is not a Long is
+   * refused. */
+  {
+    static const struct { const char *id; int total; } cases[] = {
+      { "0001000000000000017", 1 },
+      { "1000000000000099", 0 },
+      { "99999999999999999999", -1 },
+      { "12a4", -1 },
+    };
+
+    for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+      {
+        g_autoptr(SoupMessage) msg = raw_v1_message (fixture, KEY_SECRET, NULL,
+                                                     "ImageId", IMAGE_B,
+                                                     "AliyunId", cases[c].id, NULL);
+        g_autoptr(Answer) answer = send_message (fixture, msg);
+
+        if (cases[c].total < 0)
+          {
+            g_assert_cmpuint (answer->status, ==, 400);
+            continue;
+          }
+        {
+          JsonObject *object = assert_success (answer);
+          JsonArray *accounts = json_object_get_array_member (json_object_get_object_member (object, "Accounts"),
+                                                              "Account");
+
+          g_assert_cmpint (json_object_get_int_member (object, "TotalCount"), ==, cases[c].total);
+          g_assert_cmpuint (json_array_get_length (accounts), ==, (guint) cases[c].total);
+        }
+      }
+  }
 }
 
 static void

@@ -77,25 +77,6 @@ open_history (const char *path)
   return g_steal_pointer (&history);
 }
 
-/* Reads one integer with a connection of its own, as another process would. */
-static gint64
-sql_int (const char *path,
-         const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
-
 static char *
 sql_text (const char *path,
           const char *sql)
@@ -112,23 +93,6 @@ sql_text (const char *path,
   sqlite3_close (db);
 
   return value;
-}
-
-/* Drops the last reference: a worker thread may hold one a moment longer. */
-static void
-release (gpointer object)
-{
-  gpointer weak = object;
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  g_object_add_weak_pointer (object, &weak);
-  g_object_unref (object);
-  while (weak != NULL && g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  g_assert_null (weak);
 }
 
 static void
@@ -173,12 +137,12 @@ test_history_migrate_empty (Fixture       *fixture,
   history = open_history (fixture->path);
   g_assert_cmpint (ens_history_get_schema_version (history), ==, ENS_HISTORY_SCHEMA_VERSION);
   g_assert_null (ens_history_get_moved_aside (history));
-  g_assert_cmpint (sql_int (fixture->path, "PRAGMA user_version"), ==, ENS_HISTORY_SCHEMA_VERSION);
-  g_assert_cmpint (sql_int (fixture->path,
+  g_assert_cmpint (ens_test_sql_int (fixture->path, "PRAGMA user_version"), ==, ENS_HISTORY_SCHEMA_VERSION);
+  g_assert_cmpint (ens_test_sql_int (fixture->path,
                             "SELECT count(*) FROM sqlite_master WHERE name IN ('operations', 'entries')"), ==, 2);
   mode = sql_text (fixture->path, "PRAGMA journal_mode");
   g_assert_cmpstr (mode, ==, "wal");
-  release (g_steal_pointer (&history));
+  ens_test_release (g_steal_pointer (&history));
 
   /* An empty file (0 bytes) is a database of version 0: migrated. */
   g_assert_cmpint (g_unlink (fixture->path), ==, 0);
@@ -186,7 +150,7 @@ test_history_migrate_empty (Fixture       *fixture,
   history = open_history (fixture->path);
   g_assert_cmpint (ens_history_get_schema_version (history), ==, ENS_HISTORY_SCHEMA_VERSION);
   g_assert_null (ens_history_get_moved_aside (history));
-  release (g_steal_pointer (&history));
+  ens_test_release (g_steal_pointer (&history));
 
   /* Opened again: not migrated twice, the data kept. */
   history = open_history (fixture->path);
@@ -195,10 +159,10 @@ test_history_migrate_empty (Fixture       *fixture,
 
     begin (history, plan);
   }
-  release (g_steal_pointer (&history));
+  ens_test_release (g_steal_pointer (&history));
   history = open_history (fixture->path);
-  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM entries"), ==, 1);
-  release (g_steal_pointer (&history));
+  g_assert_cmpint (ens_test_sql_int (fixture->path, "SELECT count(*) FROM entries"), ==, 1);
+  ens_test_release (g_steal_pointer (&history));
 }
 
 static void
@@ -211,7 +175,7 @@ test_history_newer_version (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
 
-  release (g_steal_pointer (&history));
+  ens_test_release (g_steal_pointer (&history));
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
   sqlite3_busy_timeout (db, 2000);
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
@@ -223,7 +187,7 @@ test_history_newer_version (Fixture       *fixture,
   g_assert_false (ens_history_open_finish (again, ens_test_wait_for (&result), &error));
   g_assert_error (error, ENS_ERROR, ENS_ERROR_STORAGE);
   g_assert_null (ens_history_get_moved_aside (again));
-  g_assert_cmpint (sql_int (fixture->path, "PRAGMA user_version"), ==, 99);
+  g_assert_cmpint (ens_test_sql_int (fixture->path, "PRAGMA user_version"), ==, 99);
 }
 
 /* }}} */
@@ -253,7 +217,7 @@ test_history_corrupt (Fixture       *fixture,
   message = ens_history_dup_moved_aside_message (history);
   g_assert_nonnull (strstr (message, ens_history_get_moved_aside (history)));
   g_assert_cmpint (ens_history_get_schema_version (history), ==, ENS_HISTORY_SCHEMA_VERSION);
-  g_assert_cmpint (sql_int (fixture->path, "PRAGMA user_version"), ==, ENS_HISTORY_SCHEMA_VERSION);
+  g_assert_cmpint (ens_test_sql_int (fixture->path, "PRAGMA user_version"), ==, ENS_HISTORY_SCHEMA_VERSION);
 }
 
 /* }}} */
@@ -324,8 +288,8 @@ test_history_write_ahead (Fixture       *fixture,
   check.operation_id = begin (history, plan);
 
   /* Before the plan starts, every account is in the file, "planned". */
-  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM entries WHERE state = 'planned'"), ==, 4);
-  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM operations WHERE finished_at IS NULL"
+  g_assert_cmpint (ens_test_sql_int (fixture->path, "SELECT count(*) FROM entries WHERE state = 'planned'"), ==, 4);
+  g_assert_cmpint (ens_test_sql_int (fixture->path, "SELECT count(*) FROM operations WHERE finished_at IS NULL"
                                            " AND access_key_id = '" KEY_ID "' AND profile = 'default'"), ==, 1);
   g_assert_cmpuint (ens_emulator_get_request_count (emulator), ==, 0);
 
@@ -344,9 +308,9 @@ test_history_write_ahead (Fixture       *fixture,
 
   /* Every account done, with the RequestId the emulator gave, and the
    * operation closed. */
-  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM entries WHERE state = 'done'"
+  g_assert_cmpint (ens_test_sql_int (fixture->path, "SELECT count(*) FROM entries WHERE state = 'done'"
                                            " AND request_id IS NOT NULL AND tries >= 1"), ==, 4);
-  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM operations WHERE finished_at IS NOT NULL"), ==, 1);
+  g_assert_cmpint (ens_test_sql_int (fixture->path, "SELECT count(*) FROM operations WHERE finished_at IS NOT NULL"), ==, 1);
 
   /* Read back through the API, and no secret anywhere in the file. */
   ens_history_query_async (history, &(EnsHistoryFilter) { .account_id = "1000000000000003" }, 0, 0,
@@ -364,7 +328,7 @@ test_history_write_ahead (Fixture       *fixture,
   }
   g_clear_object (&recorder);
   g_clear_object (&result);
-  release (g_steal_pointer (&history));
+  ens_test_release (g_steal_pointer (&history));
   {
     g_autofree char *contents = NULL;
     gsize length = 0;
@@ -374,7 +338,7 @@ test_history_write_ahead (Fixture       *fixture,
     g_assert_null (g_strstr_len (contents, length, KEY_SECRET));
   }
 
-  release (g_steal_pointer (&client));
+  ens_test_release (g_steal_pointer (&client));
   ens_emulator_stop (emulator);
 }
 
@@ -404,7 +368,7 @@ test_history_recover (Fixture       *fixture,
   /* A run that ended with every account still planned: only one addition
    * and one removal reached the server. */
   begin (crashed, plan);
-  release (g_steal_pointer (&crashed));
+  ens_test_release (g_steal_pointer (&crashed));
   /* Another process, still running its plan. */
   begin (alive, running);
   ens_emulator_set_shares (emulator, IMAGE_ID, now);
@@ -434,7 +398,7 @@ test_history_recover (Fixture       *fixture,
   g_assert_null (ens_history_recovery_dup_message (&recovery));
   g_clear_object (&result);
 
-  release (g_steal_pointer (&client));
+  ens_test_release (g_steal_pointer (&client));
   ens_emulator_stop (emulator);
 }
 
@@ -491,11 +455,11 @@ test_history_two_processes (Fixture       *fixture,
   g_assert_true (g_subprocess_wait_check (second, NULL, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM operations WHERE finished_at IS NOT NULL"),
+  g_assert_cmpint (ens_test_sql_int (fixture->path, "SELECT count(*) FROM operations WHERE finished_at IS NOT NULL"),
                    ==, 2 * WRITER_OPERATIONS);
-  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM entries WHERE state = 'done'"),
+  g_assert_cmpint (ens_test_sql_int (fixture->path, "SELECT count(*) FROM entries WHERE state = 'done'"),
                    ==, 2 * WRITER_OPERATIONS * 3);
-  g_assert_cmpint (sql_int (fixture->path, "SELECT count(DISTINCT owner) FROM operations"), ==, 2);
+  g_assert_cmpint (ens_test_sql_int (fixture->path, "SELECT count(DISTINCT owner) FROM operations"), ==, 2);
 }
 
 /* }}} */

@@ -111,15 +111,7 @@ _ens_cli_images_wanted (const char *arg)
     "--images", "--whoami", "--copy-shares-from", "--exact", "--stop-sharing-source", "--dry-run",
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
-    {
-      gsize len = strlen (options[i]);
-
-      if (strncmp (arg, options[i], len) == 0 && (arg[len] == '\0' || arg[len] == '='))
-        return TRUE;
-    }
-
-  return FALSE;
+  return _ens_cli_arg_is_option (arg, options, G_N_ELEMENTS (options));
 }
 
 void
@@ -173,7 +165,7 @@ _ens_cli_images_check_options (Cli *cli)
 
   if ((cli->list_images || cli->whoami) &&
       (cli->image != NULL || cli->add != NULL || cli->remove != NULL || cli->list ||
-       cli->copy_from != NULL || cli->dry_run))
+       cli->copy_from != NULL || (cli->dry_run && !cli->revoke_all)))
     return usage (_("--images and --whoami work on their own: give them without --image, --add, --remove, --list or --dry-run."));
 
   if (cli->image_ids->len > 1 && cli->list)
@@ -199,7 +191,8 @@ _ens_cli_images_check_options (Cli *cli)
         return usage (_("--copy-shares-from names the same image as --image."));
     }
 
-  if (cli->dry_run && cli->add == NULL && cli->remove == NULL && cli->copy_from == NULL)
+  if (cli->dry_run && cli->add == NULL && cli->remove == NULL && cli->copy_from == NULL &&
+      !cli->revoke_all)
     return usage (_("--dry-run needs a change: give --add, --remove or --copy-shares-from."));
 
   return CONTINUE;
@@ -207,27 +200,22 @@ _ens_cli_images_check_options (Cli *cli)
 
 /* Waiting ----------------------------------------------------------------- */
 
-typedef struct
+void
+_ens_cli_wait_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  GMainLoop    *loop;
-  GAsyncResult *result;
-} Wait;
-
-static void
-wait_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  Wait *wait = user_data;
+  EnsCliWait *wait = user_data;
 
   wait->result = g_object_ref (result);
   g_main_loop_quit (wait->loop);
 }
 
-/* Runs the loop until the call started with wait_cb and @wait finishes. */
-static GAsyncResult *
-wait_for (Cli  *cli,
-          Wait *wait)
+/* Runs the loop until the call started with _ens_cli_wait_cb and @wait
+ * finishes. */
+GAsyncResult *
+_ens_cli_wait_for (Cli        *cli,
+                   EnsCliWait *wait)
 {
   g_main_loop_run (cli->loop);
   g_assert (wait->result != NULL);
@@ -238,11 +226,11 @@ wait_for (Cli  *cli,
 static void
 ask_identity (Cli *cli)
 {
-  Wait wait = { cli->loop, NULL };
+  EnsCliWait wait = { cli->loop, NULL };
   g_autoptr(GAsyncResult) result = NULL;
 
-  ens_client_get_caller_identity_async (cli->client, cli->cancellable, wait_cb, &wait);
-  result = wait_for (cli, &wait);
+  ens_client_get_caller_identity_async (cli->client, cli->cancellable, _ens_cli_wait_cb, &wait);
+  result = _ens_cli_wait_for (cli, &wait);
   cli->identity = ens_client_get_caller_identity_finish (cli->client, result, &cli->identity_error);
 }
 
@@ -251,14 +239,14 @@ read_shares (Cli         *cli,
              const char  *image_id,
              GError     **error)
 {
-  Wait wait = { cli->loop, NULL };
+  EnsCliWait wait = { cli->loop, NULL };
   g_autoptr(GAsyncResult) result = NULL;
   g_auto(GStrv) shares = NULL;
   gboolean complete = FALSE;
 
   ens_client_describe_image_share_permission_async (cli->client, image_id, cli->cancellable,
-                                                    wait_cb, &wait);
-  result = wait_for (cli, &wait);
+                                                    _ens_cli_wait_cb, &wait);
+  result = _ens_cli_wait_for (cli, &wait);
   shares = ens_client_describe_image_share_permission_finish_full (cli->client, result,
                                                                    &complete, error);
   if (shares != NULL && !complete)
@@ -337,21 +325,21 @@ run_whoami_and_images (Cli *cli)
 
   if (cli->list_images)
     {
-      Wait wait = { cli->loop, NULL };
+      EnsCliWait wait = { cli->loop, NULL };
       g_autoptr(GAsyncResult) result = NULL;
 
-      ens_client_describe_self_images_async (cli->client, cli->cancellable, wait_cb, &wait);
-      result = wait_for (cli, &wait);
+      ens_client_describe_self_images_async (cli->client, cli->cancellable, _ens_cli_wait_cb, &wait);
+      result = _ens_cli_wait_for (cli, &wait);
       cli->own_images = ens_client_describe_self_images_finish (cli->client, result, NULL, NULL,
                                                                 &cli->images_error);
       if (cli->own_images != NULL)
         {
-          Wait counts = { cli->loop, NULL };
+          EnsCliWait counts = { cli->loop, NULL };
           g_autoptr(GAsyncResult) counted = NULL;
 
           ens_client_count_shares_async (cli->client, cli->own_images, cli->cancellable,
-                                         wait_cb, &counts);
-          counted = wait_for (cli, &counts);
+                                         _ens_cli_wait_cb, &counts);
+          counted = _ens_cli_wait_for (cli, &counts);
           ens_client_count_shares_finish (cli->client, counted, &cli->n_counts_failed, NULL);
           if (!cli->json)
             print_images (cli);
@@ -464,11 +452,11 @@ static gboolean
 preview_plan (Cli     *cli,
               GError **error)
 {
-  Wait wait = { cli->loop, NULL };
+  EnsCliWait wait = { cli->loop, NULL };
   g_autoptr(GAsyncResult) result = NULL;
 
-  ens_client_preview_plan_async (cli->client, cli->plan, cli->cancellable, wait_cb, &wait);
-  result = wait_for (cli, &wait);
+  ens_client_preview_plan_async (cli->client, cli->plan, cli->cancellable, _ens_cli_wait_cb, &wait);
+  result = _ens_cli_wait_for (cli, &wait);
 
   return ens_client_review_plan_finish (cli->client, result, error);
 }
@@ -476,7 +464,7 @@ preview_plan (Cli     *cli,
 static void
 verify_plan (Cli *cli)
 {
-  Wait wait = { cli->loop, NULL };
+  EnsCliWait wait = { cli->loop, NULL };
   g_autoptr(GAsyncResult) result = NULL;
   guint n = ens_share_plan_get_n_accounts (cli->plan);
 
@@ -488,8 +476,8 @@ verify_plan (Cli *cli)
     if (ens_share_plan_is_uncertain (cli->plan, i))
       g_hash_table_add (cli->checked, GUINT_TO_POINTER (i));
 
-  ens_client_verify_plan_async (cli->client, cli->plan, cli->cancellable, wait_cb, &wait);
-  result = wait_for (cli, &wait);
+  ens_client_verify_plan_async (cli->client, cli->plan, cli->cancellable, _ens_cli_wait_cb, &wait);
+  result = _ens_cli_wait_for (cli, &wait);
   ens_client_review_plan_finish (cli->client, result, &cli->check_error);
 
   /* The run's error stands only for what is still not done. */

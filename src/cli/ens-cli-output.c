@@ -309,7 +309,7 @@ _ens_cli_print_plan (Cli *cli)
 
   for (guint i = 0; i < n; i++)
     {
-      SAFE (account, ens_share_plan_get_account (cli->plan, i));
+      g_autofree char *account = _ens_cli_account_label (cli, ens_share_plan_get_account (cli->plan, i));
       SAFE (request_id, ens_share_plan_get_request_id (cli->plan, i));
       gboolean is_add = ens_share_plan_get_change (cli->plan, i) == ENS_SHARE_CHANGE_ADD;
       const GError *error = ens_share_plan_get_error (cli->plan, i);
@@ -466,7 +466,7 @@ _ens_cli_print_list (Cli *cli)
 
   for (guint i = 0; i < n; i++)
     {
-      SAFE (account, cli->shares[i]);
+      g_autofree char *account = _ens_cli_account_label (cli, cli->shares[i]);
 
       g_print ("%s\n", account);
     }

@@ -33,6 +33,9 @@ G_BEGIN_DECLS
  *                     --history and --export-history
  *   ens-cli-images.c  several images, copying sharing, --dry-run, --images,
  *                     --whoami, the own-account check, preview and verify
+ *   ens-cli-recipients.c  the address book: @names in lists, --recipients,
+ *                     --import-/--export-recipients, --account --images,
+ *                     --revoke-all
  */
 
 typedef struct
@@ -96,6 +99,17 @@ typedef struct
   GListModel    *own_images;
   GError        *images_error;
   guint          n_counts_failed;
+
+  /* Issue 14: options */
+  gboolean       recipients;
+  char          *import_recipients;
+  gboolean       import_valid;
+  char          *export_recipients;
+  gboolean       revoke_all;
+  /* Issue 14: state */
+  EnsRecipients *recipients_book;   /* read once, when a name is needed */
+  GError        *recipients_error;
+  GStrv          account_ids;       /* --account with --images, resolved */
 } Cli;
 
 void _ens_cli_print_error_details (const GError *error,
@@ -114,9 +128,25 @@ void     _ens_cli_history_settle       (Cli          *cli,
 gboolean _ens_cli_history_end          (Cli          *cli);
 /* ens-cli.c */
 void        _ens_cli_plan_progress_cb      (Cli          *cli);
+gboolean    _ens_cli_arg_is_option         (const char   *arg,
+                                            const char * const *options,
+                                            gsize         n_options);
 
 /* Text from a server or the user, made safe to print. */
 #define SAFE_TEXT(name, text) g_autofree char *name = ens_text_sanitize ((text), -1)
+
+/* Running one _async call to completion on cli->loop (ens-cli-images.c). */
+typedef struct
+{
+  GMainLoop    *loop;
+  GAsyncResult *result;
+} EnsCliWait;
+
+void          _ens_cli_wait_cb             (GObject      *object,
+                                            GAsyncResult *result,
+                                            gpointer      user_data);
+GAsyncResult *_ens_cli_wait_for            (Cli          *cli,
+                                            EnsCliWait   *wait);
 
 /* ens-cli-images.c */
 GOptionEntry *_ens_cli_image_entries_new   (Cli          *cli);
@@ -137,5 +167,19 @@ void        _ens_cli_json_add_plan_details (JsonBuilder  *builder,
                                             guint         position);
 void        _ens_cli_json_add_images       (Cli          *cli,
                                             JsonBuilder  *builder);
+
+/* ens-cli-recipients.c */
+GOptionEntry *_ens_cli_recipient_entries_new   (Cli          *cli);
+gboolean    _ens_cli_recipients_wanted         (const char   *arg);
+void        _ens_cli_recipients_clear          (Cli          *cli);
+char       *_ens_cli_account_label             (Cli          *cli,
+                                                const char   *account_id);
+gboolean    _ens_cli_recipients_expand         (Cli          *cli,
+                                                char       ***values);
+int         _ens_cli_recipients_run_book       (Cli          *cli);
+int         _ens_cli_recipients_check_account  (Cli          *cli,
+                                                GStrv        *ids);
+int         _ens_cli_recipients_run_account    (Cli          *cli,
+                                                const char * const *ids);
 
 G_END_DECLS

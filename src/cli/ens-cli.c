@@ -68,6 +68,8 @@ cli_clear (Cli *cli)
   g_clear_pointer (&cli->timeout, g_free);
   _ens_cli_history_clear (cli);
   _ens_cli_images_clear (cli);
+  _ens_cli_recipients_clear (cli);
+  g_clear_pointer (&cli->account_ids, g_strfreev);
 }
 
 /* Options that only the command line knows.  --endpoint and --demo are
@@ -78,6 +80,23 @@ static const char * const cli_only_options[] = {
   "--history", "--export-history", "--no-history", "--since", "--account",
 };
 static const char cli_only_short_options[] = "iarlpn";
+
+/* TRUE when @arg is one of @options, alone or with “=VALUE”. */
+gboolean
+_ens_cli_arg_is_option (const char         *arg,
+                        const char * const *options,
+                        gsize               n_options)
+{
+  for (gsize i = 0; i < n_options; i++)
+    {
+      gsize len = strlen (options[i]);
+
+      if (strncmp (arg, options[i], len) == 0 && (arg[len] == '\0' || arg[len] == '='))
+        return TRUE;
+    }
+
+  return FALSE;
+}
 
 /**
  * ens_cli_wants_command_line:
@@ -104,17 +123,11 @@ ens_cli_wants_command_line (int    argc,
       if (arg[0] == '-' && arg[1] != '-' && arg[1] != '\0' && strchr (cli_only_short_options, arg[1]) != NULL)
         return TRUE;
 
-      if (_ens_cli_images_wanted (arg))
+      if (_ens_cli_images_wanted (arg) || _ens_cli_recipients_wanted (arg))
         return TRUE;
 
-      for (guint j = 0; j < G_N_ELEMENTS (cli_only_options); j++)
-        {
-          gsize len = strlen (cli_only_options[j]);
-
-          if (strncmp (arg, cli_only_options[j], len) == 0 &&
-              (arg[len] == '\0' || arg[len] == '='))
-            return TRUE;
-        }
+      if (_ens_cli_arg_is_option (arg, cli_only_options, G_N_ELEMENTS (cli_only_options)))
+        return TRUE;
     }
 
   return FALSE;
@@ -352,6 +365,7 @@ cli_main (Cli  *cli,
   g_autoptr(GPtrArray) remove = NULL;
   g_autofree char *description = NULL;
   g_autofree GOptionEntry *image_entries = NULL;
+  g_autofree GOptionEntry *recipient_entries = NULL;
   guint signal_ids[2] = { 0, 0 };
   int status;
   const GOptionEntry entries[] = {
@@ -400,6 +414,8 @@ cli_main (Cli  *cli,
   image_entries = _ens_cli_image_entries_new (cli);
   g_option_context_add_main_entries (context, image_entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  recipient_entries = _ens_cli_recipient_entries_new (cli);
+  g_option_context_add_main_entries (context, recipient_entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
                                 _("Shares a custom ENS (Edge Node Service) image with other accounts, stops sharing it, or lists who it is shared with. Without these options the window opens."));
   description =
@@ -408,6 +424,16 @@ cli_main (Cli  *cli,
                    "  commas, semicolons, spaces or new lines. --add and --remove can be given\n"
                    "  more than once. Duplicates are dropped with a warning. If any ID is not\n"
                    "  valid, nothing is sent.\n"
+                   "\n"),
+                 _("Names:\n"
+                   "  In a LIST, @NAME stands for a recipient or a group of the address book\n"
+                   "  (--add=@Distributors, --remove='@Partner A'); names end at commas,\n"
+                   "  semicolons and new lines. An unknown name is an error: nothing is sent.\n"
+                   "  --import-recipients imports nothing when any row is bad (exit status 2)\n"
+                   "  unless --import-valid is given; every bad row is named with its line.\n"
+                   "  --account=ID|@NAME --images lists the own images that account (or every\n"
+                   "  member of that group) can use; --revoke-all stops sharing them all, and\n"
+                   "  --dry-run shows what it would stop.\n"
                    "\n"),
                  _("Credentials:\n"
                    "  The AccessKey comes from ALIBABA_CLOUD_ACCESS_KEY_ID and\n"
@@ -476,6 +502,10 @@ cli_main (Cli  *cli,
   if (cli->history || cli->export_history != NULL)
     return _ens_cli_history_show (cli);
 
+  status = _ens_cli_recipients_run_book (cli);
+  if (status >= 0)
+    return status;
+
   if (cli->image == NULL && !cli->list_images && !cli->whoami)
     {
       g_printerr (_("Give the image with --image=ID.\n"));
@@ -504,6 +534,18 @@ cli_main (Cli  *cli,
   status = _ens_cli_images_check_options (cli);
   if (status >= 0)
     return status;
+
+  status = _ens_cli_recipients_check_account (cli, &cli->account_ids);
+  if (status >= 0)
+    return status;
+
+  /* Names and groups (@NAME) become their account IDs; an unknown name
+   * is refused like an invalid ID. */
+  if (!_ens_cli_recipients_expand (cli, &cli->add) || !_ens_cli_recipients_expand (cli, &cli->remove))
+    {
+      g_printerr (_("Nothing was sent. Correct the names and try again.\n"));
+      return EXIT_USAGE;
+    }
 
   {
     gboolean add_ok = parse_accounts (cli->add, &add);
@@ -601,7 +643,9 @@ cli_main (Cli  *cli,
       return EXIT_USAGE;
     }
 
-  cli->loop = g_main_loop_new (NULL, FALSE);
+  /* Reading the address book may have made it already. */
+  if (cli->loop == NULL)
+    cli->loop = g_main_loop_new (NULL, FALSE);
   cli->cancellable = g_cancellable_new ();
   signal_ids[0] = g_unix_signal_add (SIGINT, on_sigint, cli);
   signal_ids[1] = g_unix_signal_add (SIGTERM, on_sigterm, cli);
@@ -647,9 +691,13 @@ cli_run_requests (Cli       *cli,
 
   /* No change without a record: the history is opened before anything
    * is sent, and what an earlier run left unfinished is checked. */
-  if (!_ens_cli_history_start (cli, (add != NULL || remove != NULL || cli->copy_from != NULL) &&
+  if (!_ens_cli_history_start (cli, (add != NULL || remove != NULL || cli->copy_from != NULL ||
+                                     cli->revoke_all) &&
                                     !cli->dry_run))
     return EXIT_FAILED;
+
+  if (cli->account_ids != NULL)
+    return _ens_cli_recipients_run_account (cli, (const char * const *)cli->account_ids);
 
   status = _ens_cli_run_images (cli, add, remove);
   if (status >= 0)

@@ -28,10 +28,12 @@ G_BEGIN_DECLS
 
 /*
  * Between the parts of EnsHistory:
- *   ens-history.c          opening, migrations, the worker, writing
+ *   ens-history.c          the statements, opening (the store's)
  *   ens-history-query.c    reading, export (CSV, JSON), recovery
  *   ens-history-recorder.c following a running plan (EnsHistoryRecorder)
- * Every use of the connection holds the mutex and runs on a worker thread.
+ *   ens-history-write.c    writing
+ * The connection is the store's (ens-store-private.h): every use holds its
+ * lock and runs on a worker thread.
  */
 
 typedef enum
@@ -60,28 +62,12 @@ struct _EnsHistory
 {
   GObject        parent_instance;
 
-  char          *path;
-  char          *moved_aside;
-  char          *owner;       /* this process's token; its lock file is held */
-  char          *lock_path;
-  int            lock_fd;
-  GMutex         mutex;       /* guards db and stmts */
-  sqlite3       *db;
-  sqlite3_stmt  *stmts[N_STMTS];
-  int            schema_version;
+  EnsStore      *store;
 };
 
-GError   *_ens_history_error            (EnsHistory      *self,
-                                         int              rc,
-                                         const char      *what);
 sqlite3_stmt *_ens_history_stmt         (EnsHistory      *self,
                                          EnsHistoryStmt   which,
                                          GError         **error);
-gboolean  _ens_history_exec             (EnsHistory      *self,
-                                         const char      *sql,
-                                         GError         **error);
-gboolean  _ens_history_owner_is_gone    (EnsHistory      *self,
-                                         const char      *owner);
 EnsHistoryRow *_ens_history_row_from_stmt (sqlite3_stmt *stmt);
 void      _ens_history_update_clear     (gpointer         data);
 

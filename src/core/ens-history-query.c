@@ -24,6 +24,7 @@
 
 #include "ens-error.h"
 #include "ens-history-private.h"
+#include "ens-store-private.h"
 
 /*
  * Reading the history: pages of rows for a view or the command line,
@@ -337,12 +338,12 @@ query_each (EnsHistory   *self,
   gboolean ok = TRUE;
   int rc;
 
-  g_mutex_lock (&self->mutex);
+  _ens_store_lock (self->store);
 
   stmt = _ens_history_stmt (self, STMT_QUERY, error);
   if (stmt == NULL)
     {
-      g_mutex_unlock (&self->mutex);
+      _ens_store_unlock (self->store);
       return FALSE;
     }
 
@@ -360,12 +361,12 @@ query_each (EnsHistory   *self,
 
   if (ok && rc != SQLITE_DONE)
     {
-      g_propagate_error (error, _ens_history_error (self, rc, "query"));
+      g_propagate_error (error, _ens_store_error (self->store, rc, "query"));
       ok = FALSE;
     }
 
   sqlite3_reset (stmt);
-  g_mutex_unlock (&self->mutex);
+  _ens_store_unlock (self->store);
 
   return ok;
 }

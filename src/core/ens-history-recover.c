@@ -25,6 +25,7 @@
 #include "ens-client.h"
 #include "ens-error.h"
 #include "ens-history-private.h"
+#include "ens-store-private.h"
 
 /*
  * Recovery: a run that ended without finishing (a crash, kill -9, a power
@@ -72,12 +73,12 @@ find_thread (GTask        *task,
   GError *error = NULL;
   int rc;
 
-  g_mutex_lock (&self->mutex);
+  _ens_store_lock (self->store);
 
   stmt = _ens_history_stmt (self, STMT_UNSETTLED, &error);
   if (stmt == NULL)
     {
-      g_mutex_unlock (&self->mutex);
+      _ens_store_unlock (self->store);
       g_task_return_error (task, error);
       return;
     }
@@ -96,7 +97,7 @@ find_thread (GTask        *task,
         {
           if (!g_hash_table_lookup_extended (gone, owner, NULL, &known))
             {
-              known = GINT_TO_POINTER (_ens_history_owner_is_gone (self, owner));
+              known = GINT_TO_POINTER (_ens_store_owner_is_gone (self->store, owner));
               g_hash_table_insert (gone, g_strdup (owner), known);
             }
           if (!GPOINTER_TO_INT (known))
@@ -108,9 +109,9 @@ find_thread (GTask        *task,
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
-    error = _ens_history_error (self, rc, "unsettled");
+    error = _ens_store_error (self->store, rc, "unsettled");
 
-  g_mutex_unlock (&self->mutex);
+  _ens_store_unlock (self->store);
 
   if (error != NULL)
     g_task_return_error (task, error);
@@ -129,9 +130,9 @@ settle_thread (GTask        *task,
   GError *error = NULL;
   gboolean ok;
 
-  g_mutex_lock (&self->mutex);
+  _ens_store_lock (self->store);
   ok = _ens_history_write_updates (self, recover->settle, &error);
-  g_mutex_unlock (&self->mutex);
+  _ens_store_unlock (self->store);
 
   if (!ok)
     g_task_return_error (task, error);

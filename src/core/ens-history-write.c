@@ -24,6 +24,7 @@
 
 #include "ens-error.h"
 #include "ens-history-private.h"
+#include "ens-store-private.h"
 
 /*
  * Writing the history: the write-ahead record of a plan (every account
@@ -43,7 +44,7 @@ step_done (EnsHistory    *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      g_propagate_error (error, _ens_history_error (self, rc, "step"));
+      g_propagate_error (error, _ens_store_error (self->store, rc, "step"));
       return FALSE;
     }
 
@@ -95,9 +96,9 @@ begin_thread (GTask        *task,
   gint64 operation_id = 0;
   guint n = ens_share_plan_get_n_accounts (begin->plan);
 
-  g_mutex_lock (&self->mutex);
+  _ens_store_lock (self->store);
 
-  if (!_ens_history_exec (self, "BEGIN IMMEDIATE", &error))
+  if (!_ens_store_exec (self->store, "BEGIN IMMEDIATE", &error))
     goto out;
 
   stmt = _ens_history_stmt (self, STMT_INSERT_OPERATION, &error);
@@ -105,13 +106,13 @@ begin_thread (GTask        *task,
     goto rollback;
   sqlite3_bind_int64 (stmt, 1, now);
   sqlite3_bind_text (stmt, 2, begin->origin, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, self->owner, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, _ens_store_get_owner (self->store), -1, SQLITE_TRANSIENT);
   bind_text_or_null (stmt, 4, begin->profile);
   bind_text_or_null (stmt, 5, begin->access_key_id);
   sqlite3_bind_text (stmt, 6, ens_share_plan_get_image_id (begin->plan), -1, SQLITE_TRANSIENT);
   if (!step_done (self, stmt, &error))
     goto rollback;
-  operation_id = sqlite3_last_insert_rowid (self->db);
+  operation_id = sqlite3_last_insert_rowid (_ens_store_get_db (self->store));
 
   for (guint i = 0; i < n; i++)
     {
@@ -137,14 +138,14 @@ begin_thread (GTask        *task,
         goto rollback;
     }
 
-  if (_ens_history_exec (self, "COMMIT", &error))
+  if (_ens_store_exec (self->store, "COMMIT", &error))
     goto out;
 
 rollback:
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  _ens_store_exec (self->store, "ROLLBACK", NULL);
 
 out:
-  g_mutex_unlock (&self->mutex);
+  _ens_store_unlock (self->store);
 
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -210,9 +211,9 @@ write_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt;
 
-  g_mutex_lock (&self->mutex);
+  _ens_store_lock (self->store);
 
-  if (!_ens_history_exec (self, "BEGIN IMMEDIATE", &error))
+  if (!_ens_store_exec (self->store, "BEGIN IMMEDIATE", &error))
     goto out;
 
   for (guint i = 0; write->updates != NULL && i < write->updates->len; i++)
@@ -231,14 +232,14 @@ write_thread (GTask        *task,
         goto rollback;
     }
 
-  if (_ens_history_exec (self, "COMMIT", &error))
+  if (_ens_store_exec (self->store, "COMMIT", &error))
     goto out;
 
 rollback:
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  _ens_store_exec (self->store, "ROLLBACK", NULL);
 
 out:
-  g_mutex_unlock (&self->mutex);
+  _ens_store_unlock (self->store);
 
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -289,7 +290,7 @@ _ens_history_write_updates (EnsHistory  *self,
   if (settle->len == 0)
     return TRUE;
 
-  if (!_ens_history_exec (self, "BEGIN IMMEDIATE", error))
+  if (!_ens_store_exec (self->store, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   for (guint i = 0; i < settle->len; i++)
@@ -302,14 +303,14 @@ _ens_history_write_updates (EnsHistory  *self,
 
       if (!write_one (self, row->operation_id, &update, error))
         {
-          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          _ens_store_exec (self->store, "ROLLBACK", NULL);
           return FALSE;
         }
     }
 
-  if (!_ens_history_exec (self, "COMMIT", error))
+  if (!_ens_store_exec (self->store, "COMMIT", error))
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      _ens_store_exec (self->store, "ROLLBACK", NULL);
       return FALSE;
     }
 

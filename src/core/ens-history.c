@@ -20,79 +20,22 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <sys/file.h>
-#include <unistd.h>
-
-#include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
-
-#include "ens-error.h"
 #include "ens-history-private.h"
+#include "ens-store-private.h"
 
 /*
- * The history: one SQLite file in $XDG_DATA_HOME/ens-image-share/ (inside
- * a Flatpak, the sandbox's own data folder).  It is opened once, in WAL
- * mode with synchronous=FULL so that a committed write survives a crash
- * or a power cut.  Every use runs on a GTask worker thread under the
- * mutex, so the main loop never waits on the disk.
+ * The history: the operations and their accounts, kept in the store
+ * (EnsStore, one SQLite file shared with the address book).  Every use
+ * runs on a GTask worker thread under the store's lock, so the main loop
+ * never waits on the disk.  Its tables are the store's migrations 1 and 2.
  *
  * Nothing secret is stored: the profile name and the AccessKey ID, never
  * the secret or a token.
  */
 
-#define BUSY_TIMEOUT_MS 5000
-
 G_DEFINE_FINAL_TYPE (EnsHistory, ens_history, G_TYPE_OBJECT)
 
-/* Migrations {{{ */
-
-/* Schema version 1.  Version 2 (the recipients of issue 14) adds its own
- * tables; entries name accounts by ID so that they can join them. */
-static const char migration_1[] =
-  "CREATE TABLE operations ("
-  "  id            INTEGER PRIMARY KEY,"
-  "  started_at    INTEGER NOT NULL,"          /* µs since 1970, UTC */
-  "  finished_at   INTEGER,"                   /* NULL while it runs */
-  "  origin        TEXT NOT NULL,"             /* window, cli */
-  "  owner         TEXT NOT NULL,"             /* the recording process */
-  "  profile       TEXT,"
-  "  access_key_id TEXT,"
-  "  image_id      TEXT NOT NULL"
-  ");"
-  "CREATE TABLE entries ("
-  "  operation_id  INTEGER NOT NULL REFERENCES operations (id) ON DELETE CASCADE,"
-  "  position      INTEGER NOT NULL,"
-  "  account_id    TEXT NOT NULL,"
-  "  change        TEXT NOT NULL CHECK (change IN ('add', 'remove')),"
-  "  state         TEXT NOT NULL,"
-  "  updated_at    INTEGER NOT NULL,"
-  "  request_id    TEXT,"
-  "  error_code    TEXT,"
-  "  tries         INTEGER NOT NULL DEFAULT 0,"
-  "  PRIMARY KEY (operation_id, position)"
-  ") WITHOUT ROWID;"
-  "CREATE INDEX operations_started ON operations (started_at);"
-  "CREATE INDEX operations_image ON operations (image_id, started_at);"
-  "CREATE INDEX entries_account ON entries (account_id);"
-  "CREATE INDEX entries_unsettled ON entries (state)"
-  "  WHERE state IN ('planned', 'sending', 'unknown');";
-
-/* Schema version 2: a change may span several images (the same accounts
- * shared with a release of images, copying sharing to a new version), so
- * each entry names its image; NULL means the operation's. */
-static const char migration_2[] =
-  "ALTER TABLE entries ADD COLUMN image_id TEXT;"
-  "CREATE INDEX entries_image ON entries (image_id);";
-
-static const char * const migrations[] = {
-  NULL,          /* version 0: the empty file */
-  migration_1,
-  migration_2,
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ENS_HISTORY_SCHEMA_VERSION + 1);
+/* Statements {{{ */
 
 static const char * const stmt_sql[N_STMTS] = {
   [STMT_INSERT_OPERATION] =
@@ -131,89 +74,6 @@ static const char * const stmt_sql[N_STMTS] = {
 
 /* }}} */
 
-/* Errors {{{ */
-
-/* Translates an SQLite failure at the boundary: the raw message goes to
- * the debug log, the user reads what it means and where the file is. */
-GError *
-_ens_history_error (EnsHistory *self,
-                    int         rc,
-                    const char *what)
-{
-  g_autofree char *dir = g_path_get_dirname (self->path);
-  const char *raw = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
-  GError *error;
-
-  g_debug ("History %s: %s: SQLite %d (%s)", self->path, what, rc, raw);
-
-  switch (rc & 0xff)
-    {
-    case SQLITE_FULL:
-      error = g_error_new (ENS_ERROR, ENS_ERROR_STORAGE,
-                           _("The history in “%s” cannot be written: the disk is full."), dir);
-      break;
-
-    case SQLITE_READONLY:
-    case SQLITE_CANTOPEN:
-    case SQLITE_PERM:
-    case SQLITE_AUTH:
-    case SQLITE_IOERR:
-      error = g_error_new (ENS_ERROR, ENS_ERROR_STORAGE,
-                           _("The history in “%s” cannot be written: the disk or the folder is read-only, or cannot be read."),
-                           dir);
-      break;
-
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      error = g_error_new (ENS_ERROR, ENS_ERROR_STORAGE,
-                           _("The history in “%s” is in use by another program and could not be written in time."),
-                           dir);
-      break;
-
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      error = g_error_new (ENS_ERROR, ENS_ERROR_STORAGE,
-                           _("The history in “%s” is damaged."), dir);
-      break;
-
-    default:
-      error = g_error_new (ENS_ERROR, ENS_ERROR_STORAGE,
-                           _("The history in “%s” could not be written."), dir);
-      break;
-    }
-
-  return error;
-}
-
-static gboolean
-rc_is_corrupt (int rc)
-{
-  return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
-}
-
-/* }}} */
-
-/* The connection {{{ */
-
-gboolean
-_ens_history_exec (EnsHistory  *self,
-                   const char  *sql,
-                   GError     **error)
-{
-  char *message = NULL;
-  int rc;
-
-  rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
-  sqlite3_free (message);
-  if (rc != SQLITE_OK)
-    {
-      g_propagate_error (error, _ens_history_error (self, rc, sql));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* The prepared statement, kept for the life of the connection and reset
  * (bindings cleared) before it is handed out again. */
 sqlite3_stmt *
@@ -221,355 +81,71 @@ _ens_history_stmt (EnsHistory      *self,
                    EnsHistoryStmt   which,
                    GError         **error)
 {
-  int rc;
-
   g_assert (which < N_STMTS);
 
-  if (self->db == NULL)
-    {
-      g_set_error_literal (error, ENS_ERROR, ENS_ERROR_STORAGE, _("The history is not open."));
-      return NULL;
-    }
-
-  if (self->stmts[which] == NULL)
-    {
-      rc = sqlite3_prepare_v3 (self->db, stmt_sql[which], -1, SQLITE_PREPARE_PERSISTENT,
-                               &self->stmts[which], NULL);
-      if (rc != SQLITE_OK)
-        {
-          g_propagate_error (error, _ens_history_error (self, rc, "prepare"));
-          return NULL;
-        }
-    }
-  else
-    {
-      sqlite3_reset (self->stmts[which]);
-      sqlite3_clear_bindings (self->stmts[which]);
-    }
-
-  return self->stmts[which];
+  return _ens_store_stmt (self->store, stmt_sql[which], error);
 }
-
-static void
-close_db (EnsHistory *self)
-{
-  for (guint i = 0; i < N_STMTS; i++)
-    g_clear_pointer (&self->stmts[i], sqlite3_finalize);
-  g_clear_pointer (&self->db, sqlite3_close);
-}
-
-static int
-read_user_version (EnsHistory *self,
-                   int        *version)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          *version = sqlite3_column_int (stmt, 0);
-          rc = SQLITE_OK;
-        }
-    }
-  sqlite3_finalize (stmt);
-
-  return rc;
-}
-
-/* Stepwise, each step in its own transaction; the version is read again
- * inside it, so that two processes opening a new file at once migrate it
- * once. */
-static int
-migrate (EnsHistory  *self,
-         GError     **error)
-{
-  int version = 0;
-  int rc;
-
-  rc = read_user_version (self, &version);
-  if (rc != SQLITE_OK)
-    return rc;
-
-  if (version > ENS_HISTORY_SCHEMA_VERSION)
-    {
-      g_set_error (error, ENS_ERROR, ENS_ERROR_STORAGE,
-                   _("The history in “%s” was written by a newer version of ENS Image Share."),
-                   self->path);
-      return SQLITE_ERROR;
-    }
-
-  while (version < ENS_HISTORY_SCHEMA_VERSION)
-    {
-      g_autofree char *set_version = NULL;
-
-      rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-      if (rc != SQLITE_OK)
-        return rc;
-
-      rc = read_user_version (self, &version);
-      if (rc == SQLITE_OK && version < ENS_HISTORY_SCHEMA_VERSION)
-        {
-          g_debug ("History %s: migrating from version %d", self->path, version);
-          set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
-          rc = sqlite3_exec (self->db, migrations[version + 1], NULL, NULL, NULL);
-          if (rc == SQLITE_OK)
-            rc = sqlite3_exec (self->db, set_version, NULL, NULL, NULL);
-        }
-
-      if (rc == SQLITE_OK)
-        rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
-      if (rc != SQLITE_OK)
-        {
-          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-          return rc;
-        }
-
-      rc = read_user_version (self, &version);
-      if (rc != SQLITE_OK)
-        return rc;
-    }
-
-  self->schema_version = version;
-
-  return SQLITE_OK;
-}
-
-/* Opens and migrates the file.  Returns the SQLite code; sets @error only
- * for failures that are not SQLite's own. */
-static int
-open_db (EnsHistory  *self,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_open_v2 (self->path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL);
-  if (rc != SQLITE_OK)
-    return rc;
-
-  sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-
-  /* Reading the version first tells a file that is not a database. */
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        rc = g_ascii_strcasecmp ((const char *)sqlite3_column_text (stmt, 0), "wal") == 0
-          ? SQLITE_OK : SQLITE_READONLY;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    return rc;
-
-  rc = sqlite3_exec (self->db,
-                     "PRAGMA synchronous = FULL;"
-                     "PRAGMA foreign_keys = ON;",
-                     NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    return rc;
-
-  rc = migrate (self, error);
-  if (rc != SQLITE_OK)
-    return rc;
-
-  /* A damaged page shows here rather than halfway through a change. */
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check (1)", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        rc = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0
-          ? SQLITE_OK : SQLITE_CORRUPT;
-    }
-  sqlite3_finalize (stmt);
-
-  return rc;
-}
-
-/* Never replaced silently: the damaged file (and its journal) is renamed
- * beside it with the time, for the user or support to look at. */
-static gboolean
-move_aside (EnsHistory  *self,
-            GError     **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
-  g_autofree char *aside = g_strdup_printf ("%s.damaged-%s", self->path, stamp);
-  static const char * const suffixes[] = { "-wal", "-shm" };
-
-  close_db (self);
-
-  if (g_rename (self->path, aside) != 0)
-    {
-      int saved = errno;
-      g_autofree char *dir = g_path_get_dirname (self->path);
-
-      g_set_error (error, ENS_ERROR, ENS_ERROR_STORAGE,
-                   _("The history in “%s” is damaged and could not be moved aside: %s"),
-                   dir, g_strerror (saved));
-      return FALSE;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *from = g_strconcat (self->path, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
-
-      if (g_file_test (from, G_FILE_TEST_EXISTS))
-        g_rename (from, to);
-    }
-
-  g_message ("The history file %s was damaged; it was moved to %s", self->path, aside);
-  g_free (self->moved_aside);
-  self->moved_aside = g_steal_pointer (&aside);
-
-  return TRUE;
-}
-
-/* This process's lock file, held as long as the history is open: an
- * operation whose owner's lock can be taken was left by a process that
- * ended without finishing it.  flock() works across Flatpak sandboxes,
- * where process IDs do not. */
-static void
-take_owner_lock (EnsHistory *self)
-{
-  g_autofree char *dir = g_path_get_dirname (self->path);
-  g_autofree char *locks = g_build_filename (dir, "locks", NULL);
-
-  self->owner = g_uuid_string_random ();
-  self->lock_path = g_strdup_printf ("%s/%s.lock", locks, self->owner);
-
-  if (g_mkdir_with_parents (locks, 0700) != 0)
-    return;
-
-  self->lock_fd = g_open (self->lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (self->lock_fd >= 0 && flock (self->lock_fd, LOCK_EX | LOCK_NB) != 0)
-    {
-      close (self->lock_fd);
-      self->lock_fd = -1;
-    }
-}
-
-gboolean
-_ens_history_owner_is_gone (EnsHistory *self,
-                            const char *owner)
-{
-  g_autofree char *dir = g_path_get_dirname (self->path);
-  g_autofree char *path = NULL;
-  gboolean gone;
-  int fd;
-
-  if (g_strcmp0 (owner, self->owner) == 0)
-    return FALSE;
-  if (owner == NULL || strchr (owner, '/') != NULL || owner[0] == '.')
-    return TRUE;
-
-  path = g_strdup_printf ("%s/locks/%s.lock", dir, owner);
-  fd = g_open (path, O_RDWR | O_CLOEXEC, 0);
-  if (fd < 0)
-    return TRUE;
-
-  gone = flock (fd, LOCK_EX | LOCK_NB) == 0;
-  close (fd);
-  if (gone)
-    g_unlink (path);
-
-  return gone;
-}
-
-static void
-open_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  EnsHistory *self = source_object;
-  g_autofree char *dir = g_path_get_dirname (self->path);
-  g_autoptr(GError) error = NULL;
-  int rc;
-
-  g_mutex_lock (&self->mutex);
-
-  if (self->db != NULL)
-    {
-      g_mutex_unlock (&self->mutex);
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-
-      g_mutex_unlock (&self->mutex);
-      g_task_return_new_error (task, ENS_ERROR, ENS_ERROR_STORAGE,
-                               _("The history folder “%s” cannot be created: %s"),
-                               dir, g_strerror (saved));
-      return;
-    }
-
-  rc = open_db (self, &error);
-  if (rc_is_corrupt (rc) && error == NULL)
-    {
-      g_debug ("History %s is damaged: %s", self->path, sqlite3_errstr (rc));
-      if (move_aside (self, &error))
-        rc = open_db (self, &error);
-    }
-
-  if (rc != SQLITE_OK && error == NULL)
-    error = _ens_history_error (self, rc, "open");
-
-  if (error != NULL)
-    {
-      close_db (self);
-      g_mutex_unlock (&self->mutex);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (self->owner == NULL)
-    take_owner_lock (self);
-
-  g_mutex_unlock (&self->mutex);
-  g_task_return_boolean (task, TRUE);
-}
-
-/* }}} */
 
 /* Public API {{{ */
 
 /**
  * ens_history_dup_default_path:
  *
- * Returns: (transfer full): $XDG_DATA_HOME/ens-image-share/history.db
+ * Returns: (transfer full): the default store's file (see
+ *   ens_store_dup_default_path())
  */
 char *
 ens_history_dup_default_path (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "ens-image-share", "history.db", NULL);
+  return ens_store_dup_default_path ();
 }
 
 /**
  * ens_history_new:
  * @path: (nullable): the database file; %NULL for the default one
  *
+ * A history with a store of its own on @path.
+ *
  * Returns: (transfer full): a history, not open yet (ens_history_open_async())
  */
 EnsHistory *
 ens_history_new (const char *path)
 {
-  EnsHistory *self = g_object_new (ENS_TYPE_HISTORY, NULL);
+  g_autoptr(EnsStore) store = ens_store_new (path);
 
-  self->path = path != NULL ? g_strdup (path) : ens_history_dup_default_path ();
+  return ens_history_new_for_store (store);
+}
+
+/**
+ * ens_history_new_for_store:
+ * @store: the store, shared with the address book
+ *
+ * Returns: (transfer full): a history in @store
+ */
+EnsHistory *
+ens_history_new_for_store (EnsStore *store)
+{
+  EnsHistory *self;
+
+  g_return_val_if_fail (ENS_IS_STORE (store), NULL);
+
+  self = g_object_new (ENS_TYPE_HISTORY, NULL);
+  self->store = g_object_ref (store);
 
   return self;
+}
+
+/**
+ * ens_history_get_store:
+ *
+ * Returns: (transfer none): the store the history is kept in
+ */
+EnsStore *
+ens_history_get_store (EnsHistory *self)
+{
+  g_return_val_if_fail (ENS_IS_HISTORY (self), NULL);
+
+  return self->store;
 }
 
 const char *
@@ -577,7 +153,7 @@ ens_history_get_path (EnsHistory *self)
 {
   g_return_val_if_fail (ENS_IS_HISTORY (self), NULL);
 
-  return self->path;
+  return ens_store_get_path (self->store);
 }
 
 /**
@@ -591,7 +167,7 @@ ens_history_get_moved_aside (EnsHistory *self)
 {
   g_return_val_if_fail (ENS_IS_HISTORY (self), NULL);
 
-  return self->moved_aside;
+  return ens_store_get_moved_aside (self->store);
 }
 
 /**
@@ -605,11 +181,7 @@ ens_history_dup_moved_aside_message (EnsHistory *self)
 {
   g_return_val_if_fail (ENS_IS_HISTORY (self), NULL);
 
-  if (self->moved_aside == NULL)
-    return NULL;
-
-  return g_strdup_printf (_("The history file was damaged and could not be read. It was kept as “%s”, and a new history was started."),
-                          self->moved_aside);
+  return ens_store_dup_moved_aside_message (self->store);
 }
 
 int
@@ -617,14 +189,28 @@ ens_history_get_schema_version (EnsHistory *self)
 {
   g_return_val_if_fail (ENS_IS_HISTORY (self), 0);
 
-  return self->schema_version;
+  return ens_store_get_schema_version (self->store);
+}
+
+static void
+open_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (ens_store_open_finish (ENS_STORE (object), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 /**
  * ens_history_open_async:
  *
- * Opens the file on a worker thread, creating it and migrating it to the
- * current schema.  A damaged file is moved aside (see
+ * Opens the store (ens_store_open_async()): creates the file and migrates
+ * it to the current schema.  A damaged file is moved aside (see
  * ens_history_get_moved_aside()) and a new one started.  Opening an open
  * history does nothing.  Fails with %ENS_ERROR_STORAGE.
  */
@@ -641,7 +227,7 @@ ens_history_open_async (EnsHistory          *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, ens_history_open_async);
-  g_task_run_in_thread (task, open_thread);
+  ens_store_open_async (self->store, cancellable, open_cb, g_steal_pointer (&task));
 }
 
 gboolean
@@ -661,23 +247,13 @@ ens_history_open_finish (EnsHistory    *self,
 /* GObject {{{ */
 
 static void
-ens_history_finalize (GObject *object)
+ens_history_dispose (GObject *object)
 {
   EnsHistory *self = (EnsHistory *)object;
 
-  close_db (self);
-  if (self->lock_fd >= 0)
-    {
-      g_unlink (self->lock_path);
-      close (self->lock_fd);
-    }
-  g_mutex_clear (&self->mutex);
-  g_clear_pointer (&self->path, g_free);
-  g_clear_pointer (&self->moved_aside, g_free);
-  g_clear_pointer (&self->owner, g_free);
-  g_clear_pointer (&self->lock_path, g_free);
+  g_clear_object (&self->store);
 
-  G_OBJECT_CLASS (ens_history_parent_class)->finalize (object);
+  G_OBJECT_CLASS (ens_history_parent_class)->dispose (object);
 }
 
 static void
@@ -685,14 +261,12 @@ ens_history_class_init (EnsHistoryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = ens_history_finalize;
+  object_class->dispose = ens_history_dispose;
 }
 
 static void
 ens_history_init (EnsHistory *self)
 {
-  g_mutex_init (&self->mutex);
-  self->lock_fd = -1;
 }
 
 /* }}} */

@@ -24,6 +24,7 @@
 
 #include "ens-client.h"
 #include "ens-share-plan.h"
+#include "ens-store.h"
 
 G_BEGIN_DECLS
 
@@ -85,9 +86,12 @@ typedef struct
   guint still_unknown;   /* the share list could not be read */
 } EnsHistoryRecovery;
 
-#define ENS_HISTORY_SCHEMA_VERSION 2
+/* The history is kept in the store: its schema is the store's. */
+#define ENS_HISTORY_SCHEMA_VERSION ENS_STORE_SCHEMA_VERSION
 
 EnsHistory      *ens_history_new                   (const char          *path);
+EnsHistory      *ens_history_new_for_store         (EnsStore            *store);
+EnsStore        *ens_history_get_store             (EnsHistory          *self);
 char            *ens_history_dup_default_path      (void);
 const char      *ens_history_get_path              (EnsHistory          *self);
 const char      *ens_history_get_moved_aside       (EnsHistory          *self);

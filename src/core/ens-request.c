@@ -27,6 +27,7 @@
 #include "ens-credentials.h"
 #include "ens-encode.h"
 #include "ens-error.h"
+#include "ens-input.h"
 #include "ens-request.h"
 #include "ens-signer.h"
 
@@ -244,6 +245,42 @@ ens_request_new_describe_image_share_permission (const char  *image_id,
   set_param (self, "ImageId", image_id);
   set_param_uint (self, "PageNumber", page_number);
   set_param_uint (self, "PageSize", page_size);
+
+  return self;
+}
+
+/**
+ * ens_request_new_describe_account_share:
+ * @image_id: the image
+ * @account_id: one account ID (digits)
+ * @error: return location for an %ENS_ERROR_INVALID_INPUT error
+ *
+ * DescribeImageSharePermission with its AliyunId filter: the image's share
+ * list narrowed to @account_id, empty when the image is not shared with it.
+ *
+ * Returns: (transfer full) (nullable): the request, or %NULL if refused
+ */
+EnsRequest *
+ens_request_new_describe_account_share (const char  *image_id,
+                                        const char  *account_id,
+                                        GError     **error)
+{
+  EnsRequest *self;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = ens_request_new_describe_image_share_permission (image_id, 1, ENS_SHARE_PAGE_SIZE_MAX, error);
+  if (self == NULL)
+    return NULL;
+
+  if (!ens_account_id_is_valid (account_id))
+    {
+      ens_request_unref (self);
+      g_set_error_literal (error, ENS_ERROR, ENS_ERROR_INVALID_INPUT,
+                           _("Account IDs are made of digits only."));
+      return NULL;
+    }
+  set_param (self, "AliyunId", account_id);
 
   return self;
 }

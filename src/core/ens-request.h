@@ -48,6 +48,9 @@ EnsRequest       *ens_request_new_describe_image_share_permission    (const char
                                                                       guint                page_number,
                                                                       guint                page_size,
                                                                       GError             **error);
+EnsRequest       *ens_request_new_describe_account_share             (const char          *image_id,
+                                                                      const char          *account_id,
+                                                                      GError             **error);
 EnsRequest       *ens_request_new_describe_images                    (guint                page_number,
                                                                       guint                page_size,
                                                                       const char          *image_id,

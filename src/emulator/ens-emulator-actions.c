@@ -176,6 +176,7 @@ describe_image_share_permission (EnsEmulator *self,
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(GPtrArray) matching = NULL;
   const char *aliyun_id = _emu_get_param (call, "AliyunId");
+  guint64 wanted = 0;
   guint page_number;
   guint page_size;
   EmuImage *image;
@@ -191,7 +192,12 @@ describe_image_share_permission (EnsEmulator *self,
       !_emu_parse_page (call, "PageSize", DEFAULT_PAGE_SIZE, SHARE_PAGE_SIZE_MAX, &page_size))
     return;
 
-  if (aliyun_id != NULL && !_emu_is_digits (aliyun_id))
+  /* AliyunId is a Long in the generated ENS models (DescribeImageSharePermission
+   * Request): one account, compared as a number, so 0012 is 12; a value that
+   * is not a Long is refused. */
+  if (aliyun_id != NULL &&
+      (!_emu_is_digits (aliyun_id) ||
+       !g_ascii_string_to_unsigned (aliyun_id, 10, 0, G_MAXINT64, &wanted, NULL)))
     {
       _emu_call_invalid (call, "AliyunId", "Account IDs must be digits.");
       return;
@@ -206,7 +212,10 @@ describe_image_share_permission (EnsEmulator *self,
     {
       const char *account = g_ptr_array_index (image->shares, i);
 
-      if (aliyun_id == NULL || strcmp (aliyun_id, account) == 0)
+      guint64 value;
+
+      if (aliyun_id == NULL ||
+          (g_ascii_string_to_unsigned (account, 10, 0, G_MAXUINT64, &value, NULL) && value == wanted))
         g_ptr_array_add (matching, (gpointer) account);
     }
 
