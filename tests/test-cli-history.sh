@@ -67,8 +67,9 @@ json.dump({
 PY
 
 : > "$tmp/log.jsonl"
-# Slow enough for a 200-account removal to be killed half-way.
-start_emulator "$emulator" --seed="$tmp/seed.json" --log="$tmp/log.jsonl" --latency=15
+# Slow enough for a 200-account removal to be killed half-way, even on a
+# loaded machine (200 requests two at a time take 4 s or more).
+start_emulator "$emulator" --seed="$tmp/seed.json" --log="$tmp/log.jsonl" --latency=40
 if [ -z "$url" ]; then
   echo "Bail out! the emulator did not start: $(cat "$tmp/emulator.err")"
   exit 1
