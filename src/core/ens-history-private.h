@@ -28,8 +28,10 @@ G_BEGIN_DECLS
 
 /*
  * Between the parts of EnsHistory:
- *   ens-history.c          opening, migrations, the worker, writing
- *   ens-history-query.c    reading, export (CSV, JSON), recovery
+ *   ens-history.c          opening, migrations, the connection
+ *   ens-history-write.c    the write-ahead record and its updates
+ *   ens-history-query.c    reading (its own statements), export (CSV, JSON)
+ *   ens-history-recover.c  settling what a run left unfinished
  *   ens-history-recorder.c following a running plan (EnsHistoryRecorder)
  * Every use of the connection holds the mutex and runs on a worker thread.
  */
@@ -40,7 +42,6 @@ typedef enum
   STMT_INSERT_ENTRY,
   STMT_UPDATE_ENTRY,
   STMT_FINISH_OPERATION,
-  STMT_QUERY,
   STMT_UNSETTLED,
   N_STMTS
 } EnsHistoryStmt;
@@ -83,7 +84,11 @@ gboolean  _ens_history_exec             (EnsHistory      *self,
 gboolean  _ens_history_owner_is_gone    (EnsHistory      *self,
                                          const char      *owner);
 EnsHistoryRow *_ens_history_row_from_stmt (sqlite3_stmt *stmt);
+void      _ens_history_row_read_names   (EnsHistoryRow   *row,
+                                         sqlite3_stmt    *stmt,
+                                         int              first);
 void      _ens_history_update_clear     (gpointer         data);
+char     *_ens_history_like_pattern     (const char      *text);
 
 /* Writes @updates (of EnsHistoryUpdate) of operation @operation_id in one
  * transaction, and closes the operation when @finished. */

@@ -104,6 +104,10 @@ ens_history_row_free (EnsHistoryRow *row)
   g_free (row->account_id);
   g_free (row->request_id);
   g_free (row->error_code);
+  g_free (row->caller_account_id);
+  g_free (row->caller_user);
+  g_free (row->image_name);
+  g_free (row->recipient_name);
   g_free (row);
 }
 
@@ -130,6 +134,19 @@ _ens_history_row_from_stmt (sqlite3_stmt *stmt)
   row->tries = sqlite3_column_int (stmt, 13);
 
   return row;
+}
+
+/* The columns of schema 3, from column @first on: caller account, caller
+ * user, image name, recipient name. */
+void
+_ens_history_row_read_names (EnsHistoryRow *row,
+                             sqlite3_stmt  *stmt,
+                             int            first)
+{
+  row->caller_account_id = g_strdup ((const char *)sqlite3_column_text (stmt, first));
+  row->caller_user = g_strdup ((const char *)sqlite3_column_text (stmt, first + 1));
+  row->image_name = g_strdup ((const char *)sqlite3_column_text (stmt, first + 2));
+  row->recipient_name = g_strdup ((const char *)sqlite3_column_text (stmt, first + 3));
 }
 
 /* }}} */
@@ -177,7 +194,8 @@ ens_history_csv_cell (const char *value)
 const char *
 ens_history_csv_header (void)
 {
-  return "time,operation,origin,profile,access_key_id,image_id,account_id,change,"
+  return "time,operation,origin,profile,access_key_id,caller_account_id,caller_user,"
+         "image_id,image_name,account_id,recipient_name,change,"
          "state,updated,request_id,error_code,tries\r\n";
 }
 
@@ -246,13 +264,14 @@ ens_history_format_row (GString             *out,
   g_autofree char *tries = g_strdup_printf ("%u", row->tries);
   const char *change = row->change == ENS_SHARE_CHANGE_ADD ? "add" : "remove";
   const char *values[] = {
-    time, operation, row->origin, row->profile, row->access_key_id, row->image_id,
-    row->account_id, change, ens_history_state_to_string (row->state), updated,
-    row->request_id, row->error_code,
+    time, operation, row->origin, row->profile, row->access_key_id, row->caller_account_id,
+    row->caller_user, row->image_id, row->image_name, row->account_id, row->recipient_name,
+    change, ens_history_state_to_string (row->state), updated, row->request_id, row->error_code,
   };
   static const char * const keys[] = {
-    "time", "operation", "origin", "profile", "access_key_id", "image_id",
-    "account_id", "change", "state", "updated", "request_id", "error_code",
+    "time", "operation", "origin", "profile", "access_key_id", "caller_account_id",
+    "caller_user", "image_id", "image_name", "account_id", "recipient_name",
+    "change", "state", "updated", "request_id", "error_code",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
@@ -290,8 +309,12 @@ ens_history_format_row (GString             *out,
 typedef struct
 {
   gint64            since;
+  gint64            until;
   char             *image_id;
   char             *account_id;
+  char             *recipient_name;
+  char             *search;         /* a LIKE pattern, escaped */
+  gint64            operation_id;
   guint             offset;
   int               limit;
   GFile            *file;
@@ -305,6 +328,8 @@ query_data_free (gpointer data)
 
   g_free (query->image_id);
   g_free (query->account_id);
+  g_free (query->recipient_name);
+  g_free (query->search);
   g_clear_object (&query->file);
   g_free (query);
 }
@@ -317,45 +342,195 @@ query_data_new (const EnsHistoryFilter *filter)
   if (filter != NULL)
     {
       query->since = filter->since;
+      query->until = filter->until;
       query->image_id = g_strdup (filter->image_id);
       query->account_id = g_strdup (filter->account_id);
+      query->recipient_name = g_strdup (filter->recipient_name);
+      query->operation_id = filter->operation_id;
+      if (filter->search != NULL && filter->search[0] != '\0')
+        query->search = _ens_history_like_pattern (filter->search);
     }
 
   return query;
 }
 
-/* Runs the query under the mutex and hands each row to @func; stops when
- * it returns FALSE (with @error set). */
-static gboolean
-query_each (EnsHistory   *self,
-            QueryData    *query,
-            gboolean    (*func) (EnsHistoryRow *row, gpointer data, GError **error),
-            gpointer      data,
-            GError      **error)
+/* The filter as SQL: ?1 since, ?2 until, ?9 operation on "o"; ?3 image,
+ * ?4 account, ?5 recipient name, ?6 search (a LIKE pattern) on "e".  NULL
+ * and 0 match anything.  ?7 and ?8 are LIMIT and OFFSET. */
+#define OPERATION_FILTER \
+  " (?1 = 0 OR o.started_at >= ?1) AND (?2 = 0 OR o.started_at < ?2)" \
+  " AND (?9 = 0 OR o.id = ?9)"
+#define ENTRY_FILTER \
+  " (?3 IS NULL OR coalesce (e.image_id, o.image_id) = ?3)" \
+  " AND (?4 IS NULL OR e.account_id = ?4)" \
+  " AND (?5 IS NULL OR e.recipient_name = ?5 COLLATE NOCASE)" \
+  " AND (?6 IS NULL OR coalesce (e.image_id, o.image_id) LIKE ?6 ESCAPE '\\'" \
+  "  OR e.image_name LIKE ?6 ESCAPE '\\' OR e.account_id LIKE ?6 ESCAPE '\\'" \
+  "  OR e.recipient_name LIKE ?6 ESCAPE '\\')"
+
+/* One row per account. */
+static const char query_sql[] =
+  "SELECT o.id, o.started_at, o.origin, o.profile, o.access_key_id,"
+  " coalesce (e.image_id, o.image_id),"
+  " e.position, e.account_id, e.change, e.state, e.updated_at, e.request_id,"
+  " e.error_code, e.tries,"
+  " o.caller_account_id, o.caller_user, e.image_name, e.recipient_name"
+  " FROM operations o JOIN entries e ON e.operation_id = o.id"
+  " WHERE" OPERATION_FILTER " AND" ENTRY_FILTER
+  " ORDER BY o.started_at DESC, o.id DESC, e.position"
+  " LIMIT ?7 OFFSET ?8";
+
+/* One row per operation: the page first (walking operations newest first,
+ * each tested on its own entries), then the counts of just those. */
+static const char operations_sql[] =
+  "WITH page AS ("
+  " SELECT o.id, o.started_at, o.finished_at, o.origin, o.profile, o.access_key_id,"
+  "  o.caller_account_id, o.caller_user, o.image_id"
+  " FROM operations o"
+  " WHERE" OPERATION_FILTER
+  " AND EXISTS (SELECT 1 FROM entries e WHERE e.operation_id = o.id AND" ENTRY_FILTER ")"
+  " ORDER BY o.started_at DESC, o.id DESC LIMIT ?7 OFFSET ?8)"
+  " SELECT p.id, p.started_at, p.finished_at, p.origin, p.profile, p.access_key_id,"
+  "  p.caller_account_id, p.caller_user, p.image_id, max (e.image_name),"
+  "  count (DISTINCT coalesce (e.image_id, p.image_id)), count (*),"
+  "  sum (e.change = 'add'), sum (e.state IN ('done', 'confirmed')), sum (e.state = 'failed'),"
+  "  sum (e.state IN ('not-attempted', 'did-not-happen')),"
+  "  sum (e.state IN ('planned', 'sending', 'unknown'))"
+  " FROM page p JOIN entries e ON e.operation_id = p.id"
+  " GROUP BY p.id ORDER BY p.started_at DESC, p.id DESC";
+
+/**
+ * _ens_history_like_pattern:
+ *
+ * Returns: (transfer full): "%@text%" for LIKE … ESCAPE '\', with the
+ *   wildcards of @text (% and _) and the escape itself escaped
+ */
+char *
+_ens_history_like_pattern (const char *text)
 {
-  sqlite3_stmt *stmt;
+  GString *pattern = g_string_new ("%");
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+
+  return g_string_free (pattern, FALSE);
+}
+
+typedef gpointer (*RowFunc) (sqlite3_stmt *stmt);
+
+static gpointer
+entry_row (sqlite3_stmt *stmt)
+{
+  EnsHistoryRow *row = _ens_history_row_from_stmt (stmt);
+
+  _ens_history_row_read_names (row, stmt, 14);
+
+  return row;
+}
+
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *)sqlite3_column_text (stmt, column));
+}
+
+static gpointer
+operation_row (sqlite3_stmt *stmt)
+{
+  EnsHistoryOperationRow *row = g_new0 (EnsHistoryOperationRow, 1);
+
+  row->operation_id = sqlite3_column_int64 (stmt, 0);
+  row->started_at = sqlite3_column_int64 (stmt, 1);
+  row->finished_at = sqlite3_column_int64 (stmt, 2);
+  row->origin = dup_column (stmt, 3);
+  row->profile = dup_column (stmt, 4);
+  row->access_key_id = dup_column (stmt, 5);
+  row->caller_account_id = dup_column (stmt, 6);
+  row->caller_user = dup_column (stmt, 7);
+  row->image_id = dup_column (stmt, 8);
+  row->image_name = dup_column (stmt, 9);
+  row->n_images = sqlite3_column_int (stmt, 10);
+  row->n_accounts = sqlite3_column_int (stmt, 11);
+  row->n_add = sqlite3_column_int (stmt, 12);
+  row->n_done = sqlite3_column_int (stmt, 13);
+  row->n_failed = sqlite3_column_int (stmt, 14);
+  row->n_not_attempted = sqlite3_column_int (stmt, 15);
+  row->n_unknown = sqlite3_column_int (stmt, 16);
+
+  return row;
+}
+
+void
+ens_history_operation_row_free (EnsHistoryOperationRow *row)
+{
+  if (row == NULL)
+    return;
+
+  g_free (row->origin);
+  g_free (row->profile);
+  g_free (row->access_key_id);
+  g_free (row->caller_account_id);
+  g_free (row->caller_user);
+  g_free (row->image_id);
+  g_free (row->image_name);
+  g_free (row);
+}
+
+/* Runs @sql (query_sql or operations_sql) under the mutex and hands each
+ * row, made by @make, to @func; stops when it returns FALSE (with @error
+ * set). */
+static gboolean
+query_each_sql (EnsHistory   *self,
+                QueryData    *query,
+                const char   *sql,
+                RowFunc       make,
+                gboolean    (*func) (gpointer row, gpointer data, GError **error),
+                gpointer      data,
+                GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
   gboolean ok = TRUE;
   int rc;
 
   g_mutex_lock (&self->mutex);
 
-  stmt = _ens_history_stmt (self, STMT_QUERY, error);
-  if (stmt == NULL)
+  if (self->db == NULL)
     {
+      g_mutex_unlock (&self->mutex);
+      g_set_error_literal (error, ENS_ERROR, ENS_ERROR_STORAGE, _("The history is not open."));
+      return FALSE;
+    }
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_propagate_error (error, _ens_history_error (self, rc, "prepare"));
       g_mutex_unlock (&self->mutex);
       return FALSE;
     }
 
   sqlite3_bind_int64 (stmt, 1, query->since);
+  sqlite3_bind_int64 (stmt, 2, query->until);
   if (query->image_id != NULL)
-    sqlite3_bind_text (stmt, 2, query->image_id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 3, query->image_id, -1, SQLITE_TRANSIENT);
   if (query->account_id != NULL)
-    sqlite3_bind_text (stmt, 3, query->account_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 4, query->limit);
-  sqlite3_bind_int (stmt, 5, query->offset);
+    sqlite3_bind_text (stmt, 4, query->account_id, -1, SQLITE_TRANSIENT);
+  if (query->recipient_name != NULL)
+    sqlite3_bind_text (stmt, 5, query->recipient_name, -1, SQLITE_TRANSIENT);
+  if (query->search != NULL)
+    sqlite3_bind_text (stmt, 6, query->search, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 7, query->limit);
+  sqlite3_bind_int (stmt, 8, query->offset);
+  sqlite3_bind_int64 (stmt, 9, query->operation_id);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (!(ok = func (_ens_history_row_from_stmt (stmt), data, error)))
+    if (!(ok = func (make (stmt), data, error)))
       break;
 
   if (ok && rc != SQLITE_DONE)
@@ -364,16 +539,26 @@ query_each (EnsHistory   *self,
       ok = FALSE;
     }
 
-  sqlite3_reset (stmt);
+  sqlite3_finalize (stmt);
   g_mutex_unlock (&self->mutex);
 
   return ok;
 }
 
 static gboolean
-collect_row (EnsHistoryRow  *row,
-             gpointer        data,
-             GError        **error)
+query_each (EnsHistory   *self,
+            QueryData    *query,
+            gboolean    (*func) (gpointer row, gpointer data, GError **error),
+            gpointer      data,
+            GError      **error)
+{
+  return query_each_sql (self, query, query_sql, entry_row, func, data, error);
+}
+
+static gboolean
+collect_row (gpointer   row,
+             gpointer   data,
+             GError   **error)
 {
   g_ptr_array_add (data, row);
 
@@ -445,6 +630,74 @@ ens_history_query_finish (EnsHistory    *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+static void
+operations_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)ens_history_operation_row_free);
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (!query_each_sql (source_object, task_data, operations_sql, operation_row, collect_row, rows, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&rows), (GDestroyNotify)g_ptr_array_unref);
+}
+
+/**
+ * ens_history_query_operations_async:
+ * @filter: (nullable): which operations: those with an account that matches
+ * @offset: operations to skip
+ * @limit: operations at most; 0 for all
+ *
+ * Reads one page of operations, newest first, each with the counts of
+ * its accounts (an #EnsHistoryOperationRow).
+ */
+void
+ens_history_query_operations_async (EnsHistory             *self,
+                                    const EnsHistoryFilter *filter,
+                                    guint                   offset,
+                                    guint                   limit,
+                                    GCancellable           *cancellable,
+                                    GAsyncReadyCallback     callback,
+                                    gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  QueryData *query;
+
+  g_return_if_fail (ENS_IS_HISTORY (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ens_history_query_operations_async);
+  query = query_data_new (filter);
+  query->offset = offset;
+  query->limit = limit > 0 ? (int) MIN (limit, G_MAXINT) : -1;
+  g_task_set_task_data (task, query, query_data_free);
+  g_task_run_in_thread (task, operations_thread);
+}
+
+/**
+ * ens_history_query_operations_finish:
+ *
+ * Returns: (transfer container) (element-type EnsHistoryOperationRow): the operations
+ */
+GPtrArray *
+ens_history_query_operations_finish (EnsHistory    *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (ENS_IS_HISTORY (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* }}} */
 
 /* Export {{{ */
@@ -472,9 +725,9 @@ export_flush (ExportState  *state,
 }
 
 static gboolean
-export_row (EnsHistoryRow  *row,
-            gpointer        data,
-            GError        **error)
+export_row (gpointer   row,
+            gpointer   data,
+            GError   **error)
 {
   ExportState *state = data;
 

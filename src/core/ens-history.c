@@ -86,21 +86,32 @@ static const char migration_2[] =
   "ALTER TABLE entries ADD COLUMN image_id TEXT;"
   "CREATE INDEX entries_image ON entries (image_id);";
 
+/* Schema version 3: who made the change (the caller's account and RAM
+ * user) and the names at that time: the image's and each recipient's. */
+static const char migration_3[] =
+  "ALTER TABLE operations ADD COLUMN caller_account_id TEXT;"
+  "ALTER TABLE operations ADD COLUMN caller_user TEXT;"
+  "ALTER TABLE entries ADD COLUMN image_name TEXT;"
+  "ALTER TABLE entries ADD COLUMN recipient_name TEXT;";
+
 static const char * const migrations[] = {
   NULL,          /* version 0: the empty file */
   migration_1,
   migration_2,
+  migration_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ENS_HISTORY_SCHEMA_VERSION + 1);
 
 static const char * const stmt_sql[N_STMTS] = {
   [STMT_INSERT_OPERATION] =
-    "INSERT INTO operations (started_at, origin, owner, profile, access_key_id, image_id)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    "INSERT INTO operations (started_at, origin, owner, profile, access_key_id, image_id,"
+    " caller_account_id, caller_user)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
   [STMT_INSERT_ENTRY] =
-    "INSERT INTO entries (operation_id, position, account_id, change, state, updated_at, image_id)"
-    " VALUES (?1, ?2, ?3, ?4, 'planned', ?5, ?6)",
+    "INSERT INTO entries (operation_id, position, account_id, change, state, updated_at, image_id,"
+    " image_name, recipient_name)"
+    " VALUES (?1, ?2, ?3, ?4, 'planned', ?5, ?6, ?7, ?8)",
   [STMT_UPDATE_ENTRY] =
     "UPDATE entries SET state = ?3, updated_at = ?4,"
     " request_id = coalesce (?5, request_id), error_code = ?6,"
@@ -108,17 +119,6 @@ static const char * const stmt_sql[N_STMTS] = {
     " WHERE operation_id = ?1 AND position = ?2",
   [STMT_FINISH_OPERATION] =
     "UPDATE operations SET finished_at = ?2 WHERE id = ?1",
-  [STMT_QUERY] =
-    "SELECT o.id, o.started_at, o.origin, o.profile, o.access_key_id,"
-    " coalesce (e.image_id, o.image_id),"
-    " e.position, e.account_id, e.change, e.state, e.updated_at, e.request_id,"
-    " e.error_code, e.tries"
-    " FROM operations o JOIN entries e ON e.operation_id = o.id"
-    " WHERE (?1 = 0 OR o.started_at >= ?1)"
-    " AND (?2 IS NULL OR coalesce (e.image_id, o.image_id) = ?2)"
-    " AND (?3 IS NULL OR e.account_id = ?3)"
-    " ORDER BY o.started_at DESC, o.id DESC, e.position"
-    " LIMIT ?4 OFFSET ?5",
   [STMT_UNSETTLED] =
     "SELECT o.id, o.started_at, o.origin, o.profile, o.access_key_id,"
     " coalesce (e.image_id, o.image_id),"

@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "ens-activity-entry.h"
+#include "ens-caller-identity.h"
 #include "ens-change-runner-private.h"
 #include "ens-core-enums.h"
 #include "ens-error.h"
@@ -200,6 +201,19 @@ recover_cb (GObject      *object,
 }
 
 static void
+identity_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(EnsCallerIdentity) identity = NULL;
+  g_autoptr(GError) error = NULL;
+
+  identity = ens_client_get_caller_identity_finish (ENS_CLIENT (object), result, &error);
+  if (identity == NULL)
+    g_debug ("Whose AccessKey this is stays unknown: %s", error->message);
+}
+
+static void
 open_for_recovery_cb (GObject      *object,
                       GAsyncResult *result,
                       gpointer      user_data)
@@ -226,6 +240,12 @@ open_for_recovery_cb (GObject      *object,
   ens_history_recover_async (self->history, ens_session_get_client (self->session),
                              ens_session_get_access_key_id (self->session),
                              self->recover_cancellable, recover_cb, g_object_ref (self));
+
+  /* Who signs, for the record of the next change; the client keeps it
+   * (ens_client_peek_caller_identity()).  A refusal leaves it unknown. */
+  if (ens_client_peek_caller_identity (ens_session_get_client (self->session)) == NULL)
+    ens_client_get_caller_identity_async (ens_session_get_client (self->session),
+                                          self->recover_cancellable, identity_cb, NULL);
 }
 
 /**
@@ -292,6 +312,65 @@ ens_change_runner_get_history (EnsChangeRunner *self)
   g_return_val_if_fail (ENS_IS_CHANGE_RUNNER (self), NULL);
 
   return self->history;
+}
+
+/**
+ * ens_change_runner_set_names:
+ * @self: a #EnsChangeRunner
+ * @image_names: (nullable) (element-type utf8 utf8): image ID → image name
+ * @recipient_names: (nullable) (element-type utf8 utf8): account ID →
+ *   recipient name (the address book's)
+ *
+ * The names written to the history with each change from now on, as they
+ * are when the change starts.  %NULL (the default) records none.
+ */
+void
+ens_change_runner_set_names (EnsChangeRunner *self,
+                             GHashTable      *image_names,
+                             GHashTable      *recipient_names)
+{
+  g_return_if_fail (ENS_IS_CHANGE_RUNNER (self));
+
+  if (image_names != NULL)
+    g_hash_table_ref (image_names);
+  g_clear_pointer (&self->image_names, g_hash_table_unref);
+  self->image_names = image_names;
+
+  if (recipient_names != NULL)
+    g_hash_table_ref (recipient_names);
+  g_clear_pointer (&self->recipient_names, g_hash_table_unref);
+  self->recipient_names = recipient_names;
+}
+
+/* The write-ahead record of the running plan, with who makes it: the
+ * caller's account and RAM user when the client knows them. */
+void
+_ens_change_runner_begin_record (EnsChangeRunner     *self,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  EnsCallerIdentity *identity = NULL;
+  g_autofree char *user = NULL;
+  EnsHistoryContext context = {
+    .origin = "window",
+    .image_names = self->image_names,
+    .recipient_names = self->recipient_names,
+  };
+
+  if (self->session != NULL)
+    {
+      context.profile = ens_session_get_profile (self->session);
+      context.access_key_id = ens_session_get_access_key_id (self->session);
+      identity = ens_client_peek_caller_identity (ens_session_get_client (self->session));
+    }
+  if (identity != NULL)
+    {
+      user = ens_caller_identity_dup_user_name (identity);
+      context.caller_account_id = ens_caller_identity_get_account_id (identity);
+      context.caller_user = user;
+    }
+
+  ens_history_begin_async (self->history, self->plan, &context, NULL, callback, user_data);
 }
 
 /* }}} */

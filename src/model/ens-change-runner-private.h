@@ -46,6 +46,8 @@ struct _EnsChangeRunner
   EnsHistoryRecorder *recorder;    /* of the running plan */
   GCancellable *recover_cancellable;
   GHashTable   *recorded;          /* operation IDs this runner wrote */
+  GHashTable   *image_names;       /* nullable: image ID → name, for the record */
+  GHashTable   *recipient_names;   /* nullable: account ID → recipient name */
   guint         history_loaded : 1;
 
   double        fraction;
@@ -55,5 +57,8 @@ struct _EnsChangeRunner
 
 void _ens_change_runner_emit_notice (EnsChangeRunner *self,
                                      const char      *message);
+void _ens_change_runner_begin_record (EnsChangeRunner     *self,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
 
 G_END_DECLS

@@ -255,10 +255,7 @@ open_for_run_cb (GObject      *object,
       return;
     }
 
-  ens_history_begin_async (self->history, self->plan, "window",
-                           self->session != NULL ? ens_session_get_profile (self->session) : NULL,
-                           self->session != NULL ? ens_session_get_access_key_id (self->session) : NULL,
-                           NULL, begin_cb, g_steal_pointer (&task));
+  _ens_change_runner_begin_record (self, begin_cb, g_steal_pointer (&task));
 }
 
 /**
@@ -393,6 +390,8 @@ ens_change_runner_dispose (GObject *object)
   g_clear_weak_pointer (&self->session);
   g_clear_pointer (&self->undo_plans, g_hash_table_unref);
   g_clear_pointer (&self->recorded, g_hash_table_unref);
+  g_clear_pointer (&self->image_names, g_hash_table_unref);
+  g_clear_pointer (&self->recipient_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (ens_change_runner_parent_class)->dispose (object);
 }
