@@ -27,6 +27,7 @@
 
 #include "ens-cli-private.h"
 #include "ens-core.h"
+#include "ens-history-operation.h"
 
 /*
  * The command line and the history: every change is written to it before
@@ -305,31 +306,6 @@ parse_since (const char  *text,
   return TRUE;
 }
 
-static const char *
-describe_state (EnsHistoryState state)
-{
-  switch (state)
-    {
-    case ENS_HISTORY_PLANNED:
-    case ENS_HISTORY_SENDING:
-    case ENS_HISTORY_UNKNOWN:
-      /* Translators: the outcome of one account in --history */
-      return _("unknown");
-    case ENS_HISTORY_DONE:
-      return _("done");
-    case ENS_HISTORY_FAILED:
-      return _("failed");
-    case ENS_HISTORY_NOT_ATTEMPTED:
-      return _("not attempted");
-    case ENS_HISTORY_CONFIRMED:
-      return _("confirmed");
-    case ENS_HISTORY_DID_NOT_HAPPEN:
-      return _("did not happen");
-    default:
-      return "?";
-    }
-}
-
 static void
 print_rows (Cli       *cli,
             GPtrArray *rows)
@@ -384,7 +360,7 @@ print_rows (Cli       *cli,
         }
       g_print ("  %s %-16s  %-14s  %s%s%s%s%s\n",
                row->change == ENS_SHARE_CHANGE_ADD ? "+" : "-",
-               row->account_id, describe_state (row->state), request_id,
+               row->account_id, ens_history_describe_state (row->state), request_id,
                code[0] != '\0' ? "  " : "", code,
                recipient[0] != '\0' ? "  " : "", recipient);
     }
