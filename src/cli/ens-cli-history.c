@@ -284,28 +284,6 @@ _ens_cli_history_end (Cli *cli)
 
 /* --history and --export-history -------------------------------------- */
 
-static gboolean
-parse_since (const char  *text,
-             gint64      *since)
-{
-  g_autoptr(GDateTime) date = NULL;
-
-  /* Exactly YYYY-MM-DD. */
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-
-  date = g_date_time_new_utc (atoi (text), atoi (text + 5), atoi (text + 8), 0, 0, 0);
-  if (date == NULL)
-    return FALSE;
-
-  *since = g_date_time_to_unix (date) * G_USEC_PER_SEC;
-
-  return TRUE;
-}
-
 static void
 print_rows (Cli       *cli,
             GPtrArray *rows)
@@ -385,7 +363,7 @@ _ens_cli_history_show (Cli *cli)
       return EXIT_USAGE;
     }
 
-  if (cli->since != NULL && !parse_since (cli->since, &filter.since))
+  if (cli->since != NULL && !ens_history_parse_day (cli->since, &filter.since))
     {
       g_printerr (_("--since must be a date like 2026-12-31.\n"));
       return EXIT_USAGE;

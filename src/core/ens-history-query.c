@@ -20,6 +20,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "ens-error.h"
@@ -147,6 +149,36 @@ _ens_history_row_read_names (EnsHistoryRow *row,
   row->caller_user = g_strdup ((const char *)sqlite3_column_text (stmt, first + 1));
   row->image_name = g_strdup ((const char *)sqlite3_column_text (stmt, first + 2));
   row->recipient_name = g_strdup ((const char *)sqlite3_column_text (stmt, first + 3));
+}
+
+/**
+ * ens_history_parse_day:
+ * @text: a day, exactly YYYY-MM-DD
+ * @usec: (out): its start, 00:00 UTC, in microseconds since 1970
+ *
+ * Returns: whether @text is such a day
+ */
+gboolean
+ens_history_parse_day (const char *text,
+                       gint64     *usec)
+{
+  g_autoptr(GDateTime) date = NULL;
+
+  g_return_val_if_fail (usec != NULL, FALSE);
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+
+  date = g_date_time_new_utc (atoi (text), atoi (text + 5), atoi (text + 8), 0, 0, 0);
+  if (date == NULL)
+    return FALSE;
+
+  *usec = g_date_time_to_unix (date) * G_USEC_PER_SEC;
+
+  return TRUE;
 }
 
 /* }}} */

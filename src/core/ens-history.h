@@ -225,6 +225,8 @@ void             ens_history_format_row            (GString             *out,
                                                     const EnsHistoryRow *row,
                                                     EnsHistoryFormat     format);
 const char      *ens_history_csv_header            (void);
+gboolean         ens_history_parse_day             (const char          *text,
+                                                    gint64              *usec);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EnsHistoryRow, ens_history_row_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EnsHistoryOperationRow, ens_history_operation_row_free)

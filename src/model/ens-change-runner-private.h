@@ -45,10 +45,8 @@ struct _EnsChangeRunner
   EnsSession   *session;           /* weak: who is signed in, for the record */
   EnsHistoryRecorder *recorder;    /* of the running plan */
   GCancellable *recover_cancellable;
-  GHashTable   *recorded;          /* operation IDs this runner wrote */
   GHashTable   *image_names;       /* nullable: image ID → name, for the record */
   GHashTable   *recipient_names;   /* nullable: account ID → recipient name */
-  guint         history_loaded : 1;
 
   double        fraction;
   gulong        caller_cancelled_id;

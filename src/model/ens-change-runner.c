@@ -236,7 +236,6 @@ begin_cb (GObject      *object,
 
   self->recorder = ens_history_recorder_new (self->history, self->plan, operation_id,
                                              self->plan_cancellable);
-  g_hash_table_add (self->recorded, GINT_TO_POINTER ((int) operation_id));
   start_plan (g_steal_pointer (&task));
 }
 
@@ -389,7 +388,6 @@ ens_change_runner_dispose (GObject *object)
   g_clear_object (&self->history);
   g_clear_weak_pointer (&self->session);
   g_clear_pointer (&self->undo_plans, g_hash_table_unref);
-  g_clear_pointer (&self->recorded, g_hash_table_unref);
   g_clear_pointer (&self->image_names, g_hash_table_unref);
   g_clear_pointer (&self->recipient_names, g_hash_table_unref);
 
@@ -552,7 +550,6 @@ ens_change_runner_init (EnsChangeRunner *self)
 {
   self->activity = g_list_store_new (ENS_TYPE_ACTIVITY_ENTRY);
   self->undo_plans = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  self->recorded = g_hash_table_new (NULL, NULL);
 }
 
 /* }}} */
