@@ -289,6 +289,64 @@ test_list_typing (Fixture       *fixture,
   g_assert_cmpint (ens_history_operation_get_id (item (list, 9)), ==, 110);
 }
 
+/* Export… writes the entries of the operations listed: the list's filter
+ * given to ens_history_export_async(); Python's csv module reads back the
+ * same rows as the query. */
+static void
+test_list_export (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(EnsHistoryList) list = ens_history_list_new (fixture->history);
+  g_autofree char *csv_path = g_build_filename (fixture->dir, "export.csv", NULL);
+  g_autofree char *json_path = g_build_filename (fixture->dir, "expected.json", NULL);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) json = g_string_new ("[");
+  g_autofree char *command = NULL;
+  EnsHistoryFilter filter;
+  int status = -1;
+
+  ens_history_list_set_search (list, "partner");
+  ens_history_list_set_range (list, DAY_0, DAY_0 + 60 * DAY);
+  wait_loaded (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 6);
+  ens_history_list_get_filter (list, &filter);
+
+  ens_history_export_async (fixture->history, &filter, csv, ENS_HISTORY_FORMAT_CSV, NULL,
+                            ens_test_store_result_cb, &result);
+  g_assert_cmpuint (ens_history_export_finish (fixture->history, ens_test_wait_for (&result), &error), ==, 6);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  ens_history_query_async (fixture->history, &filter, 0, 0, NULL, ens_test_store_result_cb, &result);
+  rows = ens_history_query_finish (fixture->history, ens_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 6);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_string_append (json, i == 0 ? "\n" : ",\n");
+      ens_history_format_row (json, g_ptr_array_index (rows, i), ENS_HISTORY_FORMAT_JSON);
+    }
+  g_string_append (json, "]\n");
+  g_assert_true (g_file_set_contents (json_path, json->str, -1, NULL));
+
+  command = g_strdup_printf ("/usr/bin/python3 -c '"
+                             "import csv, json, sys\n"
+                             "rows = list(csv.DictReader(open(sys.argv[1], newline=\"\", encoding=\"utf-8\")))\n"
+                             "ref = json.load(open(sys.argv[2]))\n"
+                             "assert len(rows) == len(ref) == 6, (len(rows), len(ref))\n"
+                             "for c, j in zip(rows, ref):\n"
+                             "    for k, v in j.items():\n"
+                             "        assert c[k] == (\"\" if v is None else str(v)), (k, c[k], v)\n"
+                             "    assert c[\"recipient_name\"] == \"Partner 10%%\"\n"
+                             "' '%s' '%s'", csv_path, json_path);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -301,6 +359,7 @@ main (int   argc,
   ADD ("/history-list/pages", test_list_pages);
   ADD ("/history-list/filters", test_list_filters);
   ADD ("/history-list/typing", test_list_typing);
+  ADD ("/history-list/export", test_list_export);
 
   return g_test_run ();
 }
