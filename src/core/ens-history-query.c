@@ -597,19 +597,70 @@ collect_row (gpointer   row,
   return TRUE;
 }
 
-static void
-query_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+/* Both page queries: which statement, how its rows are made and freed. */
+typedef struct
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)ens_history_row_free);
+  const char     *sql;
+  RowFunc         make;
+  GDestroyNotify  free_row;
+} PageKind;
+
+static const PageKind entry_page = { query_sql, entry_row, (GDestroyNotify)ens_history_row_free };
+static const PageKind operation_page = { operations_sql, operation_row,
+                                         (GDestroyNotify)ens_history_operation_row_free };
+
+static void
+page_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  const PageKind *kind = g_task_get_source_tag (task) == ens_history_query_async ? &entry_page : &operation_page;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (kind->free_row);
   GError *error = NULL;
 
-  if (!query_each (source_object, task_data, collect_row, rows, &error))
+  /* A page nobody waits for any more (a newer search) is not read. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (!query_each_sql (source_object, task_data, kind->sql, kind->make, collect_row, rows, &error))
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, g_steal_pointer (&rows), (GDestroyNotify)g_ptr_array_unref);
+}
+
+static void
+read_page_async (EnsHistory             *self,
+                 gpointer                source_tag,
+                 const EnsHistoryFilter *filter,
+                 guint                   offset,
+                 guint                   limit,
+                 GCancellable           *cancellable,
+                 GAsyncReadyCallback     callback,
+                 gpointer                user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  QueryData *query = query_data_new (filter);
+
+  g_task_set_source_tag (task, source_tag);
+  query->offset = offset;
+  query->limit = limit > 0 ? (int) MIN (limit, G_MAXINT) : -1;
+  g_task_set_task_data (task, query, query_data_free);
+  g_task_run_in_thread (task, page_thread);
+}
+
+static GPtrArray *
+read_page_finish (EnsHistory    *self,
+                  GAsyncResult  *result,
+                  gpointer       source_tag,
+                  GError       **error)
+{
+  g_return_val_if_fail (ENS_IS_HISTORY (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**
@@ -630,19 +681,10 @@ ens_history_query_async (EnsHistory             *self,
                          GAsyncReadyCallback     callback,
                          gpointer                user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  QueryData *query;
-
   g_return_if_fail (ENS_IS_HISTORY (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ens_history_query_async);
-  query = query_data_new (filter);
-  query->offset = offset;
-  query->limit = limit > 0 ? (int) MIN (limit, G_MAXINT) : -1;
-  g_task_set_task_data (task, query, query_data_free);
-  g_task_run_in_thread (task, query_thread);
+  read_page_async (self, ens_history_query_async, filter, offset, limit, cancellable, callback, user_data);
 }
 
 /**
@@ -655,29 +697,7 @@ ens_history_query_finish (EnsHistory    *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  g_return_val_if_fail (ENS_IS_HISTORY (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-operations_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)ens_history_operation_row_free);
-  GError *error = NULL;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  if (!query_each_sql (source_object, task_data, operations_sql, operation_row, collect_row, rows, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, g_steal_pointer (&rows), (GDestroyNotify)g_ptr_array_unref);
+  return read_page_finish (self, result, ens_history_query_async, error);
 }
 
 /**
@@ -698,19 +718,11 @@ ens_history_query_operations_async (EnsHistory             *self,
                                     GAsyncReadyCallback     callback,
                                     gpointer                user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  QueryData *query;
-
   g_return_if_fail (ENS_IS_HISTORY (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ens_history_query_operations_async);
-  query = query_data_new (filter);
-  query->offset = offset;
-  query->limit = limit > 0 ? (int) MIN (limit, G_MAXINT) : -1;
-  g_task_set_task_data (task, query, query_data_free);
-  g_task_run_in_thread (task, operations_thread);
+  read_page_async (self, ens_history_query_operations_async, filter, offset, limit, cancellable,
+                   callback, user_data);
 }
 
 /**
@@ -723,11 +735,7 @@ ens_history_query_operations_finish (EnsHistory    *self,
                                      GAsyncResult  *result,
                                      GError       **error)
 {
-  g_return_val_if_fail (ENS_IS_HISTORY (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return read_page_finish (self, result, ens_history_query_operations_async, error);
 }
 
 /* }}} */
