@@ -285,6 +285,15 @@ test_history_migrate_from_2 (Fixture       *fixture,
   g_assert_null (row->image_name);
   g_assert_null (row->recipient_name);
   g_clear_object (&result);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* The entries written before are in the search index too. */
+  ens_history_query_async (history, &(EnsHistoryFilter) { .search = "4567890123" }, 0, 0,
+                           NULL, ens_test_store_result_cb, &result);
+  rows = ens_history_query_finish (history, ens_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_clear_object (&result);
   release (g_steal_pointer (&history));
 }
 

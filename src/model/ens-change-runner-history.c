@@ -20,12 +20,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "ens-caller-identity.h"
 #include "ens-change-runner-private.h"
-#include "ens-core-enums.h"
-#include "ens-error.h"
 
 /* History {{{ */
 
