@@ -30,7 +30,8 @@ G_BEGIN_DECLS
  * Between the parts of EnsHistory:
  *   ens-history.c          opening, migrations, the connection
  *   ens-history-write.c    the write-ahead record and its updates
- *   ens-history-query.c    reading (its own statements), export (CSV, JSON)
+ *   ens-history-query.c    reading (its own statements), export
+ *   ens-history-format.c   rows as CSV and JSON
  *   ens-history-recover.c  settling what a run left unfinished
  *   ens-history-recorder.c following a running plan (EnsHistoryRecorder)
  * Every use of the connection holds the mutex and runs on a worker thread.
