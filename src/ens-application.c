@@ -186,6 +186,7 @@ ens_application_startup (GApplication *app)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *history_accels[] = { "<Control>h", NULL };
   g_autoptr(EnsClient) client = NULL;
   g_autoptr(EnsCredentialStore) credential_store = NULL;
   g_autoptr(GError) error = NULL;
@@ -205,6 +206,7 @@ ens_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-history", history_accels);
 
   self->bench_probe = ens_bench_probe_new_from_environment (G_APPLICATION (self));
 

@@ -56,14 +56,14 @@ export_history_action (GSimpleAction *action,
 }
 
 static void
-show_activity_action (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
+show_history_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
 {
   EnsWindow *self = user_data;
 
-  _ens_window_show_page (self, "activity");
-  adw_window_title_set_title (self->window_title, _("Recent Activity"));
+  _ens_window_show_page (self, "history");
+  adw_window_title_set_title (self->window_title, _("History"));
   gtk_widget_grab_focus (GTK_WIDGET (self->back_button));
 }
 
@@ -447,7 +447,7 @@ copy_text_action (GSimpleAction *action,
 
 static const GActionEntry window_actions[] = {
   { "back", back_action },
-  { "show-activity", show_activity_action },
+  { "show-history", show_history_action },
   { "export-history", export_history_action },
   { "sign-in", sign_in_action },
   { "try-demo", try_demo_action },
@@ -499,12 +499,12 @@ is_set (GBinding     *binding,
 }
 
 static gboolean
-is_activity (GBinding     *binding,
-             const GValue *from,
-             GValue       *to,
-             gpointer      user_data)
+is_history (GBinding     *binding,
+            const GValue *from,
+            GValue       *to,
+            gpointer      user_data)
 {
-  g_value_set_boolean (to, g_strcmp0 (g_value_get_string (from), "activity") == 0);
+  g_value_set_boolean (to, g_strcmp0 (g_value_get_string (from), "history") == 0);
   return TRUE;
 }
 
@@ -580,13 +580,13 @@ _ens_window_actions_init (EnsWindow *self)
                                                               NULL, NULL, NULL)));
   g_object_bind_property_full (self->stack, "visible-child-name",
                                g_action_map_lookup_action (map, "back"), "enabled",
-                               G_BINDING_SYNC_CREATE, is_activity, NULL, NULL, NULL);
+                               G_BINDING_SYNC_CREATE, is_history, NULL, NULL, NULL);
   g_object_bind_property_full (self->stack, "visible-child-name",
                                self->back_button, "visible",
-                               G_BINDING_SYNC_CREATE, is_activity, NULL, NULL, NULL);
+                               G_BINDING_SYNC_CREATE, is_history, NULL, NULL, NULL);
   g_object_bind_property_full (self->stack, "visible-child-name",
                                self->export_button, "visible",
-                               G_BINDING_SYNC_CREATE, is_activity, NULL, NULL, NULL);
+                               G_BINDING_SYNC_CREATE, is_history, NULL, NULL, NULL);
   /* Until the window has a history to export (ens_window_set_history()). */
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (map, "export-history")), FALSE);
   bind_busy_and (self, "remove-profile", "source", G_CALLBACK (can_remove_profile));

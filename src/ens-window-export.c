@@ -26,7 +26,7 @@
 #include "ens-window-private.h"
 
 /*
- * Export…: the whole history as CSV or JSON, to a file the user picks
+ * Export…: the entries the History page lists (its search and filters) as CSV or JSON, to a file the user picks
  * through the file chooser portal (GtkFileDialog on GTK 4.10 and later, a
  * GtkFileChooserNative on the 4.8 floor).  The file is written on the
  * history's worker thread.
@@ -70,16 +70,19 @@ export_to (EnsWindow *self,
   g_autofree char *name = g_file_get_basename (file);
   EnsHistoryFormat format = ENS_HISTORY_FORMAT_CSV;
   EnsHistory *history = get_history (self);
+  EnsHistoryFilter filter = { 0, };
 
   if (history == NULL)
     return;
+  if (self->history_list != NULL)
+    ens_history_list_get_filter (self->history_list, &filter);
 
   if (name != NULL && g_str_has_suffix (name, ".json"))
     format = ENS_HISTORY_FORMAT_JSON;
 
   g_debug ("Exporting the history to %s", g_file_peek_path (file));
 
-  ens_history_export_async (history, NULL, file, format, self->cancellable,
+  ens_history_export_async (history, &filter, file, format, self->cancellable,
                             export_cb, g_object_ref (self));
 }
 
@@ -181,4 +184,16 @@ _ens_window_export_history (EnsWindow *self)
     gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
   }
 #endif
+}
+
+/**
+ * _ens_window_history_changed:
+ *
+ * A change ended: the History page reads its first page again.
+ */
+void
+_ens_window_history_changed (EnsWindow *self)
+{
+  if (self->history_list != NULL)
+    ens_history_list_reload (self->history_list);
 }

@@ -22,7 +22,7 @@
 
 #include <adwaita.h>
 
-#include "ens-activity-view.h"
+#include "ens-history-view.h"
 #include "ens-profile-menu.h"
 #include "ens-progress-bar.h"
 #include "ens-session.h"
@@ -52,13 +52,14 @@ struct _EnsWindow
   GtkButton            *demo_button;
   EnsSharingPage         *share_page;
   EnsProgressBar       *progress_bar;
-  EnsActivityView      *activity_view;
+  EnsHistoryView       *history_view;
 
   /* Owned references */
   EnsSession           *session;
   EnsShareEditor       *editor;
   GCancellable         *cancellable;       /* the window's life; cancelled on dispose */
   EnsProfileMenu       *profile_menu;
+  EnsHistoryList       *history_list;      /* the History page's; NULL without a history */
   /* From the editor and the session, which may outlive the window (a
    * stopped change runs to its end): undone in dispose. */
   GPtrArray            *action_bindings;   /* of GBinding */
@@ -81,6 +82,7 @@ void      _ens_window_show_page           (EnsWindow  *self,
 
 /* ens-window-export.c */
 void      _ens_window_export_history      (EnsWindow      *self);
+void      _ens_window_history_changed     (EnsWindow      *self);
 
 /* ens-window-actions.c */
 void      _ens_window_class_actions_init  (GtkWidgetClass *widget_class);

@@ -138,7 +138,7 @@ session_signed_in_cb (EnsWindow           *self,
                       EnsCredentialSource  source,
                       EnsSession          *session)
 {
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "activity") != 0)
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "history") != 0)
     _ens_window_show_page (self, "main");
 
   /* What an earlier run with this AccessKey left unfinished. */
@@ -461,8 +461,10 @@ ens_window_constructed (GObject *object)
   ens_progress_bar_set_runner (self->progress_bar, ens_share_editor_get_runner (self->editor));
   g_signal_connect_object (ens_share_editor_get_runner (self->editor), "notice",
                            G_CALLBACK (runner_notice_cb), self, G_CONNECT_SWAPPED);
-  ens_activity_view_set_model (self->activity_view,
-                               ens_change_runner_get_activity (ens_share_editor_get_runner (self->editor)));
+  /* A change ended (its entry is added): the History page reads it. */
+  g_signal_connect_object (ens_change_runner_get_activity (ens_share_editor_get_runner (self->editor)),
+                           "items-changed", G_CALLBACK (_ens_window_history_changed), self,
+                           G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->session, "signed-in",
                            G_CALLBACK (session_signed_in_cb), self, G_CONNECT_SWAPPED);
@@ -507,6 +509,7 @@ ens_window_dispose (GObject *object)
 
   g_clear_object (&self->editor);
   g_clear_object (&self->profile_menu);
+  g_clear_object (&self->history_list);
 
   G_OBJECT_CLASS (ens_window_parent_class)->dispose (object);
 }
@@ -637,7 +640,7 @@ ens_window_class_init (EnsWindowClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
-  g_type_ensure (ENS_TYPE_ACTIVITY_VIEW);
+  g_type_ensure (ENS_TYPE_HISTORY_VIEW);
   g_type_ensure (ENS_TYPE_SHARING_PAGE);
   g_type_ensure (ENS_TYPE_PROGRESS_BAR);
 
@@ -655,7 +658,7 @@ ens_window_class_init (EnsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnsWindow, demo_button);
   gtk_widget_class_bind_template_child (widget_class, EnsWindow, share_page);
   gtk_widget_class_bind_template_child (widget_class, EnsWindow, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, EnsWindow, activity_view);
+  gtk_widget_class_bind_template_child (widget_class, EnsWindow, history_view);
 
   _ens_window_class_actions_init (widget_class);
 }
@@ -712,6 +715,10 @@ ens_window_set_history (EnsWindow  *self,
 
   runner = ens_share_editor_get_runner (self->editor);
   ens_change_runner_set_history (runner, history, self->session);
+  g_clear_object (&self->history_list);
+  if (history != NULL)
+    self->history_list = ens_history_list_new (history);
+  ens_history_view_set_model (self->history_view, self->history_list);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "export-history")),
                                history != NULL);
   if (history != NULL && ens_session_get_signed_in (self->session))

@@ -57,7 +57,7 @@ accounts=$("$python" -c 'print(",".join(str(3000000000000000 + i) for i in range
 import json, sys
 path, key, secret, image, image2 = sys.argv[1:]
 json.dump({
-  "keys": [{"id": key, "secret": secret}],
+  "keys": [{"id": key, "secret": secret, "account_id": "1666666666666666", "user": "release-bot"}],
   "images": [{"ImageId": image, "ImageName": "history", "ImageOwnerAlias": "self",
               "Platform": "ubuntu", "CreationTime": "2024-01-01T00:00:00Z"},
              {"ImageId": image2, "ImageName": "history-2", "ImageOwnerAlias": "self",
@@ -92,7 +92,7 @@ run ()
   status=$?
 }
 
-echo "1..9"
+echo "1..10"
 
 # 1. a change is recorded, one row per account, with its RequestId
 run --image="$image" --remove=3000000000000000,3000000000000001
@@ -104,6 +104,8 @@ assert len(rows) == 2, rows
 for r in rows:
     assert r["state"] == "done" and r["change"] == "remove" and r["request_id"], r
     assert r["origin"] == "cli" and r["access_key_id"] == "LTAI5tHistTestHistTest01", r
+    # one image: STS is not asked, whose key it is stays unknown
+    assert r["caller_account_id"] is None and r["caller_user"] is None, r
     assert sys.argv[2] not in json.dumps(r)
 PY
 then
@@ -231,8 +233,10 @@ db = sqlite3.connect(sys.argv[1])
 db.execute("INSERT INTO operations (started_at, origin, owner, profile, access_key_id, image_id, finished_at)"
            " VALUES (1700000000000000, 'cli', 'x', '=HYPERLINK(\"http://evil\")', '+SUM(1)', 'm-5s7qotzavwbrnzaqh4unmhist01', 1)")
 op = db.execute("SELECT last_insert_rowid()").fetchone()[0]
-db.execute("INSERT INTO entries (operation_id, position, account_id, change, state, updated_at, request_id, error_code)"
-           " VALUES (?, 0, '5000000000000001', 'add', 'failed', 1700000000000000, '@cmd', '-2+3, \"quoted\"\nline')", (op,))
+db.execute("INSERT INTO entries (operation_id, position, account_id, change, state, updated_at, request_id, error_code,"
+           " image_name, recipient_name)"
+           " VALUES (?, 0, '5000000000000001', 'add', 'failed', 1700000000000000, '@cmd', '-2+3, \"quoted\"\nline',"
+           " 'Release, \"2026\"', '=Contoso 中文')", (op,))
 db.commit()
 PY
 run --export-history="$tmp/out.csv"
@@ -254,6 +258,7 @@ assert evil["profile"] == "'=HYPERLINK(\"http://evil\")", evil
 assert evil["access_key_id"] == "'+SUM(1)" and evil["request_id"] == "'@cmd", evil
 assert evil["error_code"] == "'-2+3, \"quoted\"\nline", evil
 assert evil["time"] == "2023-11-14T22:13:20Z", evil
+assert evil["image_name"] == 'Release, "2026"' and evil["recipient_name"] == "'=Contoso 中文", evil
 PY
 then
   ok "CSV export reopened by Python's csv module: the same rows, formulas escaped"
@@ -273,11 +278,23 @@ assert len(rows) == 1, rows
 r = rows[0]
 assert r["image_id"] == sys.argv[2] and r["account_id"] == "4100000000000001", r
 assert r["state"] == "done" and r["change"] == "add" and r["request_id"], r
+# several images: STS was asked before the change, and whose key it is recorded
+assert r["caller_account_id"] == "1666666666666666" and r["caller_user"] == "release-bot", r
 PY
 then
   ok "a change across two images is recorded under each image"
 else
   not_ok "a change across two images" "exit $s1/$status" "$(cat "$tmp/py")"
+fi
+
+# 10. --account=@NAME: the accounts recorded under that recipient name,
+# ignoring case; the names are in the text output too
+run --history --account=@=contoso\ 中文
+if [ "$status" -eq 0 ] && grep -q "5000000000000001" "$tmp/out" && grep -q "=Contoso 中文" "$tmp/out" &&
+   grep -q 'Release, "2026"' "$tmp/out" && [ "$(grep -c '^  [+-] ' "$tmp/out")" -eq 1 ]; then
+  ok "--history --account=@NAME finds the accounts by recipient name"
+else
+  not_ok "--account=@NAME" "status $status: $(cat "$tmp/out" "$tmp/err")"
 fi
 
 if [ $failures -gt 0 ]; then

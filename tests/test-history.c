@@ -107,20 +107,30 @@ assert_state (const char *path,
 }
 
 static gint64
-begin (EnsHistory   *history,
-       EnsSharePlan *plan)
+begin_with (EnsHistory              *history,
+            EnsSharePlan            *plan,
+            const EnsHistoryContext *context)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  ens_history_begin_async (history, plan, "cli", "default", KEY_ID, NULL,
+  ens_history_begin_async (history, plan, context, NULL,
                            ens_test_store_result_cb, &result);
   id = ens_history_begin_finish (history, ens_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
 
   return id;
+}
+
+static gint64
+begin (EnsHistory   *history,
+       EnsSharePlan *plan)
+{
+  EnsHistoryContext context = { .origin = "cli", .profile = "default", .access_key_id = KEY_ID };
+
+  return begin_with (history, plan, &context);
 }
 
 /* Migrations {{{ */
@@ -188,6 +198,67 @@ test_history_newer_version (Fixture       *fixture,
   g_assert_error (error, ENS_ERROR, ENS_ERROR_STORAGE);
   g_assert_null (ens_history_get_moved_aside (again));
   g_assert_cmpint (ens_test_sql_int (fixture->path, "PRAGMA user_version"), ==, 99);
+}
+
+/* A file of schema 2 (before the names were recorded), with an entry:
+ * migrated to 3, the entry kept, its new columns NULL. */
+static void
+test_history_migrate_from_2 (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(EnsHistory) history = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  EnsHistoryRow *row;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TABLE operations (id INTEGER PRIMARY KEY, started_at INTEGER NOT NULL,"
+                                 " finished_at INTEGER, origin TEXT NOT NULL, owner TEXT NOT NULL, profile TEXT,"
+                                 " access_key_id TEXT, image_id TEXT NOT NULL);"
+                                 "CREATE TABLE entries (operation_id INTEGER NOT NULL, position INTEGER NOT NULL,"
+                                 " account_id TEXT NOT NULL, change TEXT NOT NULL, state TEXT NOT NULL,"
+                                 " updated_at INTEGER NOT NULL, request_id TEXT, error_code TEXT,"
+                                 " tries INTEGER NOT NULL DEFAULT 0, image_id TEXT,"
+                                 " PRIMARY KEY (operation_id, position)) WITHOUT ROWID;"
+                                 "INSERT INTO operations VALUES (1, 1700000000000000, 1700000001000000, 'cli', 'x',"
+                                 " 'default', '" KEY_ID "', '" IMAGE_ID "');"
+                                 "INSERT INTO entries VALUES (1, 0, '1234567890123456', 'add', 'done',"
+                                 " 1700000001000000, 'REQ-OLD', NULL, 1, NULL);"
+                                 "PRAGMA user_version = 2;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  history = open_history (fixture->path);
+  g_assert_cmpint (ens_history_get_schema_version (history), ==, ENS_HISTORY_SCHEMA_VERSION);
+  g_assert_null (ens_history_get_moved_aside (history));
+
+  ens_history_query_async (history, NULL, 0, 0, NULL, ens_test_store_result_cb, &result);
+  rows = ens_history_query_finish (history, ens_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  row = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (row->request_id, ==, "REQ-OLD");
+  g_assert_cmpstr (row->image_id, ==, IMAGE_ID);
+  g_assert_null (row->caller_account_id);
+  g_assert_null (row->caller_user);
+  g_assert_null (row->image_name);
+  g_assert_null (row->recipient_name);
+  g_clear_object (&result);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* The entries written before are in the search index too. */
+  ens_history_query_async (history, &(EnsHistoryFilter) { .search = "4567890123" }, 0, 0,
+                           NULL, ens_test_store_result_cb, &result);
+  rows = ens_history_query_finish (history, ens_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_clear_object (&result);
+  ens_test_release (g_steal_pointer (&history));
 }
 
 /* }}} */
@@ -336,6 +407,137 @@ test_history_write_ahead (Fixture       *fixture,
 
     g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
     g_assert_null (g_strstr_len (contents, length, KEY_SECRET));
+  }
+
+  ens_test_release (g_steal_pointer (&client));
+  ens_emulator_stop (emulator);
+}
+
+/* Whose key, the image's name and each recipient's name, as they were
+ * when the change started; found by filters and search, exported. */
+static void
+test_history_names (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(EnsHistory) history = open_history (fixture->path);
+  g_autoptr(EnsClient) client = NULL;
+  g_autoptr(EnsEmulator) emulator = start_emulator (&client);
+  g_autoptr(EnsCallerIdentity) identity = NULL;
+  g_autoptr(GHashTable) image_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) recipients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const char *images[] = { IMAGE_ID, "m-5s7qotzavwbrnzaqh4unmhist2", NULL };
+  const char *add[] = { "8000000000000001", "8000000000000002", NULL };
+  g_autoptr(EnsSharePlan) plan = ens_share_plan_new_for_images (images, add, NULL);
+  g_autoptr(EnsSharePlan) other = ens_share_plan_new (IMAGE_ID, (const char *[]) { "8000000000000099", NULL }, NULL);
+  g_autofree char *csv_path = g_build_filename (fixture->dir, "names.csv", NULL);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autofree char *contents = NULL;
+  g_autofree char *user = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  EnsHistoryContext context = { .origin = "window", .profile = "work", .access_key_id = KEY_ID };
+  gint64 before;
+
+  /* The client keeps whose key it is, once asked, for these credentials. */
+  ens_emulator_set_key_owner (emulator, KEY_ID, "1555555555555555", "release-bot");
+  g_assert_null (ens_client_peek_caller_identity (client));
+  ens_client_get_caller_identity_async (client, NULL, ens_test_store_result_cb, &result);
+  identity = ens_client_get_caller_identity_finish (client, ens_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_true (ens_client_peek_caller_identity (client) == identity);
+  user = ens_caller_identity_dup_user_name (identity);
+  g_assert_cmpstr (user, ==, "release-bot");
+
+  context.caller_account_id = ens_caller_identity_get_account_id (identity);
+  context.caller_user = user;
+  g_hash_table_insert (image_names, g_strdup (IMAGE_ID), g_strdup ("release-2026"));
+  g_hash_table_insert (recipients, g_strdup ("8000000000000001"), g_strdup ("Contoso 50%_off"));
+  context.image_names = image_names;
+  context.recipient_names = recipients;
+  before = g_get_real_time ();
+  begin_with (history, plan, &context);
+  /* Names taken when the change started: changing the tables later does not
+   * change the record. */
+  g_hash_table_insert (recipients, g_strdup ("8000000000000001"), g_strdup ("Renamed"));
+  begin (history, other);
+
+  g_assert_cmpint (ens_test_sql_int (fixture->path, "SELECT count(*) FROM operations WHERE caller_account_id = '1555555555555555'"
+                                           " AND caller_user = 'release-bot'"), ==, 1);
+  g_assert_cmpint (ens_test_sql_int (fixture->path, "SELECT count(*) FROM entries WHERE image_name = 'release-2026'"), ==, 2);
+  g_assert_cmpint (ens_test_sql_int (fixture->path, "SELECT count(*) FROM entries WHERE image_name IS NULL"), ==, 3);
+  g_assert_cmpint (ens_test_sql_int (fixture->path, "SELECT count(*) FROM entries WHERE recipient_name = 'Contoso 50%_off'"), ==, 2);
+
+  /* By recipient name, ignoring case. */
+  ens_history_query_async (history, &(EnsHistoryFilter) { .recipient_name = "contoso 50%_OFF" }, 0, 0,
+                           NULL, ens_test_store_result_cb, &result);
+  rows = ens_history_query_finish (history, ens_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (rows->len, ==, 2);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      EnsHistoryRow *row = g_ptr_array_index (rows, i);
+
+      g_assert_cmpstr (row->account_id, ==, "8000000000000001");
+      g_assert_cmpstr (row->recipient_name, ==, "Contoso 50%_off");
+      g_assert_cmpstr (row->caller_account_id, ==, "1555555555555555");
+      g_assert_cmpstr (row->caller_user, ==, "release-bot");
+      g_assert_cmpstr (row->image_name, ==, g_str_equal (row->image_id, IMAGE_ID) ? "release-2026" : NULL);
+    }
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Search: part of a name, the wildcards taken literally. */
+  ens_history_query_async (history, &(EnsHistoryFilter) { .search = "50%_" }, 0, 0,
+                           NULL, ens_test_store_result_cb, &result);
+  rows = ens_history_query_finish (history, ens_test_wait_for (&result), &error);
+  g_clear_object (&result);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  ens_history_query_async (history, &(EnsHistoryFilter) { .search = "5%off" }, 0, 0,
+                           NULL, ens_test_store_result_cb, &result);
+  rows = ens_history_query_finish (history, ens_test_wait_for (&result), &error);
+  g_clear_object (&result);
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  ens_history_query_async (history, &(EnsHistoryFilter) { .search = "RELEASE-2026" }, 0, 0,
+                           NULL, ens_test_store_result_cb, &result);
+  rows = ens_history_query_finish (history, ens_test_wait_for (&result), &error);
+  g_clear_object (&result);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  ens_history_query_async (history, &(EnsHistoryFilter) { .search = "0000000099" }, 0, 0,
+                           NULL, ens_test_store_result_cb, &result);
+  rows = ens_history_query_finish (history, ens_test_wait_for (&result), &error);
+  g_clear_object (&result);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Until: nothing started before the first change. */
+  ens_history_query_async (history, &(EnsHistoryFilter) { .until = before }, 0, 0,
+                           NULL, ens_test_store_result_cb, &result);
+  rows = ens_history_query_finish (history, ens_test_wait_for (&result), &error);
+  g_clear_object (&result);
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Exported with the new columns. */
+  ens_history_export_async (history, &(EnsHistoryFilter) { .recipient_name = "Contoso 50%_off" }, csv,
+                            ENS_HISTORY_FORMAT_CSV, NULL, ens_test_store_result_cb, &result);
+  g_assert_cmpuint (ens_history_export_finish (history, ens_test_wait_for (&result), &error), ==, 2);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, ",1555555555555555,release-bot," IMAGE_ID ",release-2026,"
+                                      "8000000000000001,Contoso 50%_off,add,planned,"));
+
+  /* Another key: whose it is, is not known any more. */
+  {
+    g_autoptr(EnsCredentials) credentials = ens_credentials_new (KEY_ID, KEY_SECRET, NULL);
+
+    ens_client_set_credentials (client, credentials);
+    g_assert_null (ens_client_peek_caller_identity (client));
   }
 
   ens_test_release (g_steal_pointer (&client));
@@ -518,7 +720,7 @@ test_history_export (Fixture       *fixture,
   g_assert_cmpuint (n, ==, 2);
   g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, ens_history_csv_header ()));
-  g_assert_nonnull (strstr (contents, ",7000000000000002,remove,planned,"));
+  g_assert_nonnull (strstr (contents, ",7000000000000002,,remove,planned,"));
   g_assert_true (g_str_has_suffix (contents, "\r\n"));
   g_clear_object (&result);
 
@@ -547,6 +749,8 @@ main (int   argc,
 
   ADD ("/history/migrate/empty", test_history_migrate_empty);
   ADD ("/history/migrate/newer", test_history_newer_version);
+  ADD ("/history/migrate/from-2", test_history_migrate_from_2);
+  ADD ("/history/names", test_history_names);
   ADD ("/history/corrupt", test_history_corrupt);
   ADD ("/history/write-ahead", test_history_write_ahead);
   ADD ("/history/recover", test_history_recover);

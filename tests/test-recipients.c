@@ -82,8 +82,10 @@ open_book (const char *path)
   g_autoptr(EnsRecipients) book = ens_recipients_new (store);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (load (book, &error));
+  gboolean loaded = load (book, &error);
+
   g_assert_no_error (error);
+  g_assert_true (loaded);
 
   return g_steal_pointer (&book);
 }
@@ -365,9 +367,10 @@ test_recipients_migrate (Fixture       *fixture,
                             " ('operations', 'entries', 'recipients', 'recipient_groups', 'group_members')"),
                    ==, 5);
 
-  /* A history written before the book existed (schema version 2). */
+  /* A history written before the book existed (schema version 3). */
   plan = ens_share_plan_new (IMAGE_ID, (const char *[]) { "1234567890123456", NULL }, NULL);
-  ens_history_begin_async (history, plan, "cli", "default", KEY_ID, NULL, ens_test_store_result_cb, &result);
+  ens_history_begin_async (history, plan, &(EnsHistoryContext) { .origin = "cli", .profile = "default", .access_key_id = KEY_ID },
+                           NULL, ens_test_store_result_cb, &result);
   g_assert_cmpint (ens_history_begin_finish (history, ens_test_wait_for (&result), &error), >, 0);
   g_assert_no_error (error);
   g_clear_object (&result);
@@ -378,10 +381,10 @@ test_recipients_migrate (Fixture       *fixture,
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "DROP TABLE group_members; DROP TABLE recipient_groups;"
-                                 " DROP TABLE recipients; PRAGMA user_version = 2",
+                                 " DROP TABLE recipients; PRAGMA user_version = 3",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
-  g_assert_cmpint (ens_test_sql_int (fixture->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (ens_test_sql_int (fixture->path, "PRAGMA user_version"), ==, 3);
 
   /* Migrated forward, the history kept. */
   book = open_book (fixture->path);

@@ -199,7 +199,8 @@ test_runner_recover (Fixture       *fixture,
   ens_history_open_async (dead, NULL, ens_test_store_result_cb, &result);
   g_assert_true (ens_history_open_finish (dead, ens_test_wait_for (&result), &error));
   g_clear_object (&result);
-  ens_history_begin_async (dead, plan, "window", "work", KEY_ID, NULL, ens_test_store_result_cb, &result);
+  ens_history_begin_async (dead, plan, &(EnsHistoryContext) { .origin = "window", .profile = "work", .access_key_id = KEY_ID },
+                           NULL, ens_test_store_result_cb, &result);
   g_assert_cmpint (ens_history_begin_finish (dead, ens_test_wait_for (&result), &error), >, 0);
   g_clear_object (&result);
   g_clear_object (&dead);

@@ -83,7 +83,7 @@
 #define HINT_TEXT        "Enter an image ID to see who it is shared with."
 #define EMPTY_TEXT       "Not shared with any account"
 #define DEMO_BANNER_TEXT "Demo — changes go to a local simulator, not Alibaba Cloud"
-#define NO_ACTIVITY_TEXT "No Activity Yet"
+#define NO_ACTIVITY_TEXT "No Changes"
 
 typedef struct
 {
@@ -804,7 +804,7 @@ add_accounts (Fixture    *fixture,
 
 /* }}} */
 
-/* Recent Activity {{{ */
+/* History {{{ */
 
 static gboolean
 is_activity_entry (GtkWidget *widget,
@@ -816,15 +816,39 @@ is_activity_entry (GtkWidget *widget,
   return FALSE;
 }
 
-/* Shows the "Recent Activity" page and returns its entries, newest first. */
 static GPtrArray *
-show_activity (Fixture *fixture)
+history_entries (Fixture *fixture)
 {
   GPtrArray *entries = g_ptr_array_new ();
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-activity", NULL);
-  g_assert_true (shows (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, "Back"));
   walk (GTK_WIDGET (fixture->window), FIND_MAPPED, is_activity_entry, entries);
+
+  return entries;
+}
+
+/* Keeps @rows in @slot; whether there are @n of them. */
+static gboolean
+found (GPtrArray **slot,
+       GPtrArray  *rows,
+       guint       n)
+{
+  g_clear_pointer (slot, g_ptr_array_unref);
+  *slot = rows;
+
+  return rows->len == n;
+}
+
+/* Shows the History page and returns its entries, newest first, once
+ * @n_expected are read from the history file. */
+static GPtrArray *
+show_activity (Fixture *fixture,
+               guint    n_expected)
+{
+  GPtrArray *entries = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-history", NULL);
+  g_assert_true (shows (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, "Back"));
+  WAIT_UNTIL (found (&entries, history_entries (fixture), n_expected));
 
   return entries;
 }
@@ -850,18 +874,16 @@ is_detail_row (GtkWidget *widget,
   GtkWidget *entry = g_ptr_array_index (details, 0);
 
   if (ADW_IS_ACTION_ROW (widget) && g_strcmp0 (title_of (widget), title_of (entry)) != 0)
-    g_ptr_array_add (details, widget);
+    g_ptr_array_add (data, widget);
 
   return FALSE;
 }
 
-/* Expands an entry of "Recent Activity", and returns its detail rows. */
 static GPtrArray *
-expand_entry (GtkWidget *entry)
+detail_rows (GtkWidget *entry)
 {
   GPtrArray *details = g_ptr_array_new ();
 
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (entry), TRUE);
   g_ptr_array_add (details, entry);
   walk (entry, FIND_ANY, is_detail_row, details);
   g_ptr_array_remove_index (details, 0);
@@ -869,21 +891,36 @@ expand_entry (GtkWidget *entry)
   return details;
 }
 
-/* An entry reads "<time> · <image> · <outcome>", and a failure has a
- * warning icon named after its outcome. */
+/* Expands an entry of the History page, and returns its @n_expected
+ * detail rows (one per account), once read. */
+static GPtrArray *
+expand_entry (GtkWidget *entry,
+              guint      n_expected)
+{
+  GPtrArray *details = NULL;
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (entry), TRUE);
+  WAIT_UNTIL (found (&details, detail_rows (entry), n_expected));
+
+  return details;
+}
+
+/* An entry reads "<time> · <image> · <counts> · window · <profile>", and
+ * one with an account not done has a warning icon named after its counts. */
 static void
 assert_entry (GtkWidget  *entry,
               const char *title,
               const char *image,
-              const char *outcome)
+              const char *counts,
+              gboolean    success)
 {
   const char *subtitle = adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (entry));
-  g_autofree char *tail = g_strdup_printf (" · %s · %s", image, outcome);
-  GtkWidget *warning = find_widget (entry, GTK_TYPE_IMAGE, outcome, FIND_MAPPED);
+  g_autofree char *middle = g_strdup_printf (" · %s · %s · window · ", image, counts);
+  GtkWidget *warning = find_widget (entry, GTK_TYPE_IMAGE, counts, FIND_MAPPED);
 
   g_assert_cmpstr (title_of (entry), ==, title);
-  g_assert_true (g_str_has_suffix (subtitle, tail));
-  if (g_str_equal (outcome, "Done"))
+  g_assert_nonnull (strstr (subtitle, middle));
+  if (success)
     g_assert_null (warning);
   else
     g_assert_nonnull (warning);
@@ -980,6 +1017,13 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->session = ens_session_new (fixture->client, fixture->store, NULL);
   fixture->window = g_object_ref (create_window (fixture->session));
+  /* Every change is recorded, as in the app; the History page reads it. */
+  {
+    g_autofree char *path = g_build_filename (fixture->log_dir, "history", "history.db", NULL);
+    g_autoptr(EnsHistory) history = ens_history_new (path);
+
+    ens_window_set_history (ENS_WINDOW (fixture->window), history);
+  }
   gtk_window_present (fixture->window);
 
   fixture->tick_id = g_timeout_add (10, tick_cb, NULL);
@@ -1004,8 +1048,11 @@ fixture_tear_down (Fixture       *fixture,
   ens_emulator_stop (fixture->emulator);
   g_clear_object (&fixture->emulator);
 
-  g_unlink (fixture->log_path);
-  g_rmdir (fixture->log_dir);
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->log_dir);
+
+    g_assert_cmpint (system (command), ==, 0);
+  }
   g_clear_pointer (&fixture->log_path, g_free);
   g_clear_pointer (&fixture->log_dir, g_free);
 }
@@ -1392,12 +1439,11 @@ test_window_share_and_undo (Fixture       *fixture,
   g_clear_pointer (&rows, g_ptr_array_unref);
 
   /* The activity log has it, with the RequestId the server gave. */
-  entries = show_activity (fixture);
-  g_assert_cmpuint (entries->len, ==, 1);
-  assert_entry (g_ptr_array_index (entries, 0), "Share with 1 account", IMAGE, "Done");
-  details = expand_entry (g_ptr_array_index (entries, 0));
-  g_assert_cmpuint (details->len, ==, 1);
-  expected_detail = g_strdup_printf ("%s\nRequest ID: %s", NEW_ACCOUNT, request_id);
+  entries = show_activity (fixture, 1);
+  assert_entry (g_ptr_array_index (entries, 0), "Shared with 1 account", IMAGE, "1 done", TRUE);
+  details = expand_entry (g_ptr_array_index (entries, 0), 1);
+  expected_detail = g_strdup_printf ("share: done, 1 try\nRequest ID: %s", request_id);
+  g_assert_cmpstr (title_of (g_ptr_array_index (details, 0)), ==, NEW_ACCOUNT);
   g_assert_cmpstr (subtitle_of (g_ptr_array_index (details, 0)), ==, expected_detail);
   g_clear_pointer (&details, g_ptr_array_unref);
   g_clear_pointer (&entries, g_ptr_array_unref);
@@ -1422,10 +1468,9 @@ test_window_share_and_undo (Fixture       *fixture,
   for (guint i = 0; i < rows->len; i++)
     g_assert_cmpstr (title_of (g_ptr_array_index (rows, i)), !=, NEW_ACCOUNT);
 
-  entries = show_activity (fixture);
-  g_assert_cmpuint (entries->len, ==, 2);
-  assert_entry (g_ptr_array_index (entries, 0), "Stop sharing with 1 account", IMAGE, "Done");
-  assert_entry (g_ptr_array_index (entries, 1), "Share with 1 account", IMAGE, "Done");
+  entries = show_activity (fixture, 2);
+  assert_entry (g_ptr_array_index (entries, 0), "Stopped sharing with 1 account", IMAGE, "1 done", TRUE);
+  assert_entry (g_ptr_array_index (entries, 1), "Shared with 1 account", IMAGE, "1 done", TRUE);
   go_back (fixture);
 }
 
@@ -1579,9 +1624,8 @@ test_window_failed_stay_pending (Fixture       *fixture,
   g_assert_cmpuint (count_other_toplevels (fixture), ==, 1);
   close_other_toplevels (fixture);
 
-  entries = show_activity (fixture);
-  g_assert_cmpuint (entries->len, ==, 1);
-  assert_entry (g_ptr_array_index (entries, 0), "Share with 2 accounts", IMAGE, "Failed");
+  entries = show_activity (fixture, 1);
+  assert_entry (g_ptr_array_index (entries, 0), "Shared with 2 accounts", IMAGE, "2 failed", FALSE);
   go_back (fixture);
 
   /* With a key that may share, the same rows go through. */
@@ -1790,9 +1834,8 @@ test_window_activity_copy (Fixture       *fixture,
   GtkWidget *window = GTK_WIDGET (fixture->window);
   g_autoptr(GPtrArray) entries = NULL;
 
-  entries = show_activity (fixture);
-  g_assert_cmpuint (entries->len, ==, 0);
-  g_assert_true (shows (window, GTK_TYPE_WIDGET, NO_ACTIVITY_TEXT));
+  entries = show_activity (fixture, 0);
+  WAIT_UNTIL (shows (window, GTK_TYPE_WIDGET, NO_ACTIVITY_TEXT));
   g_assert_true (shows (window, GTK_TYPE_BUTTON, "Back"));
 
   gtk_widget_activate_action (window, "win.copy-text", "s", "REQ-123");
@@ -1861,22 +1904,14 @@ test_window_history_records (Fixture       *fixture,
   history = ens_history_new (path);
   ens_window_set_history (ENS_WINDOW (fixture->window), history);
   {
-    g_autoptr(GPtrArray) entries = show_activity (fixture);
+    g_autoptr(GPtrArray) entries = show_activity (fixture, 1);
 
-    while (entries->len == 0)
-      {
-        g_ptr_array_unref (entries);
-        g_main_context_iteration (NULL, TRUE);
-        entries = g_ptr_array_new ();
-        walk (GTK_WIDGET (fixture->window), FIND_MAPPED, is_activity_entry, entries);
-      }
-    g_assert_cmpuint (entries->len, ==, 1);
-    assert_entry (g_ptr_array_index (entries, 0), "Share with 1 account", IMAGE, "Done");
+    assert_entry (g_ptr_array_index (entries, 0), "Shared with 1 account", IMAGE, "1 done", TRUE);
     {
-      g_autoptr(GPtrArray) details = expand_entry (g_ptr_array_index (entries, 0));
-      g_autofree char *expected = g_strdup_printf ("%s\nRequest ID: %s", NEW_ACCOUNT, logged);
+      g_autoptr(GPtrArray) details = expand_entry (g_ptr_array_index (entries, 0), 1);
+      g_autofree char *expected = g_strdup_printf ("share: done, 1 try\nRequest ID: %s", logged);
 
-      g_assert_cmpuint (details->len, ==, 1);
+      g_assert_cmpstr (title_of (g_ptr_array_index (details, 0)), ==, NEW_ACCOUNT);
       g_assert_cmpstr (subtitle_of (g_ptr_array_index (details, 0)), ==, expected);
     }
 
@@ -1884,6 +1919,73 @@ test_window_history_records (Fixture       *fixture,
     g_assert_true (can_press (fixture, "_Export…"));
     go_back (fixture);
   }
+}
+
+static void
+clipboard_text_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+/* The History page: two changes, found by account ID as typed, expanded,
+ * its RequestId copied; the date range and a day that cannot be read. */
+static void
+test_window_history_page (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  g_autofree char *path = g_build_filename (fixture->log_dir, "history", "history.db", NULL);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) details = NULL;
+  g_autofree char *request_id = NULL;
+  g_autofree char *copied = NULL;
+  GtkWidget *search;
+  GtkWidget *until;
+
+  load_image (fixture, IMAGE);
+  add_accounts (fixture, NEW_ACCOUNT);
+  gtk_widget_activate_action (window, "win.share", NULL);
+  WAIT_UNTIL (!is_changing (fixture->window));
+  add_accounts (fixture, OTHER_ACCOUNT);
+  gtk_widget_activate_action (window, "win.share", NULL);
+  WAIT_UNTIL (!is_changing (fixture->window));
+  request_id = history_text (path, "SELECT request_id FROM entries WHERE account_id = '" NEW_ACCOUNT "'");
+  g_assert_nonnull (request_id);
+
+  entries = show_activity (fixture, 2);
+  assert_entry (g_ptr_array_index (entries, 0), "Shared with 1 account", IMAGE, "1 done", TRUE);
+
+  /* Typed: only the change with that account is left. */
+  search = get_widget (window, GTK_TYPE_SEARCH_ENTRY, "Search the history", FIND_MAPPED);
+  gtk_editable_set_text (GTK_EDITABLE (search), NEW_ACCOUNT);
+  WAIT_UNTIL (found (&entries, history_entries (fixture), 1));
+  details = expand_entry (g_ptr_array_index (entries, 0), 1);
+  g_assert_cmpstr (title_of (g_ptr_array_index (details, 0)), ==, NEW_ACCOUNT);
+
+  /* Its RequestId, copied, is the one the server gave. */
+  click (get_widget (g_ptr_array_index (details, 0), GTK_TYPE_BUTTON, "Copy Request ID", FIND_MAPPED));
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (window), NULL, clipboard_text_cb, &copied);
+  WAIT_UNTIL (copied != NULL);
+  g_assert_cmpstr (copied, ==, request_id);
+
+  /* Up to a day long past: nothing; a day that cannot be read is marked
+   * and changes nothing. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  until = get_widget (window, GTK_TYPE_ENTRY, "To this day (UTC)", FIND_MAPPED);
+  gtk_editable_set_text (GTK_EDITABLE (until), "2000-01-01");
+  WAIT_UNTIL (found (&entries, history_entries (fixture), 0) && shows (window, GTK_TYPE_WIDGET, NO_ACTIVITY_TEXT));
+  gtk_editable_set_text (GTK_EDITABLE (until), "2000-13-01");
+  g_assert_true (gtk_widget_has_css_class (until, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (until), "");
+  g_assert_false (gtk_widget_has_css_class (until, "error"));
+  WAIT_UNTIL (found (&entries, history_entries (fixture), 2));
+  go_back (fixture);
 }
 
 static void
@@ -1988,6 +2090,7 @@ main (int   argc,
   ADD ("activity-copy", test_window_activity_copy);
   ADD ("history-records", test_window_history_records);
   ADD ("history-refused", test_window_history_refused);
+  ADD ("history-page", test_window_history_page);
   g_test_add_func ("/window/signed-out-and-demo", test_window_signed_out_and_demo);
 
 #undef ADD

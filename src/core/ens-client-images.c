@@ -404,9 +404,15 @@ identity_cb (GObject      *object,
 
   identity = _ens_client_call_finish (ENS_CLIENT (object), result, NULL, &error);
   if (identity == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, identity, g_object_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Kept for ens_client_peek_caller_identity(), unless the key changed meanwhile. */
+  if (GPOINTER_TO_UINT (g_task_get_task_data (task)) == ENS_CLIENT (object)->credentials_serial)
+    g_set_object (&ENS_CLIENT (object)->caller_identity, identity);
+  g_task_return_pointer (task, identity, g_object_unref);
 }
 
 /**
@@ -430,6 +436,8 @@ ens_client_get_caller_identity_async (EnsClient           *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, ens_client_get_caller_identity_async);
+  /* Which credentials the answer is for. */
+  g_task_set_task_data (task, GUINT_TO_POINTER (self->credentials_serial), NULL);
 
   sts_endpoint = ens_client_get_sts_endpoint_for (ens_client_get_endpoint (self));
   _ens_client_call_async (self, ens_request_new_get_caller_identity (sts_endpoint),

@@ -58,6 +58,8 @@ struct _EnsClient
   guint                batch_size;
   guint                concurrency;
   gboolean             adapt_concurrency;
+  EnsCallerIdentity   *caller_identity;  /* the last one STS gave for these credentials */
+  guint                credentials_serial; /* counts ens_client_set_credentials() */
 };
 
 /* Turns an answer into a result (NULL with @error when it is not one). */

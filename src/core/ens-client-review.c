@@ -218,3 +218,21 @@ ens_client_review_plan_finish (EnsClient     *self,
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+/**
+ * ens_client_peek_caller_identity:
+ *
+ * Who signs: what ens_client_get_caller_identity_finish() last returned
+ * for the current credentials, kept so that a change can be recorded
+ * with the caller's account and RAM user without asking again.
+ *
+ * Returns: (transfer none) (nullable): the identity, or %NULL when not
+ *   known (never asked, refused, or the credentials changed since)
+ */
+EnsCallerIdentity *
+ens_client_peek_caller_identity (EnsClient *self)
+{
+  g_return_val_if_fail (ENS_IS_CLIENT (self), NULL);
+
+  return self->caller_identity;
+}

@@ -92,6 +92,7 @@ ens_client_finalize (GObject *object)
   EnsClient *self = (EnsClient *)object;
 
   g_clear_pointer (&self->credentials, ens_credentials_free);
+  g_clear_object (&self->caller_identity);
   g_clear_pointer (&self->endpoint, g_free);
   g_clear_pointer (&self->http_method, g_free);
   g_clear_pointer (&self->user_agent, g_free);
@@ -535,6 +536,9 @@ ens_client_set_credentials (EnsClient            *self,
   g_clear_pointer (&self->credentials, ens_credentials_free);
   if (credentials != NULL)
     self->credentials = ens_credentials_copy (credentials);
+  /* Another key may belong to another account or user. */
+  self->credentials_serial++;
+  g_clear_object (&self->caller_identity);
 }
 
 gboolean

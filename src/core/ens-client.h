@@ -162,6 +162,7 @@ void              ens_client_get_caller_identity_async               (EnsClient 
 EnsCallerIdentity *ens_client_get_caller_identity_finish             (EnsClient            *self,
                                                                       GAsyncResult         *result,
                                                                       GError              **error);
+EnsCallerIdentity *ens_client_peek_caller_identity                   (EnsClient            *self);
 
 /*
  * Carries out @plan: additions in batches of "batch-size", removals one

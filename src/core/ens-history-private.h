@@ -29,9 +29,11 @@ G_BEGIN_DECLS
 /*
  * Between the parts of EnsHistory:
  *   ens-history.c          the statements, opening (the store's)
- *   ens-history-query.c    reading, export (CSV, JSON), recovery
+ *   ens-history-write.c    the write-ahead record and its updates
+ *   ens-history-query.c    reading (its own statements), export
+ *   ens-history-format.c   rows as CSV and JSON
+ *   ens-history-recover.c  settling what a run left unfinished
  *   ens-history-recorder.c following a running plan (EnsHistoryRecorder)
- *   ens-history-write.c    writing
  * The connection is the store's (ens-store-private.h): every use holds its
  * lock and runs on a worker thread.
  */
@@ -42,7 +44,6 @@ typedef enum
   STMT_INSERT_ENTRY,
   STMT_UPDATE_ENTRY,
   STMT_FINISH_OPERATION,
-  STMT_QUERY,
   STMT_UNSETTLED,
   N_STMTS
 } EnsHistoryStmt;
@@ -69,7 +70,11 @@ sqlite3_stmt *_ens_history_stmt         (EnsHistory      *self,
                                          EnsHistoryStmt   which,
                                          GError         **error);
 EnsHistoryRow *_ens_history_row_from_stmt (sqlite3_stmt *stmt);
+void      _ens_history_row_read_names   (EnsHistoryRow   *row,
+                                         sqlite3_stmt    *stmt,
+                                         int              first);
 void      _ens_history_update_clear     (gpointer         data);
+char     *_ens_history_like_pattern     (const char      *text);
 
 /* Writes @updates (of EnsHistoryUpdate) of operation @operation_id in one
  * transaction, and closes the operation when @finished. */

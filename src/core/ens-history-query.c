@@ -20,6 +20,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "ens-error.h"
@@ -105,6 +107,10 @@ ens_history_row_free (EnsHistoryRow *row)
   g_free (row->account_id);
   g_free (row->request_id);
   g_free (row->error_code);
+  g_free (row->caller_account_id);
+  g_free (row->caller_user);
+  g_free (row->image_name);
+  g_free (row->recipient_name);
   g_free (row);
 }
 
@@ -133,155 +139,47 @@ _ens_history_row_from_stmt (sqlite3_stmt *stmt)
   return row;
 }
 
-/* }}} */
-
-/* Formats {{{ */
-
-/**
- * ens_history_csv_cell:
- * @value: (nullable): a cell
- *
- * One CSV cell (RFC 4180): quoted when it holds a comma, a quote or a line
- * break, quotes doubled.  A cell that a spreadsheet would run as a formula
- * (starting with = + - @, a tab or a carriage return) gets a leading
- * apostrophe, so that it is shown as text.
- *
- * Returns: (transfer full): the cell
- */
-char *
-ens_history_csv_cell (const char *value)
-{
-  GString *cell;
-  gboolean quote;
-
-  if (value == NULL)
-    return g_strdup ("");
-
-  cell = g_string_new (NULL);
-  if (strchr ("=+-@\t\r", value[0]) != NULL && value[0] != '\0')
-    g_string_append_c (cell, '\'');
-  g_string_append (cell, value);
-
-  quote = strpbrk (cell->str, ",\"\r\n") != NULL;
-  if (quote)
-    {
-      for (gsize i = 0; i < cell->len; i++)
-        if (cell->str[i] == '"')
-          g_string_insert_c (cell, i++, '"');
-      g_string_prepend_c (cell, '"');
-      g_string_append_c (cell, '"');
-    }
-
-  return g_string_free (cell, FALSE);
-}
-
-const char *
-ens_history_csv_header (void)
-{
-  return "time,operation,origin,profile,access_key_id,image_id,account_id,change,"
-         "state,updated,request_id,error_code,tries\r\n";
-}
-
-static char *
-format_time (gint64 usec)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-
-  if (time == NULL)
-    return g_strdup ("");
-
-  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
-}
-
-static void
-append_csv (GString    *out,
-            const char *value,
-            gboolean    last)
-{
-  g_autofree char *cell = ens_history_csv_cell (value);
-
-  g_string_append (out, cell);
-  g_string_append (out, last ? "\r\n" : ",");
-}
-
-static void
-append_json_string (GString    *out,
-                    const char *value)
-{
-  if (value == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-
-  g_string_append_c (out, '"');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      guchar c = *p;
-
-      if (c == '"' || c == '\\')
-        g_string_append_printf (out, "\\%c", c);
-      else if (c < 0x20 || c == 0x7f)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, c);
-    }
-  g_string_append_c (out, '"');
-}
-
-/**
- * ens_history_format_row:
- *
- * Appends @row as one CSV line (ens_history_csv_header() names the
- * columns) or one JSON object (without separators).  Times are ISO 8601,
- * UTC.  Values that are not valid UTF-8 are made valid.
- */
+/* The columns of schema 3, from column @first on: caller account, caller
+ * user, image name, recipient name. */
 void
-ens_history_format_row (GString             *out,
-                        const EnsHistoryRow *row,
-                        EnsHistoryFormat     format)
+_ens_history_row_read_names (EnsHistoryRow *row,
+                             sqlite3_stmt  *stmt,
+                             int            first)
 {
-  g_autofree char *time = format_time (row->started_at);
-  g_autofree char *updated = format_time (row->updated_at);
-  g_autofree char *operation = g_strdup_printf ("%" G_GINT64_FORMAT, row->operation_id);
-  g_autofree char *tries = g_strdup_printf ("%u", row->tries);
-  const char *change = row->change == ENS_SHARE_CHANGE_ADD ? "add" : "remove";
-  const char *values[] = {
-    time, operation, row->origin, row->profile, row->access_key_id, row->image_id,
-    row->account_id, change, ens_history_state_to_string (row->state), updated,
-    row->request_id, row->error_code,
-  };
-  static const char * const keys[] = {
-    "time", "operation", "origin", "profile", "access_key_id", "image_id",
-    "account_id", "change", "state", "updated", "request_id", "error_code",
-  };
+  row->caller_account_id = g_strdup ((const char *)sqlite3_column_text (stmt, first));
+  row->caller_user = g_strdup ((const char *)sqlite3_column_text (stmt, first + 1));
+  row->image_name = g_strdup ((const char *)sqlite3_column_text (stmt, first + 2));
+  row->recipient_name = g_strdup ((const char *)sqlite3_column_text (stmt, first + 3));
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    if (values[i] != NULL && !g_utf8_validate (values[i], -1, NULL))
-      values[i] = "\xef\xbf\xbd";
+/**
+ * ens_history_parse_day:
+ * @text: a day, exactly YYYY-MM-DD
+ * @usec: (out): its start, 00:00 UTC, in microseconds since 1970
+ *
+ * Returns: whether @text is such a day
+ */
+gboolean
+ens_history_parse_day (const char *text,
+                       gint64     *usec)
+{
+  g_autoptr(GDateTime) date = NULL;
 
-  if (format == ENS_HISTORY_FORMAT_CSV)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-        append_csv (out, values[i], FALSE);
-      append_csv (out, tries, TRUE);
-      return;
-    }
+  g_return_val_if_fail (usec != NULL, FALSE);
 
-  g_string_append_c (out, '{');
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    {
-      if (i == 1)
-        {
-          g_string_append_printf (out, "\"operation\":%s,", operation);
-          continue;
-        }
-      append_json_string (out, keys[i]);
-      g_string_append_c (out, ':');
-      append_json_string (out, values[i]);
-      g_string_append_c (out, ',');
-    }
-  g_string_append_printf (out, "\"tries\":%u}", row->tries);
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+
+  date = g_date_time_new_utc (atoi (text), atoi (text + 5), atoi (text + 8), 0, 0, 0);
+  if (date == NULL)
+    return FALSE;
+
+  *usec = g_date_time_to_unix (date) * G_USEC_PER_SEC;
+
+  return TRUE;
 }
 
 /* }}} */
@@ -291,8 +189,13 @@ ens_history_format_row (GString             *out,
 typedef struct
 {
   gint64            since;
+  gint64            until;
   char             *image_id;
   char             *account_id;
+  char             *recipient_name;
+  char             *search;         /* a LIKE pattern, escaped */
+  char             *phrase;         /* an FTS5 phrase, or NULL when too short */
+  gint64            operation_id;
   guint             offset;
   int               limit;
   GFile            *file;
@@ -306,6 +209,9 @@ query_data_free (gpointer data)
 
   g_free (query->image_id);
   g_free (query->account_id);
+  g_free (query->recipient_name);
+  g_free (query->search);
+  g_free (query->phrase);
   g_clear_object (&query->file);
   g_free (query);
 }
@@ -318,29 +224,181 @@ query_data_new (const EnsHistoryFilter *filter)
   if (filter != NULL)
     {
       query->since = filter->since;
+      query->until = filter->until;
       query->image_id = g_strdup (filter->image_id);
       query->account_id = g_strdup (filter->account_id);
+      query->recipient_name = g_strdup (filter->recipient_name);
+      query->operation_id = filter->operation_id;
+      if (filter->search != NULL && filter->search[0] != '\0')
+        query->search = _ens_history_like_pattern (filter->search);
+      /* Trigrams: shorter text cannot be looked up, and is only matched by LIKE. */
+      if (filter->search != NULL && g_utf8_validate (filter->search, -1, NULL) &&
+          g_utf8_strlen (filter->search, -1) >= 3)
+        {
+          GString *phrase = g_string_new (filter->search);
+
+          g_string_replace (phrase, "\"", "\"\"", 0);
+          g_string_prepend_c (phrase, '"');
+          g_string_append_c (phrase, '"');
+          query->phrase = g_string_free (phrase, FALSE);
+        }
     }
 
   return query;
 }
 
-/* Runs the query under the mutex and hands each row to @func; stops when
- * it returns FALSE (with @error set). */
-static gboolean
-query_each (EnsHistory   *self,
-            QueryData    *query,
-            gboolean    (*func) (EnsHistoryRow *row, gpointer data, GError **error),
-            gpointer      data,
-            GError      **error)
+/* The filter as SQL: ?1 since, ?2 until, ?9 operation on "o"; ?3 image,
+ * ?4 account, ?5 recipient name, ?6 search (a LIKE pattern) on "e".  NULL
+ * and 0 match anything.  ?7 and ?8 are LIMIT and OFFSET.  ?10, the search
+ * as a trigram phrase (3 characters or more), narrows the operations first
+ * through entries_search, so that a search does not read every entry; the
+ * LIKE on the entries then decides. */
+#define OPERATION_FILTER \
+  " (?1 = 0 OR o.started_at >= ?1) AND (?2 = 0 OR o.started_at < ?2)" \
+  " AND (?9 = 0 OR o.id = ?9)" \
+  " AND (?10 IS NULL OR o.id IN" \
+  "  (SELECT rowid >> 20 FROM entries_search WHERE entries_search MATCH ?10))"
+#define ENTRY_FILTER \
+  " (?3 IS NULL OR coalesce (e.image_id, o.image_id) = ?3)" \
+  " AND (?4 IS NULL OR e.account_id = ?4)" \
+  " AND (?5 IS NULL OR e.recipient_name = ?5 COLLATE NOCASE)" \
+  " AND (?6 IS NULL OR coalesce (e.image_id, o.image_id) LIKE ?6 ESCAPE '\\'" \
+  "  OR e.image_name LIKE ?6 ESCAPE '\\' OR e.account_id LIKE ?6 ESCAPE '\\'" \
+  "  OR e.recipient_name LIKE ?6 ESCAPE '\\')"
+
+/* One row per account. */
+static const char query_sql[] =
+  "SELECT o.id, o.started_at, o.origin, o.profile, o.access_key_id,"
+  " coalesce (e.image_id, o.image_id),"
+  " e.position, e.account_id, e.change, e.state, e.updated_at, e.request_id,"
+  " e.error_code, e.tries,"
+  " o.caller_account_id, o.caller_user, e.image_name, e.recipient_name"
+  " FROM operations o JOIN entries e ON e.operation_id = o.id"
+  " WHERE" OPERATION_FILTER " AND" ENTRY_FILTER
+  " ORDER BY o.started_at DESC, o.id DESC, e.position"
+  " LIMIT ?7 OFFSET ?8";
+
+/* One row per operation: the page first (walking operations newest first,
+ * each tested on its own entries), then the counts of just those. */
+static const char operations_sql[] =
+  "WITH page AS ("
+  " SELECT o.id, o.started_at, o.finished_at, o.origin, o.profile, o.access_key_id,"
+  "  o.caller_account_id, o.caller_user, o.image_id"
+  " FROM operations o"
+  " WHERE" OPERATION_FILTER
+  " AND EXISTS (SELECT 1 FROM entries e WHERE e.operation_id = o.id AND" ENTRY_FILTER ")"
+  " ORDER BY o.started_at DESC, o.id DESC LIMIT ?7 OFFSET ?8)"
+  " SELECT p.id, p.started_at, p.finished_at, p.origin, p.profile, p.access_key_id,"
+  "  p.caller_account_id, p.caller_user, p.image_id, max (e.image_name),"
+  "  count (DISTINCT coalesce (e.image_id, p.image_id)), count (*),"
+  "  sum (e.change = 'add'), sum (e.state IN ('done', 'confirmed')), sum (e.state = 'failed'),"
+  "  sum (e.state IN ('not-attempted', 'did-not-happen')),"
+  "  sum (e.state IN ('planned', 'sending', 'unknown'))"
+  " FROM page p JOIN entries e ON e.operation_id = p.id"
+  " GROUP BY p.id ORDER BY p.started_at DESC, p.id DESC";
+
+/**
+ * _ens_history_like_pattern:
+ *
+ * Returns: (transfer full): "%@text%" for LIKE … ESCAPE '\', with the
+ *   wildcards of @text (% and _) and the escape itself escaped
+ */
+char *
+_ens_history_like_pattern (const char *text)
 {
-  sqlite3_stmt *stmt;
+  GString *pattern = g_string_new ("%");
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+
+  return g_string_free (pattern, FALSE);
+}
+
+typedef gpointer (*RowFunc) (sqlite3_stmt *stmt);
+
+static gpointer
+entry_row (sqlite3_stmt *stmt)
+{
+  EnsHistoryRow *row = _ens_history_row_from_stmt (stmt);
+
+  _ens_history_row_read_names (row, stmt, 14);
+
+  return row;
+}
+
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *)sqlite3_column_text (stmt, column));
+}
+
+static gpointer
+operation_row (sqlite3_stmt *stmt)
+{
+  EnsHistoryOperationRow *row = g_new0 (EnsHistoryOperationRow, 1);
+
+  row->operation_id = sqlite3_column_int64 (stmt, 0);
+  row->started_at = sqlite3_column_int64 (stmt, 1);
+  row->finished_at = sqlite3_column_int64 (stmt, 2);
+  row->origin = dup_column (stmt, 3);
+  row->profile = dup_column (stmt, 4);
+  row->access_key_id = dup_column (stmt, 5);
+  row->caller_account_id = dup_column (stmt, 6);
+  row->caller_user = dup_column (stmt, 7);
+  row->image_id = dup_column (stmt, 8);
+  row->image_name = dup_column (stmt, 9);
+  row->n_images = sqlite3_column_int (stmt, 10);
+  row->n_accounts = sqlite3_column_int (stmt, 11);
+  row->n_add = sqlite3_column_int (stmt, 12);
+  row->n_done = sqlite3_column_int (stmt, 13);
+  row->n_failed = sqlite3_column_int (stmt, 14);
+  row->n_not_attempted = sqlite3_column_int (stmt, 15);
+  row->n_unknown = sqlite3_column_int (stmt, 16);
+
+  return row;
+}
+
+void
+ens_history_operation_row_free (EnsHistoryOperationRow *row)
+{
+  if (row == NULL)
+    return;
+
+  g_free (row->origin);
+  g_free (row->profile);
+  g_free (row->access_key_id);
+  g_free (row->caller_account_id);
+  g_free (row->caller_user);
+  g_free (row->image_id);
+  g_free (row->image_name);
+  g_free (row);
+}
+
+/* Runs @sql (query_sql or operations_sql) under the mutex and hands each
+ * row, made by @make, to @func; stops when it returns FALSE (with @error
+ * set). */
+static gboolean
+query_each_sql (EnsHistory   *self,
+                QueryData    *query,
+                const char   *sql,
+                RowFunc       make,
+                gboolean    (*func) (gpointer row, gpointer data, GError **error),
+                gpointer      data,
+                GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
   gboolean ok = TRUE;
   int rc;
 
   _ens_store_lock (self->store);
 
-  stmt = _ens_history_stmt (self, STMT_QUERY, error);
+  stmt = _ens_store_stmt (self->store, sql, error);
   if (stmt == NULL)
     {
       _ens_store_unlock (self->store);
@@ -348,15 +406,23 @@ query_each (EnsHistory   *self,
     }
 
   sqlite3_bind_int64 (stmt, 1, query->since);
+  sqlite3_bind_int64 (stmt, 2, query->until);
   if (query->image_id != NULL)
-    sqlite3_bind_text (stmt, 2, query->image_id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 3, query->image_id, -1, SQLITE_TRANSIENT);
   if (query->account_id != NULL)
-    sqlite3_bind_text (stmt, 3, query->account_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 4, query->limit);
-  sqlite3_bind_int (stmt, 5, query->offset);
+    sqlite3_bind_text (stmt, 4, query->account_id, -1, SQLITE_TRANSIENT);
+  if (query->recipient_name != NULL)
+    sqlite3_bind_text (stmt, 5, query->recipient_name, -1, SQLITE_TRANSIENT);
+  if (query->search != NULL)
+    sqlite3_bind_text (stmt, 6, query->search, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 7, query->limit);
+  sqlite3_bind_int (stmt, 8, query->offset);
+  sqlite3_bind_int64 (stmt, 9, query->operation_id);
+  if (query->phrase != NULL)
+    sqlite3_bind_text (stmt, 10, query->phrase, -1, SQLITE_TRANSIENT);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (!(ok = func (_ens_history_row_from_stmt (stmt), data, error)))
+    if (!(ok = func (make (stmt), data, error)))
       break;
 
   if (ok && rc != SQLITE_DONE)
@@ -372,28 +438,89 @@ query_each (EnsHistory   *self,
 }
 
 static gboolean
-collect_row (EnsHistoryRow  *row,
-             gpointer        data,
-             GError        **error)
+query_each (EnsHistory   *self,
+            QueryData    *query,
+            gboolean    (*func) (gpointer row, gpointer data, GError **error),
+            gpointer      data,
+            GError      **error)
+{
+  return query_each_sql (self, query, query_sql, entry_row, func, data, error);
+}
+
+static gboolean
+collect_row (gpointer   row,
+             gpointer   data,
+             GError   **error)
 {
   g_ptr_array_add (data, row);
 
   return TRUE;
 }
 
-static void
-query_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+/* Both page queries: which statement, how its rows are made and freed. */
+typedef struct
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)ens_history_row_free);
+  const char     *sql;
+  RowFunc         make;
+  GDestroyNotify  free_row;
+} PageKind;
+
+static const PageKind entry_page = { query_sql, entry_row, (GDestroyNotify)ens_history_row_free };
+static const PageKind operation_page = { operations_sql, operation_row,
+                                         (GDestroyNotify)ens_history_operation_row_free };
+
+static void
+page_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  const PageKind *kind = g_task_get_source_tag (task) == ens_history_query_async ? &entry_page : &operation_page;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (kind->free_row);
   GError *error = NULL;
 
-  if (!query_each (source_object, task_data, collect_row, rows, &error))
+  /* A page nobody waits for any more (a newer search) is not read. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (!query_each_sql (source_object, task_data, kind->sql, kind->make, collect_row, rows, &error))
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, g_steal_pointer (&rows), (GDestroyNotify)g_ptr_array_unref);
+}
+
+static void
+read_page_async (EnsHistory             *self,
+                 gpointer                source_tag,
+                 const EnsHistoryFilter *filter,
+                 guint                   offset,
+                 guint                   limit,
+                 GCancellable           *cancellable,
+                 GAsyncReadyCallback     callback,
+                 gpointer                user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  QueryData *query = query_data_new (filter);
+
+  g_task_set_source_tag (task, source_tag);
+  query->offset = offset;
+  query->limit = limit > 0 ? (int) MIN (limit, G_MAXINT) : -1;
+  g_task_set_task_data (task, query, query_data_free);
+  g_task_run_in_thread (task, page_thread);
+}
+
+static GPtrArray *
+read_page_finish (EnsHistory    *self,
+                  GAsyncResult  *result,
+                  gpointer       source_tag,
+                  GError       **error)
+{
+  g_return_val_if_fail (ENS_IS_HISTORY (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**
@@ -414,19 +541,10 @@ ens_history_query_async (EnsHistory             *self,
                          GAsyncReadyCallback     callback,
                          gpointer                user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  QueryData *query;
-
   g_return_if_fail (ENS_IS_HISTORY (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ens_history_query_async);
-  query = query_data_new (filter);
-  query->offset = offset;
-  query->limit = limit > 0 ? (int) MIN (limit, G_MAXINT) : -1;
-  g_task_set_task_data (task, query, query_data_free);
-  g_task_run_in_thread (task, query_thread);
+  read_page_async (self, ens_history_query_async, filter, offset, limit, cancellable, callback, user_data);
 }
 
 /**
@@ -439,11 +557,45 @@ ens_history_query_finish (EnsHistory    *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  g_return_val_if_fail (ENS_IS_HISTORY (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return read_page_finish (self, result, ens_history_query_async, error);
+}
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+/**
+ * ens_history_query_operations_async:
+ * @filter: (nullable): which operations: those with an account that matches
+ * @offset: operations to skip
+ * @limit: operations at most; 0 for all
+ *
+ * Reads one page of operations, newest first, each with the counts of
+ * its accounts (an #EnsHistoryOperationRow).
+ */
+void
+ens_history_query_operations_async (EnsHistory             *self,
+                                    const EnsHistoryFilter *filter,
+                                    guint                   offset,
+                                    guint                   limit,
+                                    GCancellable           *cancellable,
+                                    GAsyncReadyCallback     callback,
+                                    gpointer                user_data)
+{
+  g_return_if_fail (ENS_IS_HISTORY (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  read_page_async (self, ens_history_query_operations_async, filter, offset, limit, cancellable,
+                   callback, user_data);
+}
+
+/**
+ * ens_history_query_operations_finish:
+ *
+ * Returns: (transfer container) (element-type EnsHistoryOperationRow): the operations
+ */
+GPtrArray *
+ens_history_query_operations_finish (EnsHistory    *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return read_page_finish (self, result, ens_history_query_operations_async, error);
 }
 
 /* }}} */
@@ -473,9 +625,9 @@ export_flush (ExportState  *state,
 }
 
 static gboolean
-export_row (EnsHistoryRow  *row,
-            gpointer        data,
-            GError        **error)
+export_row (gpointer   row,
+            gpointer   data,
+            GError   **error)
 {
   ExportState *state = data;
 

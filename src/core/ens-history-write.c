@@ -68,6 +68,10 @@ typedef struct
   char         *origin;
   char         *profile;
   char         *access_key_id;
+  char         *caller_account_id;
+  char         *caller_user;
+  GPtrArray    *image_names;      /* per position; NULL when not known */
+  GPtrArray    *recipient_names;  /* per position; NULL when not known */
 } BeginData;
 
 static void
@@ -79,7 +83,33 @@ begin_data_free (gpointer data)
   g_free (begin->origin);
   g_free (begin->profile);
   g_free (begin->access_key_id);
+  g_free (begin->caller_account_id);
+  g_free (begin->caller_user);
+  g_clear_pointer (&begin->image_names, g_ptr_array_unref);
+  g_clear_pointer (&begin->recipient_names, g_ptr_array_unref);
   g_free (begin);
+}
+
+/* @table's value for each account's key (its image, or the account), copied
+ * on the calling thread: the worker never reads the caller's table. */
+static GPtrArray *
+dup_names (EnsSharePlan *plan,
+           GHashTable   *table,
+           gboolean      by_image)
+{
+  guint n = ens_share_plan_get_n_accounts (plan);
+  GPtrArray *names = g_ptr_array_new_full (n, g_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *key = by_image ? ens_share_plan_get_account_image_id (plan, i)
+                                 : ens_share_plan_get_account (plan, i);
+      const char *name = table != NULL && key != NULL ? g_hash_table_lookup (table, key) : NULL;
+
+      g_ptr_array_add (names, name != NULL && name[0] != '\0' ? g_strdup (name) : NULL);
+    }
+
+  return names;
 }
 
 static void
@@ -110,6 +140,8 @@ begin_thread (GTask        *task,
   bind_text_or_null (stmt, 4, begin->profile);
   bind_text_or_null (stmt, 5, begin->access_key_id);
   sqlite3_bind_text (stmt, 6, ens_share_plan_get_image_id (begin->plan), -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 7, begin->caller_account_id);
+  bind_text_or_null (stmt, 8, begin->caller_user);
   if (!step_done (self, stmt, &error))
     goto rollback;
   operation_id = sqlite3_last_insert_rowid (_ens_store_get_db (self->store));
@@ -134,6 +166,8 @@ begin_thread (GTask        *task,
       sqlite3_bind_int64 (stmt, 5, now);
       sqlite3_bind_text (stmt, 6, ens_share_plan_get_account_image_id (begin->plan, i), -1,
                          SQLITE_TRANSIENT);
+      bind_text_or_null (stmt, 7, g_ptr_array_index (begin->image_names, i));
+      bind_text_or_null (stmt, 8, g_ptr_array_index (begin->recipient_names, i));
       if (!step_done (self, stmt, &error))
         goto rollback;
     }
@@ -324,30 +358,27 @@ _ens_history_write_updates (EnsHistory  *self,
 /**
  * ens_history_begin_async:
  * @plan: a plan that has not run yet
- * @origin: "window" or "cli"
- * @profile: (nullable): the profile name
- * @access_key_id: (nullable): the AccessKey ID (never the secret)
+ * @context: who makes the change (origin, profile, AccessKey ID, caller)
+ *   and the names known for its images and accounts
  *
  * The write-ahead record: an operation and every account of @plan as
  * "planned", in one durable transaction.  Start the plan only once this
  * has succeeded ("no change without a record").
  */
 void
-ens_history_begin_async (EnsHistory          *self,
-                         EnsSharePlan        *plan,
-                         const char          *origin,
-                         const char          *profile,
-                         const char          *access_key_id,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
+ens_history_begin_async (EnsHistory              *self,
+                         EnsSharePlan            *plan,
+                         const EnsHistoryContext *context,
+                         GCancellable            *cancellable,
+                         GAsyncReadyCallback      callback,
+                         gpointer                 user_data)
 {
   g_autoptr(GTask) task = NULL;
   BeginData *begin;
 
   g_return_if_fail (ENS_IS_HISTORY (self));
   g_return_if_fail (ENS_IS_SHARE_PLAN (plan));
-  g_return_if_fail (origin != NULL);
+  g_return_if_fail (context != NULL && context->origin != NULL);
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
@@ -355,9 +386,13 @@ ens_history_begin_async (EnsHistory          *self,
 
   begin = g_new0 (BeginData, 1);
   begin->plan = g_object_ref (plan);
-  begin->origin = g_strdup (origin);
-  begin->profile = g_strdup (profile);
-  begin->access_key_id = g_strdup (access_key_id);
+  begin->origin = g_strdup (context->origin);
+  begin->profile = g_strdup (context->profile);
+  begin->access_key_id = g_strdup (context->access_key_id);
+  begin->caller_account_id = g_strdup (context->caller_account_id);
+  begin->caller_user = g_strdup (context->caller_user);
+  begin->image_names = dup_names (plan, context->image_names, TRUE);
+  begin->recipient_names = dup_names (plan, context->recipient_names, FALSE);
   g_task_set_task_data (task, begin, begin_data_free);
   g_task_run_in_thread (task, begin_thread);
 }

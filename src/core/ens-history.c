@@ -27,7 +27,7 @@
  * The history: the operations and their accounts, kept in the store
  * (EnsStore, one SQLite file shared with the address book).  Every use
  * runs on a GTask worker thread under the store's lock, so the main loop
- * never waits on the disk.  Its tables are the store's migrations 1 and 2.
+ * never waits on the disk.  Its tables are the store’s migrations 1 to 3.
  *
  * Nothing secret is stored: the profile name and the AccessKey ID, never
  * the secret or a token.
@@ -39,11 +39,13 @@ G_DEFINE_FINAL_TYPE (EnsHistory, ens_history, G_TYPE_OBJECT)
 
 static const char * const stmt_sql[N_STMTS] = {
   [STMT_INSERT_OPERATION] =
-    "INSERT INTO operations (started_at, origin, owner, profile, access_key_id, image_id)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    "INSERT INTO operations (started_at, origin, owner, profile, access_key_id, image_id,"
+    " caller_account_id, caller_user)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
   [STMT_INSERT_ENTRY] =
-    "INSERT INTO entries (operation_id, position, account_id, change, state, updated_at, image_id)"
-    " VALUES (?1, ?2, ?3, ?4, 'planned', ?5, ?6)",
+    "INSERT INTO entries (operation_id, position, account_id, change, state, updated_at, image_id,"
+    " image_name, recipient_name)"
+    " VALUES (?1, ?2, ?3, ?4, 'planned', ?5, ?6, ?7, ?8)",
   [STMT_UPDATE_ENTRY] =
     "UPDATE entries SET state = ?3, updated_at = ?4,"
     " request_id = coalesce (?5, request_id), error_code = ?6,"
@@ -51,17 +53,6 @@ static const char * const stmt_sql[N_STMTS] = {
     " WHERE operation_id = ?1 AND position = ?2",
   [STMT_FINISH_OPERATION] =
     "UPDATE operations SET finished_at = ?2 WHERE id = ?1",
-  [STMT_QUERY] =
-    "SELECT o.id, o.started_at, o.origin, o.profile, o.access_key_id,"
-    " coalesce (e.image_id, o.image_id),"
-    " e.position, e.account_id, e.change, e.state, e.updated_at, e.request_id,"
-    " e.error_code, e.tries"
-    " FROM operations o JOIN entries e ON e.operation_id = o.id"
-    " WHERE (?1 = 0 OR o.started_at >= ?1)"
-    " AND (?2 IS NULL OR coalesce (e.image_id, o.image_id) = ?2)"
-    " AND (?3 IS NULL OR e.account_id = ?3)"
-    " ORDER BY o.started_at DESC, o.id DESC, e.position"
-    " LIMIT ?4 OFFSET ?5",
   [STMT_UNSETTLED] =
     "SELECT o.id, o.started_at, o.origin, o.profile, o.access_key_id,"
     " coalesce (e.image_id, o.image_id),"

@@ -62,7 +62,30 @@ typedef struct
   char            *request_id;     /* nullable */
   char            *error_code;     /* nullable */
   guint            tries;
+  /* Schema 3; NULL when not known at the time (and in older entries). */
+  char            *caller_account_id;  /* whose key: the Alibaba Cloud account */
+  char            *caller_user;        /* the RAM user (or role session) */
+  char            *image_name;
+  char            *recipient_name;     /* the account's name in the address book */
 } EnsHistoryRow;
+
+/*
+ * Who makes a change and what is known of its names, for
+ * ens_history_begin_async().  Every field but @origin may be NULL (not
+ * known).  The tables are read on the calling thread, before
+ * ens_history_begin_async() returns; the names stored are those at that
+ * time.
+ */
+typedef struct
+{
+  const char *origin;             /* "window" or "cli" */
+  const char *profile;
+  const char *access_key_id;      /* never the secret */
+  const char *caller_account_id;  /* see ens_client_peek_caller_identity() */
+  const char *caller_user;        /* ens_caller_identity_dup_user_name() */
+  GHashTable *image_names;        /* image ID → image name */
+  GHashTable *recipient_names;    /* account ID → recipient name */
+} EnsHistoryContext;
 
 /* What ens_history_query_async() returns; NULL/0 fields match anything. */
 typedef struct
@@ -70,7 +93,35 @@ typedef struct
   gint64      since;        /* microseconds since 1970, UTC; 0 for all */
   const char *image_id;
   const char *account_id;
+  gint64      until;        /* started before; 0 for no end */
+  const char *recipient_name;  /* the name at the time, ignoring case */
+  const char *search;       /* part of the image ID or name, account ID
+                             * or recipient name, ignoring ASCII case */
+  gint64      operation_id; /* only this operation; 0 for all */
 } EnsHistoryFilter;
+
+/* One operation (a change), as ens_history_query_operations_finish()
+ * lists them; the counts are over all its accounts. */
+typedef struct
+{
+  gint64   operation_id;
+  gint64   started_at;         /* microseconds since 1970, UTC */
+  gint64   finished_at;        /* 0 when it never finished */
+  char    *origin;             /* "window" or "cli" */
+  char    *profile;            /* nullable */
+  char    *access_key_id;      /* nullable */
+  char    *caller_account_id;  /* nullable */
+  char    *caller_user;        /* nullable */
+  char    *image_id;           /* the first image */
+  char    *image_name;         /* nullable */
+  guint    n_images;
+  guint    n_accounts;
+  guint    n_add;              /* the others are removals */
+  guint    n_done;             /* done or confirmed */
+  guint    n_failed;
+  guint    n_not_attempted;    /* not attempted, or did not happen */
+  guint    n_unknown;          /* planned, sending or unknown */
+} EnsHistoryOperationRow;
 
 typedef enum
 {
@@ -108,9 +159,7 @@ int              ens_history_get_schema_version    (EnsHistory          *self);
 /* Write-ahead: every account of @plan as "planned", in one transaction. */
 void             ens_history_begin_async           (EnsHistory          *self,
                                                     EnsSharePlan        *plan,
-                                                    const char          *origin,
-                                                    const char          *profile,
-                                                    const char          *access_key_id,
+                                                    const EnsHistoryContext *context,
                                                     GCancellable        *cancellable,
                                                     GAsyncReadyCallback  callback,
                                                     gpointer             user_data);
@@ -128,6 +177,20 @@ void             ens_history_query_async           (EnsHistory          *self,
 GPtrArray       *ens_history_query_finish          (EnsHistory          *self,
                                                     GAsyncResult        *result,
                                                     GError             **error);
+
+/* One page of operations, newest first; one matches @filter when one of
+ * its accounts does.  Read each one's accounts with
+ * ens_history_query_async() and EnsHistoryFilter.operation_id. */
+void             ens_history_query_operations_async  (EnsHistory             *self,
+                                                      const EnsHistoryFilter *filter,
+                                                      guint                   offset,
+                                                      guint                   limit,
+                                                      GCancellable           *cancellable,
+                                                      GAsyncReadyCallback     callback,
+                                                      gpointer                user_data);
+GPtrArray       *ens_history_query_operations_finish (EnsHistory             *self,
+                                                      GAsyncResult           *result,
+                                                      GError                **error);
 
 void             ens_history_export_async          (EnsHistory          *self,
                                                     const EnsHistoryFilter *filter,
@@ -160,12 +223,16 @@ gboolean         ens_history_state_from_string     (const char          *text,
                                                     EnsHistoryState     *state);
 EnsHistoryState  ens_history_state_from_outcome    (EnsOutcomeState      outcome);
 void             ens_history_row_free              (EnsHistoryRow       *row);
+void             ens_history_operation_row_free    (EnsHistoryOperationRow *row);
 char            *ens_history_csv_cell              (const char          *value);
 void             ens_history_format_row            (GString             *out,
                                                     const EnsHistoryRow *row,
                                                     EnsHistoryFormat     format);
 const char      *ens_history_csv_header            (void);
+gboolean         ens_history_parse_day             (const char          *text,
+                                                    gint64              *usec);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EnsHistoryRow, ens_history_row_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EnsHistoryOperationRow, ens_history_operation_row_free)
 
 G_END_DECLS

@@ -103,11 +103,34 @@ static const char migration_2[] =
   "ALTER TABLE entries ADD COLUMN image_id TEXT;"
   "CREATE INDEX entries_image ON entries (image_id);";
 
-/* Schema version 3: the address book (EnsRecipients).  Names are unique
+/* Schema version 3: who made the change (the caller's account and RAM
+ * user) and the names at that time: the image's and each recipient's.
+ * entries_search indexes each entry's image ID and name, account ID and
+ * recipient name by trigrams, so that the History page's search finds
+ * part of them without reading every entry (ens-history-query.c); its
+ * rowid is (operation_id << 20) + position. */
+static const char migration_3[] =
+  "ALTER TABLE operations ADD COLUMN caller_account_id TEXT;"
+  "ALTER TABLE operations ADD COLUMN caller_user TEXT;"
+  "ALTER TABLE entries ADD COLUMN image_name TEXT;"
+  "ALTER TABLE entries ADD COLUMN recipient_name TEXT;"
+  "CREATE VIRTUAL TABLE entries_search USING fts5 (text, tokenize = 'trigram', content = '');"
+  "CREATE TRIGGER entries_search_insert AFTER INSERT ON entries BEGIN"
+  "  INSERT INTO entries_search (rowid, text) VALUES ((new.operation_id << 20) + new.position,"
+  "   coalesce (new.image_id, (SELECT image_id FROM operations WHERE id = new.operation_id))"
+  "   || ' ' || coalesce (new.image_name, '') || ' ' || new.account_id"
+  "   || ' ' || coalesce (new.recipient_name, ''));"
+  " END;"
+  "INSERT INTO entries_search (rowid, text)"
+  " SELECT (e.operation_id << 20) + e.position, coalesce (e.image_id, o.image_id) || ' '"
+  "  || coalesce (e.image_name, '') || ' ' || e.account_id || ' ' || coalesce (e.recipient_name, '')"
+  " FROM entries e JOIN operations o ON o.id = e.operation_id;";
+
+/* Schema version 4: the address book (EnsRecipients).  Names are unique
  * whatever their case: name_key is the name case-folded and normalised
  * (computed in C, SQLite's NOCASE knows only ASCII), and its index serves
  * the completion of a typed prefix. */
-static const char migration_3[] =
+static const char migration_4[] =
   "CREATE TABLE recipients ("
   "  id            INTEGER PRIMARY KEY,"
   "  account_id    TEXT NOT NULL UNIQUE,"
@@ -134,6 +157,7 @@ static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ENS_STORE_SCHEMA_VERSION + 1);

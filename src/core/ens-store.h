@@ -30,7 +30,7 @@ G_DECLARE_FINAL_TYPE (EnsStore, ens_store, ENS, STORE, GObject)
 
 /* The schema of the one database file, history and address book together:
  * PRAGMA user_version after every migration has run. */
-#define ENS_STORE_SCHEMA_VERSION 3
+#define ENS_STORE_SCHEMA_VERSION 4
 
 EnsStore        *ens_store_new                     (const char          *path);
 char            *ens_store_dup_default_path        (void);

@@ -258,31 +258,6 @@ ens_activity_entry_new_from_plan (EnsSharePlan *plan,
   return g_steal_pointer (&self);
 }
 
-/**
- * ens_activity_entry_new_from_record:
- * @plan: a plan rebuilt from the history, its outcomes filled in
- * @time: when the change was made
- *
- * An entry for a change an earlier run made, read back from the history.
- *
- * Returns: (transfer full): a new entry
- */
-EnsActivityEntry *
-ens_activity_entry_new_from_record (EnsSharePlan *plan,
-                                    GDateTime    *time)
-{
-  EnsActivityEntry *self;
-
-  g_return_val_if_fail (ENS_IS_SHARE_PLAN (plan), NULL);
-  g_return_val_if_fail (time != NULL, NULL);
-
-  self = ens_activity_entry_new_from_plan (plan, NULL);
-  g_date_time_unref (self->time);
-  self->time = g_date_time_ref (time);
-
-  return self;
-}
-
 GDateTime *
 ens_activity_entry_get_time (EnsActivityEntry *self)
 {

@@ -60,8 +60,6 @@ typedef struct
  */
 EnsActivityEntry        *ens_activity_entry_new_from_plan (EnsSharePlan     *plan,
                                                            const GError     *error);
-EnsActivityEntry        *ens_activity_entry_new_from_record (EnsSharePlan   *plan,
-                                                             GDateTime      *time);
 GDateTime               *ens_activity_entry_get_time      (EnsActivityEntry *self);
 const char              *ens_activity_entry_get_image_id  (EnsActivityEntry *self);
 const char              *ens_activity_entry_get_title     (EnsActivityEntry *self);

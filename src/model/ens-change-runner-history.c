@@ -20,162 +20,10 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
-#include "ens-activity-entry.h"
+#include "ens-caller-identity.h"
 #include "ens-change-runner-private.h"
-#include "ens-core-enums.h"
-#include "ens-error.h"
 
 /* History {{{ */
-
-/* How many accounts of earlier changes the activity shows at most. */
-#define LOAD_LIMIT 2000
-
-static GError *
-error_from_code (const char *code,
-                 const char *request_id)
-{
-  GEnumClass *enum_class;
-  GEnumValue *value;
-
-  if (code == NULL)
-    return NULL;
-  if (g_str_equal (code, "Cancelled"))
-    return g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The operation was cancelled."));
-
-  enum_class = g_type_class_ref (ENS_TYPE_ERROR);
-  value = g_enum_get_value_by_nick (enum_class, code);
-  g_type_class_unref (enum_class);
-  if (value != NULL)
-    return ens_error_new_transport (value->value, NULL);
-
-  return ens_error_new_api (0, code, NULL, request_id, NULL, NULL);
-}
-
-static EnsOutcomeState
-outcome_from_state (EnsHistoryState state)
-{
-  switch (state)
-    {
-    case ENS_HISTORY_DONE:
-    case ENS_HISTORY_CONFIRMED:
-      return ENS_OUTCOME_DONE;
-    case ENS_HISTORY_FAILED:
-      return ENS_OUTCOME_FAILED;
-    case ENS_HISTORY_NOT_ATTEMPTED:
-    case ENS_HISTORY_DID_NOT_HAPPEN:
-      return ENS_OUTCOME_NOT_ATTEMPTED;
-    case ENS_HISTORY_PLANNED:
-    case ENS_HISTORY_SENDING:
-    case ENS_HISTORY_UNKNOWN:
-    default:
-      return ENS_OUTCOME_UNKNOWN;
-    }
-}
-
-/* One operation (rows first .. end-1, in plan order) as an activity entry. */
-static EnsActivityEntry *
-entry_from_rows (GPtrArray *rows,
-                 guint      first,
-                 guint      end)
-{
-  EnsHistoryRow *head = g_ptr_array_index (rows, first);
-  g_autoptr(GPtrArray) adds = g_ptr_array_new ();
-  g_autoptr(GPtrArray) removes = g_ptr_array_new ();
-  g_autoptr(EnsSharePlan) plan = NULL;
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (head->started_at / G_USEC_PER_SEC);
-
-  for (guint i = first; i < end; i++)
-    {
-      EnsHistoryRow *row = g_ptr_array_index (rows, i);
-
-      g_ptr_array_add (row->change == ENS_SHARE_CHANGE_ADD ? adds : removes, row->account_id);
-    }
-  g_ptr_array_add (adds, NULL);
-  g_ptr_array_add (removes, NULL);
-
-  /* Additions first, then removals: the positions the plan had. */
-  plan = ens_share_plan_new (head->image_id, (const char * const *)adds->pdata,
-                             (const char * const *)removes->pdata);
-  for (guint i = first, position = 0; i < end; i++)
-    {
-      EnsHistoryRow *row = g_ptr_array_index (rows, i);
-      g_autoptr(GError) error = NULL;
-
-      if (row->state == ENS_HISTORY_FAILED)
-        error = error_from_code (row->error_code, row->request_id);
-      ens_share_plan_set_outcome (plan, position++, outcome_from_state (row->state),
-                                  row->request_id, error, row->tries);
-    }
-
-  return ens_activity_entry_new_from_record (plan, time);
-}
-
-static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(EnsChangeRunner) self = user_data;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) error = NULL;
-  guint first = 0;
-  guint end;
-
-  rows = ens_history_query_finish (ENS_HISTORY (object), result, &error);
-  if (rows == NULL)
-    {
-      g_debug ("Earlier changes could not be read: %s", error->message);
-      return;
-    }
-
-  /* A full page may end in the middle of an operation: that one is left out. */
-  end = rows->len;
-  if (rows->len >= LOAD_LIMIT)
-    {
-      gint64 last = ((EnsHistoryRow *)g_ptr_array_index (rows, rows->len - 1))->operation_id;
-
-      while (end > 0 && ((EnsHistoryRow *)g_ptr_array_index (rows, end - 1))->operation_id == last)
-        end--;
-    }
-
-  while (first < end)
-    {
-      gint64 operation_id = ((EnsHistoryRow *)g_ptr_array_index (rows, first))->operation_id;
-      guint next = first;
-
-      while (next < end && ((EnsHistoryRow *)g_ptr_array_index (rows, next))->operation_id == operation_id)
-        next++;
-
-      /* What this runner wrote is in the activity already. */
-      if (!g_hash_table_contains (self->recorded, GINT_TO_POINTER ((int) operation_id)))
-        g_ptr_array_add (entries, entry_from_rows (rows, first, next));
-      first = next;
-    }
-
-  /* Older than anything of this run: at the end. */
-  g_list_store_splice (self->activity, g_list_model_get_n_items (G_LIST_MODEL (self->activity)), 0,
-                       entries->pdata, entries->len);
-}
-
-static void
-open_for_load_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(EnsChangeRunner) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!ens_history_open_finish (ENS_HISTORY (object), result, &error))
-    {
-      g_debug ("The history cannot be opened: %s", error->message);
-      return;
-    }
-
-  ens_history_query_async (ENS_HISTORY (object), NULL, 0, LOAD_LIMIT, NULL, load_cb, g_object_ref (self));
-}
 
 static void
 recover_cb (GObject      *object,
@@ -197,6 +45,19 @@ recover_cb (GObject      *object,
   message = ens_history_recovery_dup_message (&recovery);
   if (message != NULL)
     _ens_change_runner_emit_notice (self, message);
+}
+
+static void
+identity_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(EnsCallerIdentity) identity = NULL;
+  g_autoptr(GError) error = NULL;
+
+  identity = ens_client_get_caller_identity_finish (ENS_CLIENT (object), result, &error);
+  if (identity == NULL)
+    g_debug ("Whose AccessKey this is stays unknown: %s", error->message);
 }
 
 static void
@@ -226,6 +87,12 @@ open_for_recovery_cb (GObject      *object,
   ens_history_recover_async (self->history, ens_session_get_client (self->session),
                              ens_session_get_access_key_id (self->session),
                              self->recover_cancellable, recover_cb, g_object_ref (self));
+
+  /* Who signs, for the record of the next change; the client keeps it
+   * (ens_client_peek_caller_identity()).  A refusal leaves it unknown. */
+  if (ens_client_peek_caller_identity (ens_session_get_client (self->session)) == NULL)
+    ens_client_get_caller_identity_async (ens_session_get_client (self->session),
+                                          self->recover_cancellable, identity_cb, NULL);
 }
 
 /**
@@ -277,13 +144,6 @@ ens_change_runner_set_history (EnsChangeRunner *self,
   /* Weak: the session outlives the windows, and must not be kept by
    * a runner that a run in flight keeps a moment longer. */
   g_set_weak_pointer (&self->session, session);
-
-  /* The activity lasts: earlier changes are read back, once. */
-  if (history != NULL && !self->history_loaded)
-    {
-      self->history_loaded = TRUE;
-      ens_history_open_async (history, NULL, open_for_load_cb, g_object_ref (self));
-    }
 }
 
 EnsHistory *
@@ -292,6 +152,65 @@ ens_change_runner_get_history (EnsChangeRunner *self)
   g_return_val_if_fail (ENS_IS_CHANGE_RUNNER (self), NULL);
 
   return self->history;
+}
+
+/**
+ * ens_change_runner_set_names:
+ * @self: a #EnsChangeRunner
+ * @image_names: (nullable) (element-type utf8 utf8): image ID → image name
+ * @recipient_names: (nullable) (element-type utf8 utf8): account ID →
+ *   recipient name (the address book's)
+ *
+ * The names written to the history with each change from now on, as they
+ * are when the change starts.  %NULL (the default) records none.
+ */
+void
+ens_change_runner_set_names (EnsChangeRunner *self,
+                             GHashTable      *image_names,
+                             GHashTable      *recipient_names)
+{
+  g_return_if_fail (ENS_IS_CHANGE_RUNNER (self));
+
+  if (image_names != NULL)
+    g_hash_table_ref (image_names);
+  g_clear_pointer (&self->image_names, g_hash_table_unref);
+  self->image_names = image_names;
+
+  if (recipient_names != NULL)
+    g_hash_table_ref (recipient_names);
+  g_clear_pointer (&self->recipient_names, g_hash_table_unref);
+  self->recipient_names = recipient_names;
+}
+
+/* The write-ahead record of the running plan, with who makes it: the
+ * caller's account and RAM user when the client knows them. */
+void
+_ens_change_runner_begin_record (EnsChangeRunner     *self,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  EnsCallerIdentity *identity = NULL;
+  g_autofree char *user = NULL;
+  EnsHistoryContext context = {
+    .origin = "window",
+    .image_names = self->image_names,
+    .recipient_names = self->recipient_names,
+  };
+
+  if (self->session != NULL)
+    {
+      context.profile = ens_session_get_profile (self->session);
+      context.access_key_id = ens_session_get_access_key_id (self->session);
+      identity = ens_client_peek_caller_identity (ens_session_get_client (self->session));
+    }
+  if (identity != NULL)
+    {
+      user = ens_caller_identity_dup_user_name (identity);
+      context.caller_account_id = ens_caller_identity_get_account_id (identity);
+      context.caller_user = user;
+    }
+
+  ens_history_begin_async (self->history, self->plan, &context, NULL, callback, user_data);
 }
 
 /* }}} */

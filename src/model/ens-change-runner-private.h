@@ -45,8 +45,8 @@ struct _EnsChangeRunner
   EnsSession   *session;           /* weak: who is signed in, for the record */
   EnsHistoryRecorder *recorder;    /* of the running plan */
   GCancellable *recover_cancellable;
-  GHashTable   *recorded;          /* operation IDs this runner wrote */
-  guint         history_loaded : 1;
+  GHashTable   *image_names;       /* nullable: image ID → name, for the record */
+  GHashTable   *recipient_names;   /* nullable: account ID → recipient name */
 
   double        fraction;
   gulong        caller_cancelled_id;
@@ -55,5 +55,8 @@ struct _EnsChangeRunner
 
 void _ens_change_runner_emit_notice (EnsChangeRunner *self,
                                      const char      *message);
+void _ens_change_runner_begin_record (EnsChangeRunner     *self,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
 
 G_END_DECLS

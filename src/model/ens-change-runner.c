@@ -236,7 +236,6 @@ begin_cb (GObject      *object,
 
   self->recorder = ens_history_recorder_new (self->history, self->plan, operation_id,
                                              self->plan_cancellable);
-  g_hash_table_add (self->recorded, GINT_TO_POINTER ((int) operation_id));
   start_plan (g_steal_pointer (&task));
 }
 
@@ -255,10 +254,7 @@ open_for_run_cb (GObject      *object,
       return;
     }
 
-  ens_history_begin_async (self->history, self->plan, "window",
-                           self->session != NULL ? ens_session_get_profile (self->session) : NULL,
-                           self->session != NULL ? ens_session_get_access_key_id (self->session) : NULL,
-                           NULL, begin_cb, g_steal_pointer (&task));
+  _ens_change_runner_begin_record (self, begin_cb, g_steal_pointer (&task));
 }
 
 /**
@@ -392,7 +388,8 @@ ens_change_runner_dispose (GObject *object)
   g_clear_object (&self->history);
   g_clear_weak_pointer (&self->session);
   g_clear_pointer (&self->undo_plans, g_hash_table_unref);
-  g_clear_pointer (&self->recorded, g_hash_table_unref);
+  g_clear_pointer (&self->image_names, g_hash_table_unref);
+  g_clear_pointer (&self->recipient_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (ens_change_runner_parent_class)->dispose (object);
 }
@@ -553,7 +550,6 @@ ens_change_runner_init (EnsChangeRunner *self)
 {
   self->activity = g_list_store_new (ENS_TYPE_ACTIVITY_ENTRY);
   self->undo_plans = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  self->recorded = g_hash_table_new (NULL, NULL);
 }
 
 /* }}} */

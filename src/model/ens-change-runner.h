@@ -86,6 +86,9 @@ void             ens_change_runner_set_history       (EnsChangeRunner      *self
                                                       EnsHistory           *history,
                                                       EnsSession           *session);
 EnsHistory      *ens_change_runner_get_history       (EnsChangeRunner      *self);
+void             ens_change_runner_set_names         (EnsChangeRunner      *self,
+                                                      GHashTable           *image_names,
+                                                      GHashTable           *recipient_names);
 void             ens_change_runner_recover           (EnsChangeRunner      *self);
 
 G_END_DECLS

@@ -182,7 +182,8 @@ run_plan_recorded (EnsClient    *client,
   gint64 start = g_get_monotonic_time ();
   gint64 operation_id;
 
-  ens_history_begin_async (history, plan, "cli", "bench", KEY_ID, NULL, store_result_cb, &result);
+  ens_history_begin_async (history, plan, &(EnsHistoryContext) { .origin = "cli", .profile = "bench", .access_key_id = KEY_ID },
+                           NULL, store_result_cb, &result);
   operation_id = ens_history_begin_finish (history, wait_for (&result), &error);
   if (operation_id <= 0)
     g_error ("history: %s", error->message);

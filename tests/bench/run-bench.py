@@ -6,7 +6,7 @@
 #
 # Usage: run-bench.py BUILDDIR [--runs N] [--only SECTION,…]
 #
-# Sections: plan, adapt, images, recipients, startup, gui, sign (default: all).
+# Sections: plan, adapt, images, recipients, history, startup, gui, sign (default: all).
 #
 # Every figure is printed next to a baseline measured in the same run, with
 # the ratio and the target, because absolute times drift on shared machines.
@@ -68,6 +68,8 @@ def main():
         bench_images(bench)
     if wanted("recipients"):
         bench_recipients(bench)
+    if wanted("history"):
+        bench_history(bench)
     if wanted("startup") or wanted("gui"):
         bench_gui(bench, app, builddir, runs, wanted)
     if wanted("sign"):
@@ -101,6 +103,20 @@ def bench_plan(bench):
     before, after = int(v["rss-before-kib"][0]), int(v["rss-after-kib"][0])
     row("RSS growth over the runs", f"{after - before} KiB", f"{before} KiB before",
         f"{after / before:.2f}×", "no leak growth", after / before <= 1.2)
+
+def bench_history(bench):
+    # The History page's model on a history of 100,000 entries, each beside
+    # the same work on an empty history (or plain stdio for the export).
+    v = parse_lines(run([os.path.join(bench, "bench-history"), "100000"], timeout=600))
+    full, empty = float(v["history-first-page"][0]), float(v["history-first-page"][2])
+    row("History: first rows after opening, 100,000 entries", f"{full:.1f} ms",
+        f"{empty:.1f} ms empty history", f"{full / empty:.2f}×", "≤ 100 ms", full <= 100)
+    key, key_empty = float(v["history-keystroke"][0]), float(v["history-keystroke"][2])
+    row("History: filtering per keystroke, 100,000 entries", f"{key:.1f} ms",
+        f"{key_empty:.1f} ms empty history", f"{key / key_empty:.2f}×", "≤ 50 ms", key <= 50)
+    export, stdio = float(v["history-export"][0]), float(v["history-export"][2])
+    row("History: export 100,000 rows (CSV)", f"{export:.0f} ms", f"{stdio:.0f} ms plain fprintf",
+        f"{export / stdio:.2f}×", "≤ 1 s", export <= 1000)
 
 def bench_images(bench):
     # 1c. Issue 13 at 50 ms a request and a fixed concurrency: the share

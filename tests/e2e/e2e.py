@@ -18,6 +18,7 @@ import os
 import re
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -29,7 +30,7 @@ from ensui import (Atspi, App, Emulator, Failure, Tap, click, dialog_button,  # 
                    dialog_named, extents, find, find_all, find_now, find_toplevel,
                    hold_display, is_checked, is_sensitive, make_workdir, name_of,
                    on_screen, point_at, press_ctrl, role_of, row_of, safe, screenshot,
-                   set_text, skip_lists, text_of, wait_until, window_gone, KEY_W)
+                   set_text, skip_lists, text_of, wait_until, window_gone, clean_env, KEY_W)
 
 GOOD_KEY = ("LTAI5tE2eGoodGoodGood001", "E2eSecretE2eSecretE2eSecret01")
 CLOSING_SEED = "7199999999999999"
@@ -37,6 +38,9 @@ READ_ONLY_KEY = ("LTAI5tE2eReadOnlyReadO02", "E2eReadOnlyE2eReadOnlyE2eRead")
 IMAGE = "m-5s7qotzavwbrnzaqh4unme2e01"
 BIG_IMAGE = "m-6kf2d9a0tzd5ipwx5fiqe2e002"
 SEEDED = ["1234567890123456", "6543210987654321"]
+HISTORY_ACCOUNT = "7312345678901234"
+KILL_IMAGE = "m-5s7qotzavwbrnzaqh4unmkill1"
+KEY_H = 0x68
 PROFILE = "e2e-profile"
 
 
@@ -185,6 +189,35 @@ def catalogue_entry(srcdir, code):
 # }}}
 
 # The keyring {{{
+
+def clipboard_text(timeout=10):
+    """What the X clipboard holds, read by a GDK 4 client of its own."""
+    script = (
+        "import sys, gi\n"
+        "gi.require_version('Gdk', '4.0')\n"
+        "gi.require_version('Gtk', '4.0')\n"
+        "from gi.repository import Gdk, GLib, Gtk\n"
+        "Gtk.init()\n"
+        "loop = GLib.MainLoop()\n"
+        "out = []\n"
+        "def done(clipboard, result):\n"
+        "    try:\n"
+        "        out.append(clipboard.read_text_finish(result))\n"
+        "    except GLib.Error as e:\n"
+        "        sys.stderr.write(str(e))\n"
+        "    loop.quit()\n"
+        "Gdk.Display.get_default().get_clipboard().read_text_async(None, done)\n"
+        "GLib.timeout_add_seconds(5, loop.quit)\n"
+        "loop.run()\n"
+        "sys.stdout.write(out[0] if out and out[0] else '')\n")
+    env = clean_env()
+    env["GDK_BACKEND"] = "x11"
+    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
+                         timeout=timeout + 10)
+    if out.stderr.strip():
+        print(f"# clipboard reader: {out.stderr.strip()[-300:]}", flush=True)
+    return out.stdout
+
 
 def keyring_item(profile):
     """The attributes of the keyring item of profile, and whether its secret
@@ -557,6 +590,150 @@ class Run:
 
     # }}}
 
+    # 11: the history lasts: share, quit, start again, find it in History {{{
+
+    def s11_share_then_quit(self):
+        a = self.app
+        set_text(visible(a.window, role="text", name="Image ID", timeout=15), IMAGE)
+        wait_shared_list(a.window, SEEDED)
+        set_text(visible(a.window, role="text", name="Accounts to add"), HISTORY_ACCOUNT)
+        click(visible(a.window, role="push button", name="Add", pred=is_sensitive))
+        click(visible(a.window, role="push button", name="Share", pred=is_sensitive))
+        text = toast_label(a, "Shared with", timeout=20)
+        if text != "Shared with 1 account":
+            raise Failure(f"unexpected toast: {text!r}")
+        self.quit_app(a)
+
+    def s11_find_in_history(self):
+        a = self.app
+        visible(a.window, role="text", name="Image ID", timeout=15, what="the main page")
+        point_at(a.window)
+        press_ctrl(KEY_H)
+        # Found by the account ID (the address book of recipient names does
+        # not exist yet).
+        search = visible(a.window, name="Search the history", timeout=10)
+        set_text(search, HISTORY_ACCOUNT)
+        visible(a.window, role="label", name="Shared with 1 account", timeout=15,
+                what="the change in History")
+        # The list is read again as the ID is typed: its rows are made anew.
+        time.sleep(1)
+        titles = [o for o in find_all(a.window, role="label", name="Shared with 1 account") if on_screen(o)]
+        if len(titles) != 1:
+            raise Failure(f"the search leaves {len(titles)} changes, expected 1")
+        clicked = []
+
+        def expanded():
+            if find_now(a.window, role="label", name=HISTORY_ACCOUNT, pred=on_screen) is not None:
+                return True
+            if not clicked or time.monotonic() - clicked[-1] > 3:
+                title = find_now(a.window, role="label", name="Shared with 1 account", pred=on_screen)
+                if title is not None and safe(lambda: mouse_click(title) or True):
+                    clicked.append(time.monotonic())
+            return False
+        wait_until(expanded, 15, "the change to expand and show the account")
+        click(visible(a.window, role="push button", name="Copy Request ID", timeout=10))
+        toast_label(a, "Copied", timeout=10)
+        # This emulator saw one change: the share with HISTORY_ACCOUNT.
+        logged = [r for r in self.history_emu.requests()
+                  if r.get("action") == "ModifyImageSharePermission"]
+        if len(logged) != 1 or not logged[0].get("RequestId"):
+            raise Failure(f"the emulator logged {len(logged)} changes, expected the one share")
+        expected = logged[0]["RequestId"]
+        got = []
+
+        def holds():
+            got.append(clipboard_text())
+            return got[-1] == expected
+        try:
+            wait_until(holds, 15, f"the clipboard to hold the RequestId {expected}")
+        except Failure as e:
+            raise Failure(f"{e}; it holds {got[-1:]!r}") from None
+
+    # }}}
+
+    # 13: the window killed with SIGKILL halfway through a 200-account removal {{{
+
+    def history_db(self):
+        data = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+        return os.path.join(data, "ens-image-share", "history.db")
+
+    def kill_entries(self):
+        """The states of the last operation on KILL_IMAGE: {account: state}."""
+        db = sqlite3.connect(f"file:{self.history_db()}?mode=ro", uri=True, timeout=5)
+        try:
+            op = db.execute("SELECT max(id) FROM operations WHERE image_id = ?", (KILL_IMAGE,)).fetchone()[0]
+            return dict(db.execute("SELECT account_id, state FROM entries WHERE operation_id = ?", (op,)))
+        finally:
+            db.close()
+
+    def s13_kill_halfway(self):
+        a = self.app
+        accounts = self.kill_accounts
+        set_text(visible(a.window, role="text", name="Image ID", timeout=15), KILL_IMAGE)
+        wait_shared_list(a.window, accounts, timeout=60)
+        click(visible(a.window, role="push button", name="Select All", pred=is_sensitive, timeout=10))
+        wait_until(lambda: all(is_checked(b) for b in check_boxes(a.window)), 30,
+                   "Select All to tick every account")
+        bar = find(a.window, role="progress bar")
+        click(visible(a.window, role="push button", name="Stop Sharing", pred=is_sensitive))
+        dialog = dialog_named(a.app, f"Stop Sharing With {len(accounts)} Accounts?")
+        click(dialog_button(dialog, "Stop Sharing"))
+
+        def modified():
+            return sum(1 for r in self.kill_emu.requests() if r.get("action") == "ModifyImageSharePermission")
+        wait_until(lambda: modified() >= 60, 60, "60 removals to reach the server")
+        os.kill(a.pid, signal.SIGKILL)
+        a.proc.wait(timeout=10)
+        time.sleep(1)   # what was in flight reaches the emulator
+        states = self.kill_entries()
+        sent = modified()
+        unsettled = [k for k, v in states.items() if v in ("planned", "sending", "unknown")]
+        print(f"# killed after {sent} removals reached the server; {len(unsettled)} of "
+              f"{len(states)} accounts unsettled in the history", flush=True)
+        if len(states) != len(accounts):
+            raise Failure(f"the history has {len(states)} accounts of the removal, expected {len(accounts)}")
+        if not 0 < sent < len(accounts) or not unsettled:
+            raise Failure(f"not killed halfway: {sent} sent, {len(unsettled)} unsettled")
+
+    def s13_settled_on_restart(self):
+        accounts = self.kill_accounts
+        a = self.app
+
+        def notice():
+            for t in a.toasts():
+                for label in find_all(t, role="label"):
+                    if "earlier run left unfinished" in name_of(label):
+                        return name_of(label)
+            return None
+        print(f"# {wait_until(notice, 30, 'the toast that says the unfinished removal was checked')}",
+              flush=True)
+
+        def settled():
+            states = self.kill_entries()
+            return states if not [v for v in states.values() if v in ("planned", "sending", "unknown")] else None
+        states = wait_until(settled, 30, "every account of the killed removal to be settled")
+        left = set(self.kill_emu.shares(KILL_IMAGE))
+        wrong = []
+        for account in accounts:
+            state = states.get(account)
+            gone = account not in left
+            if state in ("done", "confirmed"):
+                ok = gone
+            elif state in ("not-attempted", "did-not-happen", "failed"):
+                ok = not gone
+            else:
+                ok = False
+            if not ok:
+                wrong.append((account, state, "removed" if gone else "still shared"))
+        if wrong:
+            raise Failure(f"{len(wrong)} accounts disagree with the server, e.g. {wrong[:3]}")
+        counts = {}
+        for v in states.values():
+            counts[v] = counts.get(v, 0) + 1
+        print(f"# after the restart: {counts}; the server still shares {len(left)}", flush=True)
+
+    # }}}
+
     def main(self):
         print(f"# work dir {self.workdir}, output {self.out_dir}", flush=True)
         try:
@@ -628,6 +805,34 @@ class Run:
                           self.s9_unsent_come_back)
                 self.step("app F exits normally through Ctrl+Q", lambda: self.quit_app(self.app))
         self.closing.kill()
+
+        self.history_emu = self.start_emulator("history", keys=[GOOD_KEY], images=[IMAGE],
+                                               shares={IMAGE: SEEDED})
+        history_args = [f"--endpoint={self.history_emu.url}"]
+        if self.step("app starts against a fresh emulator to record a change",
+                     lambda: self.start_app("recorded", history_args, credentials=GOOD_KEY)):
+            ok = self.step("11 share with one account, then quit", self.s11_share_then_quit)
+            if ok and self.step("app starts again", lambda: self.start_app("history", history_args,
+                                                                            credentials=GOOD_KEY)):
+                self.step("12 History (Ctrl+H): the change is found by the account ID and its "
+                          "copied RequestId is the server's", self.s11_find_in_history)
+                self.step("app H exits normally through Ctrl+Q", lambda: self.quit_app(self.app))
+        self.history_emu.kill()
+
+        self.kill_accounts = [str(7400000000000000 + i) for i in range(200)]
+        self.kill_emu = self.start_emulator("killed", keys=[GOOD_KEY], images=[KILL_IMAGE],
+                                            shares={KILL_IMAGE: self.kill_accounts}, latency=150)
+        kill_args = [f"--endpoint={self.kill_emu.url}"]
+        if self.step("app starts against an emulator with 150 ms latency and 200 accounts",
+                     lambda: self.start_app("killed", kill_args, credentials=GOOD_KEY)):
+            ok = self.step("13 the app is killed with SIGKILL halfway through removing 200 accounts",
+                           self.s13_kill_halfway)
+            if ok and self.step("app starts again after the kill",
+                                lambda: self.start_app("recovered", kill_args, credentials=GOOD_KEY)):
+                self.step("14 every account is settled against the server, none lost",
+                          self.s13_settled_on_restart)
+                self.step("app J exits normally through Ctrl+Q", lambda: self.quit_app(self.app))
+        self.kill_emu.kill()
 
 
 def main():

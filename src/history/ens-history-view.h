@@ -1,4 +1,4 @@
-/* ens-activity-view.h
+/* ens-history-view.h
  *
  * Copyright 2026 The ENS Image Share authors
  *
@@ -22,21 +22,24 @@
 
 #include <adwaita.h>
 
+#include "ens-history-list.h"
+
 G_BEGIN_DECLS
 
-#define ENS_TYPE_ACTIVITY_VIEW (ens_activity_view_get_type ())
+#define ENS_TYPE_HISTORY_VIEW (ens_history_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (EnsActivityView, ens_activity_view, ENS, ACTIVITY_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (EnsHistoryView, ens_history_view, ENS, HISTORY_VIEW, GtkWidget)
 
 /*
- * Lists the operations of this run (a model of EnsActivityEntry, newest
- * first).  Each RequestId has a copy button that activates "win.copy-text"
- * with the ID as its string target, so the window decides how to copy and
- * to confirm.
+ * The History page: the changes of an EnsHistoryList, newest first, one
+ * expandable row per change with its accounts (outcome, tries, error code
+ * and RequestId with a copy button, win.copy-text).  Search as you type,
+ * an image and a date range filter the list; more rows are read as the
+ * list is scrolled to its end.
  */
-GtkWidget  *ens_activity_view_new       (void);
-GListModel *ens_activity_view_get_model (EnsActivityView *self);
-void        ens_activity_view_set_model (EnsActivityView *self,
-                                         GListModel      *model);
+GtkWidget      *ens_history_view_new       (void);
+EnsHistoryList *ens_history_view_get_model (EnsHistoryView *self);
+void            ens_history_view_set_model (EnsHistoryView *self,
+                                            EnsHistoryList *model);
 
 G_END_DECLS
