@@ -230,8 +230,9 @@ a=$(shares_of "$image")
 b=$(shares_of "$image2")
 run --history --account=1000000000000001 --json
 if [ "$revoked" -eq 0 ] && [ "$a" = "1999999999999999" ] \
-   && [ "$b" = "1000000000000002 1999999999999999" ] && grep -q '"change" *: *"remove"' "$tmp/out"; then
-  ok "--revoke-all stops sharing with the account, recorded in the history"
+   && [ "$b" = "1000000000000002 1999999999999999" ] && grep -q '"change" *: *"remove"' "$tmp/out" \
+   && grep -q '"recipient_name" *: *"Partner A"' "$tmp/out"; then
+  ok "--revoke-all stops sharing with the account, recorded in the history with the recipient's name"
 else
   not_ok "--revoke-all" "status $revoked, $a / $b: $(cat "$tmp/out")"
 fi

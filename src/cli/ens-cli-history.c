@@ -78,9 +78,8 @@ static gboolean
 open_store (Cli     *cli,
             GError **error)
 {
-  g_autofree char *moved = NULL;
 
-  cli->store = ens_history_new (NULL);
+  cli->store = ens_history_new_for_store (_ens_cli_get_store (cli));
   ens_history_open_async (cli->store, NULL, store_result_cb, cli);
   if (!ens_history_open_finish (cli->store, wait_result (cli), error))
     {
@@ -88,9 +87,7 @@ open_store (Cli     *cli,
       return FALSE;
     }
 
-  moved = ens_history_dup_moved_aside_message (cli->store);
-  if (moved != NULL)
-    g_printerr ("%s\n", moved);
+  _ens_cli_say_moved_aside (cli);
 
   return TRUE;
 }
@@ -197,6 +194,7 @@ _ens_cli_history_begin (Cli *cli)
   gint64 operation_id;
 
   g_autoptr(GHashTable) image_names = NULL;
+  g_autoptr(GHashTable) recipient_names = NULL;
   g_autofree char *user = NULL;
   EnsCallerIdentity *identity;
   EnsHistoryContext context = {
@@ -217,6 +215,8 @@ _ens_cli_history_begin (Cli *cli)
     }
   image_names = dup_image_names (cli);
   context.image_names = image_names;
+  recipient_names = _ens_cli_dup_recipient_names (cli);
+  context.recipient_names = recipient_names;
 
   ens_history_begin_async (cli->store, cli->plan, &context, NULL, store_result_cb, cli);
   operation_id = ens_history_begin_finish (cli->store, wait_result (cli), &error);

@@ -107,6 +107,8 @@ typedef struct
   char          *export_recipients;
   gboolean       revoke_all;
   /* Issue 14: state */
+  EnsStore      *data_store;        /* the one store of the history and the book */
+  gboolean       moved_aside_said;
   EnsRecipients *recipients_book;   /* read once, when a name is needed */
   GError        *recipients_error;
   GStrv          account_ids;       /* --account with --images, resolved */
@@ -172,6 +174,9 @@ void        _ens_cli_json_add_images       (Cli          *cli,
 GOptionEntry *_ens_cli_recipient_entries_new   (Cli          *cli);
 gboolean    _ens_cli_recipients_wanted         (const char   *arg);
 void        _ens_cli_recipients_clear          (Cli          *cli);
+EnsStore   *_ens_cli_get_store                 (Cli          *cli);
+GHashTable *_ens_cli_dup_recipient_names       (Cli          *cli);
+void        _ens_cli_say_moved_aside           (Cli          *cli);
 char       *_ens_cli_account_label             (Cli          *cli,
                                                 const char   *account_id);
 gboolean    _ens_cli_recipients_expand         (Cli          *cli,

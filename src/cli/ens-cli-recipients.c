@@ -80,6 +80,22 @@ _ens_cli_recipients_clear (Cli *cli)
   g_clear_pointer (&cli->export_recipients, g_free);
   g_clear_object (&cli->recipients_book);
   g_clear_error (&cli->recipients_error);
+  g_clear_object (&cli->data_store);
+}
+
+/**
+ * _ens_cli_get_store:
+ *
+ * Returns: (transfer none): the store (the default file) that the history
+ *   and the book share, made when first asked for
+ */
+EnsStore *
+_ens_cli_get_store (Cli *cli)
+{
+  if (cli->data_store == NULL)
+    cli->data_store = ens_store_new (NULL);
+
+  return cli->data_store;
 }
 
 /* The book {{{ */
@@ -112,15 +128,14 @@ static EnsRecipients *
 book (Cli      *cli,
       gboolean  create)
 {
-  g_autofree char *path = ens_store_dup_default_path ();
-  g_autoptr(EnsStore) store = NULL;
+  EnsStore *store = _ens_cli_get_store (cli);
+  const char *path = ens_store_get_path (store);
   g_autoptr(GAsyncResult) result = NULL;
   EnsCliWait wait;
 
   if (cli->recipients_book != NULL || cli->recipients_error != NULL)
     return cli->recipients_book;
 
-  store = ens_store_new (path);
   cli->recipients_book = ens_recipients_new (store);
   if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
     return cli->recipients_book;
@@ -134,14 +149,52 @@ book (Cli      *cli,
       return NULL;
     }
 
-  if (ens_store_get_moved_aside (store) != NULL)
-    {
-      g_autofree char *message = ens_store_dup_moved_aside_message (store);
-
-      g_printerr ("%s\n", message);
-    }
+  _ens_cli_say_moved_aside (cli);
 
   return cli->recipients_book;
+}
+
+/**
+ * _ens_cli_say_moved_aside:
+ *
+ * Says once that the store's file was damaged and moved aside, when it was.
+ */
+void
+_ens_cli_say_moved_aside (Cli *cli)
+{
+  g_autofree char *message = ens_store_dup_moved_aside_message (_ens_cli_get_store (cli));
+
+  if (message != NULL && !cli->moved_aside_said)
+    g_printerr ("%s\n", message);
+  cli->moved_aside_said = cli->moved_aside_said || message != NULL;
+}
+
+/**
+ * _ens_cli_dup_recipient_names:
+ *
+ * Returns: (transfer full) (nullable): account ID → recipient name, from the
+ *   book when there is one (the history records the names of the time)
+ */
+GHashTable *
+_ens_cli_dup_recipient_names (Cli *cli)
+{
+  EnsRecipients *recipients = book (cli, FALSE);
+  GHashTable *names;
+  guint n;
+
+  if (recipients == NULL || (n = g_list_model_get_n_items (G_LIST_MODEL (recipients))) == 0)
+    return NULL;
+
+  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EnsRecipient) recipient = g_list_model_get_item (G_LIST_MODEL (recipients), i);
+
+      g_hash_table_insert (names, g_strdup (ens_recipient_get_account_id (recipient)),
+                           g_strdup (ens_recipient_get_name (recipient)));
+    }
+
+  return names;
 }
 
 /**
