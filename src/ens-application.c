@@ -187,6 +187,7 @@ ens_application_startup (GApplication *app)
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *history_accels[] = { "<Control>h", NULL };
+  static const char *recipients_accels[] = { "<Control>r", NULL };
   g_autoptr(EnsClient) client = NULL;
   g_autoptr(EnsCredentialStore) credential_store = NULL;
   g_autoptr(GError) error = NULL;
@@ -207,11 +208,14 @@ ens_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-history", history_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-recipients", recipients_accels);
 
   self->bench_probe = ens_bench_probe_new_from_environment (G_APPLICATION (self));
 
-  /* Opened on a worker thread when first needed. */
+  /* One store per process, opened on a worker thread when first needed:
+   * the history and the address book share it. */
   self->history = ens_history_new (NULL);
+  ens_session_set_store (self->session, ens_history_get_store (self->history));
 }
 
 static void

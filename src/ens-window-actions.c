@@ -508,6 +508,19 @@ is_history (GBinding     *binding,
   return TRUE;
 }
 
+/* The pages with a Back button: the History and Recipients pages. */
+static gboolean
+is_subpage (GBinding     *binding,
+            const GValue *from,
+            GValue       *to,
+            gpointer      user_data)
+{
+  const char *page = g_value_get_string (from);
+
+  g_value_set_boolean (to, g_strcmp0 (page, "history") == 0 || g_strcmp0 (page, "recipients") == 0);
+  return TRUE;
+}
+
 static gboolean
 can_remove_profile (gpointer            this,
                     gboolean            busy,
@@ -580,10 +593,10 @@ _ens_window_actions_init (EnsWindow *self)
                                                               NULL, NULL, NULL)));
   g_object_bind_property_full (self->stack, "visible-child-name",
                                g_action_map_lookup_action (map, "back"), "enabled",
-                               G_BINDING_SYNC_CREATE, is_history, NULL, NULL, NULL);
+                               G_BINDING_SYNC_CREATE, is_subpage, NULL, NULL, NULL);
   g_object_bind_property_full (self->stack, "visible-child-name",
                                self->back_button, "visible",
-                               G_BINDING_SYNC_CREATE, is_history, NULL, NULL, NULL);
+                               G_BINDING_SYNC_CREATE, is_subpage, NULL, NULL, NULL);
   g_object_bind_property_full (self->stack, "visible-child-name",
                                self->export_button, "visible",
                                G_BINDING_SYNC_CREATE, is_history, NULL, NULL, NULL);

@@ -23,12 +23,13 @@
 #include <glib/gi18n.h>
 
 #include "ens-change-runner.h"
+#include "ens-file-chooser.h"
 #include "ens-window-private.h"
 
 /*
  * Export…: the entries the History page lists (its search and filters) as CSV or JSON, to a file the user picks
  * through the file chooser portal (GtkFileDialog on GTK 4.10 and later, a
- * GtkFileChooserNative on the 4.8 floor).  The file is written on the
+ * GtkFileChooserNative on the 4.8 floor: ens-file-chooser.c).  The file is written on the
  * history's worker thread.
  */
 
@@ -86,43 +87,17 @@ export_to (EnsWindow *self,
                             export_cb, g_object_ref (self));
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-
 static void
-save_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+chosen_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
   g_autoptr(EnsWindow) self = user_data;
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = ens_file_chooser_run_finish (result, NULL);
 
-  file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
   if (file != NULL)
     export_to (self, file);
 }
-
-#else
-
-static void
-native_response_cb (GtkNativeDialog *native,
-                    int              response,
-                    gpointer         user_data)
-{
-  g_autoptr(EnsWindow) self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-
-      if (file != NULL)
-        export_to (self, file);
-    }
-
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
-}
-
-#endif
 
 static GListModel *
 new_filters (void)
@@ -156,34 +131,9 @@ _ens_window_export_history (EnsWindow *self)
   if (get_history (self) == NULL)
     return;
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-    gtk_file_dialog_set_title (dialog, _("Export History"));
-    gtk_file_dialog_set_accept_label (dialog, _("_Export"));
-    gtk_file_dialog_set_initial_name (dialog, suggested);
-    gtk_file_dialog_set_filters (dialog, filters);
-    gtk_file_dialog_save (dialog, GTK_WINDOW (self), self->cancellable, save_cb, g_object_ref (self));
-  }
-#else
-  {
-    GtkFileChooserNative *native;
-
-    native = gtk_file_chooser_native_new (_("Export History"), GTK_WINDOW (self),
-                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested);
-    for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
-      {
-        g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
-
-        gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-      }
-    g_signal_connect (native, "response", G_CALLBACK (native_response_cb), g_object_ref (self));
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-  }
-#endif
+  ens_file_chooser_run_async (GTK_WINDOW (self), TRUE, _("Export History"), _("_Export"),
+                              suggested, filters, self->cancellable,
+                              chosen_cb, g_object_ref (self));
 }
 
 /**

@@ -25,6 +25,7 @@
 #include "ens-history-view.h"
 #include "ens-profile-menu.h"
 #include "ens-progress-bar.h"
+#include "ens-recipients-page.h"
 #include "ens-session.h"
 #include "ens-share-editor.h"
 #include "ens-sharing-page.h"
@@ -53,6 +54,7 @@ struct _EnsWindow
   EnsSharingPage         *share_page;
   EnsProgressBar       *progress_bar;
   EnsHistoryView       *history_view;
+  EnsRecipientsPage    *recipients_page;
 
   /* Owned references */
   EnsSession           *session;
@@ -83,6 +85,9 @@ void      _ens_window_show_page           (EnsWindow  *self,
 /* ens-window-export.c */
 void      _ens_window_export_history      (EnsWindow      *self);
 void      _ens_window_history_changed     (EnsWindow      *self);
+
+/* ens-window-recipients.c: the Recipients page, naming accounts */
+void      _ens_window_recipients_init     (EnsWindow      *self);
 
 /* ens-window-actions.c */
 void      _ens_window_class_actions_init  (GtkWidgetClass *widget_class);

@@ -138,7 +138,9 @@ session_signed_in_cb (EnsWindow           *self,
                       EnsCredentialSource  source,
                       EnsSession          *session)
 {
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "history") != 0)
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (page, "history") != 0 && g_strcmp0 (page, "recipients") != 0)
     _ens_window_show_page (self, "main");
 
   /* What an earlier run with this AccessKey left unfinished. */
@@ -481,6 +483,7 @@ ens_window_constructed (GObject *object)
                           self->profile_button, "tooltip-text", G_BINDING_SYNC_CREATE);
 
   _ens_window_actions_init (self);
+  _ens_window_recipients_init (self);
 
   if (ens_share_editor_restore_unsent (self->editor))
     _ens_window_add_toast (self, adw_toast_new (_("What you typed last time is back in “Accounts to add”")));
@@ -659,6 +662,7 @@ ens_window_class_init (EnsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnsWindow, share_page);
   gtk_widget_class_bind_template_child (widget_class, EnsWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, EnsWindow, history_view);
+  gtk_widget_class_bind_template_child (widget_class, EnsWindow, recipients_page);
 
   _ens_window_class_actions_init (widget_class);
 }

@@ -22,6 +22,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ens-account-names.h"
 #include "ens-pending-row.h"
 
 struct _EnsPendingRow
@@ -175,11 +176,13 @@ ens_pending_row_init (EnsPendingRow *self)
 /**
  * ens_pending_row_new:
  * @item: the account to show
+ * @session: (nullable): the session, whose address book names the account
  *
  * Returns: (transfer floating): a new row, following @item
  */
 GtkWidget *
-ens_pending_row_new (EnsPendingAccount *item)
+ens_pending_row_new (EnsPendingAccount *item,
+                     EnsSession        *session)
 {
   EnsPendingRow *self;
   g_autofree char *tooltip = NULL;
@@ -192,6 +195,8 @@ ens_pending_row_new (EnsPendingAccount *item)
   account = ens_pending_account_get_account (item);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), account);
+  if (session != NULL)
+    ens_account_names_attach (ADW_ACTION_ROW (self), session, account);
 
   /* Translators: tooltip and accessible name of a button; %s is an account ID */
   tooltip = g_strdup_printf (_("Remove %s"), account);

@@ -23,6 +23,7 @@
 #include <adwaita.h>
 
 #include "ens-pending-account.h"
+#include "ens-session.h"
 
 G_BEGIN_DECLS
 
@@ -35,7 +36,8 @@ G_DECLARE_FINAL_TYPE (EnsPendingRow, ens_pending_row, ENS, PENDING_ROW, AdwActio
  * and an icon and colour for its status.  Emits "remove" when its remove
  * button is clicked; the list, not the row, then drops the account.
  */
-GtkWidget         *ens_pending_row_new      (EnsPendingAccount *item);
+GtkWidget         *ens_pending_row_new      (EnsPendingAccount *item,
+                                             EnsSession        *session);
 EnsPendingAccount *ens_pending_row_get_item (EnsPendingRow     *self);
 
 G_END_DECLS

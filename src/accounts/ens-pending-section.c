@@ -77,7 +77,8 @@ create_row_cb (gpointer item,
                gpointer user_data)
 {
   EnsPendingSection *self = user_data;
-  GtkWidget *row = ens_pending_row_new (ENS_PENDING_ACCOUNT (item));
+  GtkWidget *row = ens_pending_row_new (ENS_PENDING_ACCOUNT (item),
+                                        ens_share_editor_get_session (self->editor));
 
   g_signal_connect_object (row, "remove",
                            G_CALLBACK (row_remove_cb), self,

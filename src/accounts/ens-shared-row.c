@@ -22,6 +22,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ens-account-names.h"
 #include "ens-shared-row.h"
 
 struct _EnsSharedRow
@@ -77,11 +78,13 @@ ens_shared_row_init (EnsSharedRow *self)
 /**
  * ens_shared_row_new:
  * @item: the account
+ * @session: (nullable): the session, whose address book names the account
  *
  * Returns: (transfer floating): a new row
  */
 GtkWidget *
-ens_shared_row_new (EnsSharedAccount *item)
+ens_shared_row_new (EnsSharedAccount *item,
+                    EnsSession       *session)
 {
   EnsSharedRow *self;
   g_autofree char *label = NULL;
@@ -93,6 +96,8 @@ ens_shared_row_new (EnsSharedAccount *item)
   self->item = g_object_ref (item);
   account = ens_shared_account_get_account (item);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), account);
+  if (session != NULL)
+    ens_account_names_attach (ADW_ACTION_ROW (self), session, account);
 
   /* Translators: accessible name of a check button; %s is an account ID */
   label = g_strdup_printf (_("Select %s"), account);

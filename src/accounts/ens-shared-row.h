@@ -22,6 +22,7 @@
 
 #include <adwaita.h>
 
+#include "ens-session.h"
 #include "ens-shared-account.h"
 
 G_BEGIN_DECLS
@@ -33,9 +34,11 @@ G_DECLARE_FINAL_TYPE (EnsSharedRow, ens_shared_row, ENS, SHARED_ROW, AdwActionRo
 /*
  * A row of the "Shared With" list: the account ID, and a check button
  * (named "Select <ID>" for screen readers) bound both ways to the item's
- * "selected".  Activating the row flips it.
+ * "selected".  Activating the row flips it.  With a session, the account
+ * is shown by its name in the address book (ens-account-names.h).
  */
-GtkWidget        *ens_shared_row_new      (EnsSharedAccount *item);
+GtkWidget        *ens_shared_row_new      (EnsSharedAccount *item,
+                                           EnsSession       *session);
 EnsSharedAccount *ens_shared_row_get_item (EnsSharedRow     *self);
 
 G_END_DECLS

@@ -173,6 +173,25 @@ ens_message_dialog_set_default_response (GtkWidget  *dialog,
 }
 
 void
+ens_message_dialog_set_response_enabled (GtkWidget  *dialog,
+                                         const char *id,
+                                         gboolean    enabled)
+{
+  g_return_if_fail (GTK_IS_WIDGET (dialog));
+  g_return_if_fail (id != NULL);
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  if (ADW_IS_ALERT_DIALOG (dialog))
+    {
+      adw_alert_dialog_set_response_enabled (ADW_ALERT_DIALOG (dialog), id, enabled);
+      return;
+    }
+#endif
+
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), id, enabled);
+}
+
+void
 ens_message_dialog_set_close_response (GtkWidget  *dialog,
                                        const char *id)
 {

@@ -46,6 +46,9 @@ void       ens_message_dialog_add_response         (GtkWidget             *dialo
                                                     AdwResponseAppearance  appearance);
 void       ens_message_dialog_set_default_response (GtkWidget             *dialog,
                                                     const char            *id);
+void       ens_message_dialog_set_response_enabled (GtkWidget             *dialog,
+                                                    const char            *id,
+                                                    gboolean               enabled);
 void       ens_message_dialog_set_close_response   (GtkWidget             *dialog,
                                                     const char            *id);
 void       ens_message_dialog_set_extra_child      (GtkWidget             *dialog,

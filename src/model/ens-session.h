@@ -51,6 +51,8 @@ G_DECLARE_FINAL_TYPE (EnsSession, ens_session, ENS, SESSION, GObject)
  *   "profiles"          the keyring profiles, sorted (GStrv)
  *   "credential-error"  why the saved profiles could not be read, or NULL
  *   "status-text"       who is signed in, translated ("Signed in as “x”")
+ *   "recipients"        the address book (EnsRecipients), NULL before
+ *                       ens_session_set_store()
  *
  * Signals:
  *   "signed-in" (const char *profile, EnsCredentialSource source):
@@ -72,6 +74,15 @@ gboolean             ens_session_get_demo                    (EnsSession        
 const char * const  *ens_session_get_profiles                (EnsSession           *self);
 const GError        *ens_session_get_credential_error        (EnsSession           *self);
 char                *ens_session_dup_status_text             (EnsSession           *self);
+
+/* The address book, on the one store of the process (the history's). */
+void                 ens_session_set_store                   (EnsSession           *self,
+                                                              EnsStore             *store);
+EnsRecipients       *ens_session_get_recipients              (EnsSession           *self);
+char                *ens_session_dup_account_label           (EnsSession           *self,
+                                                              const char           *account_id);
+char                *ens_session_dup_account_name            (EnsSession           *self,
+                                                              const char           *account_id);
 
 /* The endpoint for this run only (--endpoint), or NULL for the setting.
  * Fails, changing nothing, when the resulting endpoint cannot be used. */

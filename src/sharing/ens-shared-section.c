@@ -61,7 +61,10 @@ static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
 {
-  return ens_shared_row_new (ENS_SHARED_ACCOUNT (item));
+  EnsSharedSection *self = user_data;
+
+  return ens_shared_row_new (ENS_SHARED_ACCOUNT (item),
+                             self->editor != NULL ? ens_share_editor_get_session (self->editor) : NULL);
 }
 
 /* Which page shows: the list's state, but "Loading…" while the rows of
@@ -267,7 +270,7 @@ ens_shared_section_set_editor (EnsSharedSection *self,
                                G_CALLBACK (ens_shared_section_update_page), self,
                                G_CONNECT_SWAPPED);
       gtk_list_box_bind_model (self->shared_list, G_LIST_MODEL (self->rows),
-                               create_row_cb, NULL, NULL);
+                               create_row_cb, self, NULL);
     }
   else
     {
