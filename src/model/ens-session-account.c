@@ -29,6 +29,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "ens-session-private.h"
 
 static void
@@ -150,4 +152,38 @@ ens_session_is_own_account (EnsSession *self,
 
   return account_id != NULL && self->caller_identity != NULL &&
          g_strcmp0 (ens_caller_identity_get_account_id (self->caller_identity), account_id) == 0;
+}
+
+/**
+ * ens_session_dup_identity_text:
+ *
+ * Returns: (transfer full) (nullable): which Alibaba Cloud account and
+ *   RAM user the key in use belongs to, translated, server text escaped
+ */
+char *
+ens_session_dup_identity_text (EnsSession *self)
+{
+  g_autofree char *account = NULL;
+  g_autofree char *user = NULL;
+
+  g_return_val_if_fail (ENS_IS_SESSION (self), NULL);
+
+  if (self->caller_identity == NULL)
+    return NULL;
+
+  account = ens_text_sanitize (ens_caller_identity_get_account_id (self->caller_identity), -1);
+  user = ens_caller_identity_dup_user_name (self->caller_identity);
+
+  if (user == NULL)
+    /* Translators: who the AccessKey belongs to; %s is the Alibaba Cloud
+     * account ID, whose own (root) AccessKey it is. */
+    return g_strdup_printf (_("Account %s · root account"), account);
+  else
+    {
+      g_autofree char *safe_user = ens_text_sanitize (user, -1);
+
+      /* Translators: who the AccessKey belongs to; the first %s is the
+       * Alibaba Cloud account ID, the second the RAM user's name. */
+      return g_strdup_printf (_("Account %s · RAM user “%s”"), account, safe_user);
+    }
 }

@@ -86,6 +86,9 @@ void                 ens_session_set_load_account            (EnsSession        
                                                               gboolean              load_account);
 EnsImageCatalog     *ens_session_get_images                  (EnsSession           *self);
 EnsCallerIdentity   *ens_session_get_caller_identity         (EnsSession           *self);
+/* Whose key is in use, translated: "Account 1234… · RAM user “x”" or
+ * "Account 1234… · root account"; NULL while unknown. */
+char                *ens_session_dup_identity_text           (EnsSession           *self);
 /* Whether @account_id is the account of the key in use (FALSE while
  * that is unknown). */
 gboolean             ens_session_is_own_account              (EnsSession           *self,

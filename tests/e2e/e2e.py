@@ -51,6 +51,15 @@ def visible(root, role=None, name=None, pred=None, timeout=10, what=None):
                 what=what or f"{role or 'object'} {name!r} on screen")
 
 
+def home_settled(window, count_text, timeout=30):
+    """The home page has listed the images, shown whose key it is, and
+    the share count of a row reads count_text."""
+    visible(window, role="label", pred=lambda o: name_of(o).startswith("Account "),
+            timeout=timeout, what="whose key it is, above the list of images")
+    visible(window, role="label", name=count_text, timeout=timeout,
+            what=f"a share count {count_text!r} on the home page")
+
+
 def check_boxes(window, prefix="Select "):
     return [o for o in find_all(window, role="check box")
             if name_of(o).startswith(prefix)]
@@ -104,9 +113,12 @@ def select_accounts(window, accounts, timeout=90):
     """Ticks the "Select <ID>" check boxes of accounts with the mouse,
     scrolling the page as a user would."""
     wanted = set(accounts)
+    # The image page's scroller, not the home page's list of images
+    # (whose check boxes are named "Choose <image>").
     scroller = visible(window, role="scroll pane",
-                       pred=lambda o: find_now(o, role="check box") is not None,
-                       what="the scrolled main page")
+                       pred=lambda o: find_now(o, role="check box",
+                                               pred=lambda b: name_of(b).startswith("Select ")) is not None,
+                       what="the scrolled image page")
     area = extents(scroller, Atspi.CoordType.WINDOW)
     end = time.monotonic() + timeout
     direction_down = True
@@ -416,6 +428,11 @@ class Run:
     def s7_throttled(self):
         a = self.app
         emu = self.throttling
+        # The home page lists the images and reads their counts first; from
+        # then on only this scenario's requests reach the emulator, and a
+        # throttled request's retry takes the next slot, so that the share
+        # lands on a throttled one.
+        home_settled(a.window, "Shared with 2 accounts", timeout=60)
         set_text(visible(a.window, role="text", name="Image ID", timeout=15), IMAGE)
         wait_shared_list(a.window, SEEDED, timeout=40)
         set_text(visible(a.window, role="text", name="Accounts to add"),
