@@ -228,6 +228,7 @@ _ens_window_home_init (EnsWindow *self)
                    g_object_ref (g_object_bind_property (self->editor, "can-choose-image",
                                                          self->images_page, "sensitive",
                                                          G_BINDING_SYNC_CREATE)));
+  _ens_window_multi_init (self);
   update_back (self);
   update_copy_message (self);
   caller_identity_cb (self);

@@ -90,6 +90,15 @@ void      _ens_window_update_title        (EnsWindow      *self);
 void      _ens_window_show_images         (EnsWindow      *self);
 gboolean  _ens_window_refuse_own_account  (EnsWindow      *self);
 
+/* ens-window-plans.c: preview, confirm, apply, verify a change across images */
+void      _ens_window_review_plan         (EnsWindow      *self,
+                                           EnsSharePlan   *plan,
+                                           const char     *heading,
+                                           gboolean        undo);
+
+/* ens-window-multi.c: Share Selected Images…, Copy Sharing From… */
+void      _ens_window_multi_init          (EnsWindow      *self);
+
 /* ens-window-export.c */
 void      _ens_window_export_history      (EnsWindow      *self);
 

@@ -174,6 +174,25 @@ shows_label (GtkWidget  *root,
   return FALSE;
 }
 
+static GtkWidget *
+find_label_text (GtkWidget  *root,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static gboolean
 menu_has_label (GMenuModel *menu,
                 const char *text)
@@ -454,6 +473,160 @@ test_home_own_account (Fixture       *fixture,
   gtk_window_destroy (dialog);
 }
 
+static GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+strv_has (GStrv       strv,
+          const char *s)
+{
+  return strv != NULL && g_strv_contains ((const char * const *) strv, s);
+}
+
+static gboolean
+shared_with (Fixture    *fixture,
+             guint       image,
+             const char *account)
+{
+  g_autofree char *id = image_id (image);
+  g_auto(GStrv) shares = ens_emulator_dup_shares (fixture->emulator, id);
+
+  return strv_has (shares, account);
+}
+
+/* Answers the message dialog on screen with @response. */
+static void
+answer (const char *heading,
+        const char *response)
+{
+  GtkWindow *dialog;
+
+  WAIT_UNTIL ((dialog = message_dialog ()) != NULL &&
+              g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), heading) == 0);
+  /* As its button does: answer, then close. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_close (dialog);
+  WAIT_UNTIL (message_dialog () != dialog);
+}
+
+/* Share Selected Images…: one list for the checked images, previewed
+ * (what is already shared is skipped and named), nothing sent before
+ * Confirm; one plan, then one Undo for the whole change. */
+static void
+test_home_share_selected (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  EnsImagesPage *page;
+  GtkWindow *dialog;
+  GtkWidget *undo;
+
+  WAIT_UNTIL (n_rows (fixture) == N_IMAGES);
+  WAIT_UNTIL (!ens_image_catalog_get_counting (ens_session_get_images (fixture->session)));
+  page = images_page (fixture);
+  g_assert_false (g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (window), "share-selected")));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *id = image_id (i);
+
+      ens_images_page_set_selected (page, id, TRUE);
+    }
+  g_assert_nonnull (find_button_labelled (window, "Share Selected Images…"));
+  g_assert_true (gtk_widget_activate_action (window, "win.share-selected", NULL));
+
+  /* Image 0 is already shared with 1600000000000000. */
+  WAIT_UNTIL ((dialog = message_dialog ()) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (find_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY)),
+                         "1700000000000001 1600000000000000");
+  answer ("Share Selected Images", "preview");
+
+  WAIT_UNTIL ((dialog = message_dialog ()) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Share 3 Images?");
+  g_assert_true (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                         "web-000\n  Will add: 1700000000000001\n  Skipped, already shared: 1600000000000000") != NULL);
+  g_assert_true (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                         "web-001\n  Will add: 1700000000000001, 1600000000000000") != NULL);
+  g_assert_cmpuint (n_logged (fixture, "ModifyImageSharePermission"), ==, 0);
+  answer ("Share 3 Images?", "accept");
+
+  /* One batched request per image, the toast says it was verified. */
+  WAIT_UNTIL ((undo = find_button_labelled (window, "Undo")) != NULL);
+  g_assert_cmpuint (n_logged (fixture, "ModifyImageSharePermission"), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (shared_with (fixture, i, "1700000000000001"));
+  g_assert_true (shared_with (fixture, 1, "1600000000000000"));
+  g_assert_true (shared_with (fixture, 2, "1600000000000000"));
+  g_assert_nonnull (find_label_text (window, "5 changes made and verified"));
+
+  /* One Undo for the whole change; what was skipped stays. */
+  g_signal_emit_by_name (undo, "clicked");
+  WAIT_UNTIL (!ens_window_get_changing (ENS_WINDOW (window)) &&
+              !shared_with (fixture, 0, "1700000000000001") &&
+              !shared_with (fixture, 1, "1700000000000001") &&
+              !shared_with (fixture, 2, "1700000000000001") &&
+              !shared_with (fixture, 1, "1600000000000000") &&
+              !shared_with (fixture, 2, "1600000000000000"));
+  g_assert_true (shared_with (fixture, 0, "1600000000000000"));
+  g_assert_true (shared_with (fixture, 2, "1600000000000002"));
+}
+
+/* Copy Sharing From…: preview with Match exactly (add and remove), then
+ * Confirm; the target's list then equals the source's, verified. */
+static void
+test_home_copy_sharing (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autofree char *source = image_id (0);
+  g_autofree char *target = image_id (2);
+  g_auto(GStrv) source_shares = NULL;
+  g_auto(GStrv) target_shares = NULL;
+  GtkWindow *dialog;
+
+  WAIT_UNTIL (n_rows (fixture) == N_IMAGES);
+  WAIT_UNTIL (!ens_image_catalog_get_counting (ens_session_get_images (fixture->session)));
+  shown = rows (fixture);
+  g_signal_emit_by_name (g_ptr_array_index (shown, 2), "activate");
+  g_assert_nonnull (find_button_labelled (window, "Copy Sharing From…"));
+  g_assert_true (gtk_widget_activate_action (window, "win.copy-sharing-from", NULL));
+
+  WAIT_UNTIL ((dialog = message_dialog ()) != NULL);
+  /* The other images, the open one left out: web-000 first. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (find_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN))), ==, 0);
+  gtk_switch_set_active (GTK_SWITCH (find_type (GTK_WIDGET (dialog), GTK_TYPE_SWITCH)), TRUE);
+  answer ("Copy Sharing From…", "preview");
+
+  WAIT_UNTIL ((dialog = message_dialog ()) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Copy Sharing to “web-002”?");
+  g_assert_true (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                         "web-002\n  Will add: 1600000000000000\n  Will remove: 1600000000000002") != NULL);
+  g_assert_cmpuint (n_logged (fixture, "ModifyImageSharePermission"), ==, 0);
+  answer ("Copy Sharing to “web-002”?", "accept");
+
+  WAIT_UNTIL (find_label_text (window, "2 changes made and verified") != NULL);
+  source_shares = ens_emulator_dup_shares (fixture->emulator, source);
+  target_shares = ens_emulator_dup_shares (fixture->emulator, target);
+  g_assert_cmpstrv (source_shares, target_shares);
+}
+
 /* Narrow: the list first, then the image page; Back returns to the list. */
 static void
 test_home_narrow (Fixture       *fixture,
@@ -514,6 +687,10 @@ main (int   argc,
               fixture_set_up, test_home_copy_message, fixture_tear_down);
   g_test_add ("/home/own-account", Fixture, GINT_TO_POINTER (1100),
               fixture_set_up, test_home_own_account, fixture_tear_down);
+  g_test_add ("/home/share-selected", Fixture, GINT_TO_POINTER (1100),
+              fixture_set_up, test_home_share_selected, fixture_tear_down);
+  g_test_add ("/home/copy-sharing", Fixture, GINT_TO_POINTER (1100),
+              fixture_set_up, test_home_copy_sharing, fixture_tear_down);
   g_test_add ("/home/who-am-i", Fixture, GINT_TO_POINTER (1100),
               fixture_set_up, test_home_who_am_i, fixture_tear_down);
   g_test_add ("/home/narrow", Fixture, GINT_TO_POINTER (400),
