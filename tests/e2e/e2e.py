@@ -36,6 +36,10 @@ CLOSING_SEED = "7199999999999999"
 READ_ONLY_KEY = ("LTAI5tE2eReadOnlyReadO02", "E2eReadOnlyE2eReadOnlyE2eRead")
 IMAGE = "m-5s7qotzavwbrnzaqh4unme2e01"
 BIG_IMAGE = "m-6kf2d9a0tzd5ipwx5fiqe2e002"
+# The home page's images: named e2e-0 and e2e-1 by the Emulator helper.
+OLD_IMAGE = "m-7pq3r8b1uye6jqxy6gjke2e003"
+NEW_IMAGE = "m-8ab4c9d2vzf7krzz7hkme2e004"
+HOME_ACCOUNT = "8888777766665555"
 SEEDED = ["1234567890123456", "6543210987654321"]
 PROFILE = "e2e-profile"
 
@@ -574,6 +578,58 @@ class Run:
 
     # }}}
 
+    # 11: the home page, by name {{{
+
+    def pick_image(self, name, image_id):
+        """Clicks the home page's row named after the image, as a user
+        would, and waits for the window's subtitle to show its ID."""
+        a = self.app
+        row = visible(a.window, name=name, pred=lambda o: role_of(o) == "list item",
+                      timeout=20, what=f"the home page's row {name!r}")
+        mouse_click(row)
+        visible(a.window, role="label", name=image_id, timeout=10,
+                what=f"the ID of {name!r} under the window title")
+
+    def s11_home_share_and_copy(self):
+        a = self.app
+        emu = self.home
+        home_settled(a.window, "Shared with 2 accounts", timeout=30)
+        # The old version, picked by its name: its 2 accounts, then one more.
+        self.pick_image("e2e-0", OLD_IMAGE)
+        wait_shared_list(a.window, SEEDED)
+        set_text(visible(a.window, role="text", name="Accounts to add"), HOME_ACCOUNT)
+        click(visible(a.window, role="push button", name="Share", pred=is_sensitive))
+        text = toast_label(a, "Shared with", timeout=20)
+        if text != "Shared with 1 account":
+            raise Failure(f"unexpected toast: {text!r}")
+        expected = sorted(SEEDED + [HOME_ACCOUNT])
+        if sorted(emu.shares(OLD_IMAGE)) != expected:
+            raise Failure(f"the server shares e2e-0 with {sorted(emu.shares(OLD_IMAGE))}, expected {expected}")
+        a.dismiss_toasts()
+
+        # The new version, by its name: copy sharing from the old one.
+        self.pick_image("e2e-1", NEW_IMAGE)
+        click(visible(a.window, role="push button", name="Copy Sharing From…", pred=is_sensitive))
+        dialog = dialog_named(a.app, "Copy Sharing From…")
+        click(dialog_button(dialog, "Preview…"))
+        preview = dialog_named(a.app, "Copy Sharing to “e2e-1”?", timeout=20)
+        body = " ".join(name_of(o) for o in find_all(preview, role="label"))
+        for account in expected:
+            if account not in body:
+                raise Failure(f"the preview does not name {account}: {body!r}")
+        if emu.shares(NEW_IMAGE):
+            raise Failure("something was shared before Confirm")
+        click(dialog_button(preview, "Confirm"))
+        text = toast_label(a, "3 changes", timeout=30)
+        if text != "3 changes made and verified":
+            raise Failure(f"unexpected toast: {text!r}")
+        if sorted(emu.shares(NEW_IMAGE)) != expected:
+            raise Failure(f"the server shares e2e-1 with {sorted(emu.shares(NEW_IMAGE))}, expected {expected}")
+        # The second image's list in the window matches the first's.
+        wait_shared_list(a.window, expected)
+
+    # }}}
+
     def main(self):
         print(f"# work dir {self.workdir}, output {self.out_dir}", flush=True)
         try:
@@ -645,6 +701,16 @@ class Run:
                           self.s9_unsent_come_back)
                 self.step("app F exits normally through Ctrl+Q", lambda: self.quit_app(self.app))
         self.closing.kill()
+
+        self.home = self.start_emulator("home", keys=[GOOD_KEY], images=[OLD_IMAGE, NEW_IMAGE],
+                                        shares={OLD_IMAGE: SEEDED})
+        if self.step("app starts on the home page of e2e-0 and e2e-1",
+                     lambda: self.start_app("home", [f"--endpoint={self.home.url}"],
+                                            credentials=GOOD_KEY)):
+            self.step("11 pick e2e-0 by name, share; copy its sharing to e2e-1: the lists match",
+                      self.s11_home_share_and_copy)
+            self.step("app G exits normally through Ctrl+Q", lambda: self.quit_app(self.app))
+        self.home.kill()
 
 
 def main():
