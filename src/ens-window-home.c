@@ -147,6 +147,25 @@ _ens_window_show_images (EnsWindow *self)
   ens_images_page_focus_search (self->images_page);
 }
 
+/* Whenever the open image's list is read (opening it, after a change,
+ * Refresh), its count on the home page follows, without a request of its
+ * own.  (Changes across images read their images' counts again in
+ * ens-window-plans.c.) */
+static void
+share_list_loaded_cb (EnsWindow    *self,
+                      EnsShareList *list)
+{
+  EnsImage *image;
+
+  if (!ens_share_list_get_loaded (list) || !ens_share_list_get_complete (list))
+    return;
+
+  image = ens_image_catalog_lookup (ens_session_get_images (self->session),
+                                    ens_share_list_get_image_id (list));
+  if (image != NULL)
+    ens_image_set_share_count (image, (int) MIN (ens_share_list_get_n_items (list), G_MAXINT));
+}
+
 /* Which account and RAM user the key belongs to, above the list, from
  * the moment STS says so after each sign-in. */
 static void
@@ -216,6 +235,8 @@ _ens_window_home_init (EnsWindow *self)
                            G_CALLBACK (update_copy_message), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (catalog, "items-changed",
                            G_CALLBACK (_ens_window_update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ens_share_editor_get_share_list (self->editor), "loaded",
+                           G_CALLBACK (share_list_loaded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::caller-identity",
                            G_CALLBACK (caller_identity_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stack, "notify::visible-child-name",

@@ -180,6 +180,11 @@ verify_cb (GObject      *object,
     return;
 
   ens_share_editor_refresh (self->editor);
+  {
+    g_auto(GStrv) image_ids = ens_share_plan_dup_image_ids (flow->plan);
+
+    ens_image_catalog_recount (ens_session_get_images (self->session), (const char * const *) image_ids);
+  }
 
   n_done = ens_share_plan_count (flow->plan, ENS_SHARE_CHANGE_ADD, ENS_OUTCOME_DONE) +
            ens_share_plan_count (flow->plan, ENS_SHARE_CHANGE_REMOVE, ENS_OUTCOME_DONE);

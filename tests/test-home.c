@@ -574,6 +574,14 @@ test_home_share_selected (Fixture       *fixture,
   g_assert_true (shared_with (fixture, 1, "1600000000000000"));
   g_assert_true (shared_with (fixture, 2, "1600000000000000"));
   g_assert_nonnull (find_label_text (window, "5 changes made and verified"));
+  /* The home page's counts follow the change. */
+  {
+    g_autofree char *id = image_id (1);
+    EnsImage *image = ens_image_catalog_lookup (ens_session_get_images (fixture->session), id);
+
+    WAIT_UNTIL (ens_image_get_share_count (image) == 2);
+    g_assert_nonnull (find_label_text (window, "Shared with 2 accounts"));
+  }
 
   /* One Undo for the whole change; what was skipped stays. */
   g_signal_emit_by_name (undo, "clicked");
@@ -625,6 +633,32 @@ test_home_copy_sharing (Fixture       *fixture,
   source_shares = ens_emulator_dup_shares (fixture->emulator, source);
   target_shares = ens_emulator_dup_shares (fixture->emulator, target);
   g_assert_cmpstrv (source_shares, target_shares);
+}
+
+/* A share from the image page: the home page's count follows from the
+ * list the page reads again anyway. */
+static void
+test_home_count_follows (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autofree char *id = image_id (5);
+  EnsImage *image;
+
+  WAIT_UNTIL (n_rows (fixture) == N_IMAGES);
+  WAIT_UNTIL (!ens_image_catalog_get_counting (ens_session_get_images (fixture->session)));
+  image = ens_image_catalog_lookup (ens_session_get_images (fixture->session), id);
+  g_assert_cmpint (ens_image_get_share_count (image), ==, 0);
+
+  shown = rows (fixture);
+  g_signal_emit_by_name (g_ptr_array_index (shown, 5), "activate");
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (window, "Accounts to add")),
+                         "1700000000000005, 1700000000000006");
+  g_assert_true (gtk_widget_activate_action (window, "win.share", NULL));
+
+  WAIT_UNTIL (ens_image_get_share_count (image) == 2);
+  g_assert_true (shared_with (fixture, 5, "1700000000000006"));
 }
 
 /* Narrow: the list first, then the image page; Back returns to the list. */
@@ -694,6 +728,8 @@ main (int   argc,
               fixture_set_up, test_home_share_selected, fixture_tear_down);
   g_test_add ("/home/copy-sharing", Fixture, GINT_TO_POINTER (1100),
               fixture_set_up, test_home_copy_sharing, fixture_tear_down);
+  g_test_add ("/home/count-follows", Fixture, GINT_TO_POINTER (1100),
+              fixture_set_up, test_home_count_follows, fixture_tear_down);
   g_test_add ("/home/who-am-i", Fixture, GINT_TO_POINTER (1100),
               fixture_set_up, test_home_who_am_i, fixture_tear_down);
   g_test_add ("/home/narrow", Fixture, GINT_TO_POINTER (400),

@@ -253,6 +253,18 @@ list_cb (GObject      *object,
                                  count_cb, weak_ref_new (self));
 }
 
+static void
+recount_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The counts are set on the images as they arrive; nothing else to do. */
+  if (!ens_client_count_shares_finish (ENS_CLIENT (object), result, NULL, &error))
+    g_debug ("Counting shares again stopped: %s", error->message);
+}
+
 /**
  * ens_image_catalog_reload:
  *
@@ -513,4 +525,39 @@ ens_image_catalog_lookup (EnsImageCatalog *self,
     }
 
   return NULL;
+}
+
+/**
+ * ens_image_catalog_recount:
+ * @image_ids: (array zero-terminated=1): images whose lists changed
+ *
+ * Reads the share count of those of @image_ids that are listed again,
+ * e.g. after a change, so that the home page does not show stale counts.
+ * A reload or clear meanwhile cancels it.
+ */
+void
+ens_image_catalog_recount (EnsImageCatalog    *self,
+                           const char * const *image_ids)
+{
+  g_autoptr(GListStore) changed = NULL;
+
+  g_return_if_fail (ENS_IS_IMAGE_CATALOG (self));
+
+  if (image_ids == NULL || self->cancellable == NULL)
+    return;
+
+  changed = g_list_store_new (ENS_TYPE_IMAGE);
+  for (guint i = 0; image_ids[i] != NULL; i++)
+    {
+      EnsImage *image = ens_image_catalog_lookup (self, image_ids[i]);
+
+      if (image != NULL)
+        g_list_store_append (changed, image);
+    }
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (changed)) == 0)
+    return;
+
+  ens_client_count_shares_async (self->client, G_LIST_MODEL (changed), self->cancellable,
+                                 recount_cb, NULL);
 }

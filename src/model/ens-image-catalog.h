@@ -75,6 +75,9 @@ EnsImage             *ens_image_catalog_lookup       (EnsImageCatalog  *self,
                                                       const char       *image_id);
 /* Lists the images again (state LOADING, then COMPLETE or ERROR). */
 void                  ens_image_catalog_reload       (EnsImageCatalog  *self);
+/* Reads the share counts of these (listed) images again, after a change. */
+void                  ens_image_catalog_recount      (EnsImageCatalog    *self,
+                                                      const char * const *image_ids);
 /* Forgets the images (state IDLE) and cancels what is in flight. */
 void                  ens_image_catalog_clear        (EnsImageCatalog  *self);
 
