@@ -212,6 +212,34 @@ menu_has_label (GMenuModel *menu,
   return FALSE;
 }
 
+static GtkWidget *find_entry_row (GtkWidget  *root,
+                                  const char *title);
+
+/* Waits for the home page to list the images and read their counts, then
+ * opens image @i by activating its row. */
+static void
+open_row (Fixture *fixture,
+          guint    i)
+{
+  g_autoptr(GPtrArray) shown = NULL;
+
+  WAIT_UNTIL (n_rows (fixture) == N_IMAGES);
+  WAIT_UNTIL (!ens_image_catalog_get_counting (ens_session_get_images (fixture->session)));
+  shown = rows (fixture);
+  g_signal_emit_by_name (g_ptr_array_index (shown, i), "activate");
+}
+
+/* Types @accounts into "Accounts to add" and presses Share (Ctrl+Return). */
+static void
+share_typed (Fixture    *fixture,
+             const char *accounts)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (window, "Accounts to add")), accounts);
+  g_assert_true (gtk_widget_activate_action (window, "win.share", NULL));
+}
+
 /* The search entry reports a change after a short pause in typing. */
 static void
 set_search (Fixture    *fixture,
@@ -448,20 +476,13 @@ static void
 test_home_own_account (Fixture       *fixture,
                        gconstpointer  data)
 {
-  GtkWidget *window = GTK_WIDGET (fixture->window);
-  g_autoptr(GPtrArray) shown = NULL;
   g_autofree char *id = image_id (3);
   g_auto(GStrv) shares = NULL;
   GtkWindow *dialog;
 
-  WAIT_UNTIL (n_rows (fixture) == N_IMAGES);
   WAIT_UNTIL (ens_session_get_caller_identity (fixture->session) != NULL);
-  shown = rows (fixture);
-  g_signal_emit_by_name (g_ptr_array_index (shown, 3), "activate");
-
-  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (window, "Accounts to add")),
-                         "1700000000000001, " ACCOUNT);
-  g_assert_true (gtk_widget_activate_action (window, "win.share", NULL));
+  open_row (fixture, 3);
+  share_typed (fixture, "1700000000000001, " ACCOUNT);
 
   WAIT_UNTIL ((dialog = message_dialog ()) != NULL);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
@@ -602,17 +623,13 @@ test_home_copy_sharing (Fixture       *fixture,
                         gconstpointer  data)
 {
   GtkWidget *window = GTK_WIDGET (fixture->window);
-  g_autoptr(GPtrArray) shown = NULL;
   g_autofree char *source = image_id (0);
   g_autofree char *target = image_id (2);
   g_auto(GStrv) source_shares = NULL;
   g_auto(GStrv) target_shares = NULL;
   GtkWindow *dialog;
 
-  WAIT_UNTIL (n_rows (fixture) == N_IMAGES);
-  WAIT_UNTIL (!ens_image_catalog_get_counting (ens_session_get_images (fixture->session)));
-  shown = rows (fixture);
-  g_signal_emit_by_name (g_ptr_array_index (shown, 2), "activate");
+  open_row (fixture, 2);
   g_assert_nonnull (find_button_labelled (window, "Copy Sharing From…"));
   g_assert_true (gtk_widget_activate_action (window, "win.copy-sharing-from", NULL));
 
@@ -641,8 +658,6 @@ static void
 test_home_count_follows (Fixture       *fixture,
                          gconstpointer  data)
 {
-  GtkWidget *window = GTK_WIDGET (fixture->window);
-  g_autoptr(GPtrArray) shown = NULL;
   g_autofree char *id = image_id (5);
   EnsImage *image;
 
@@ -651,11 +666,8 @@ test_home_count_follows (Fixture       *fixture,
   image = ens_image_catalog_lookup (ens_session_get_images (fixture->session), id);
   g_assert_cmpint (ens_image_get_share_count (image), ==, 0);
 
-  shown = rows (fixture);
-  g_signal_emit_by_name (g_ptr_array_index (shown, 5), "activate");
-  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (window, "Accounts to add")),
-                         "1700000000000005, 1700000000000006");
-  g_assert_true (gtk_widget_activate_action (window, "win.share", NULL));
+  open_row (fixture, 5);
+  share_typed (fixture, "1700000000000005, 1700000000000006");
 
   WAIT_UNTIL (ens_image_get_share_count (image) == 2);
   g_assert_true (shared_with (fixture, 5, "1700000000000006"));
