@@ -26,42 +26,7 @@
 #include "ens-emulator.h"
 #include "ens-session-private.h"
 
-struct _EnsSession
-{
-  GObject              parent_instance;
-
-  /* Owned references */
-  EnsClient           *client;
-  EnsCredentialStore  *credential_store;
-  GSettings           *settings;
-  EnsEmulator         *emulator;           /* the demo, while it runs */
-  GCancellable        *cancellable;        /* the session's life */
-  GError              *credential_error;
-  GStrv                profiles;
-  char                *profile;
-  char                *endpoint_override;
-
-  EnsCredentialSource  source;
-  guint                follow_settings : 1;
-};
-
 G_DEFINE_FINAL_TYPE (EnsSession, ens_session, G_TYPE_OBJECT)
-
-enum {
-  PROP_0,
-  PROP_CLIENT,
-  PROP_CREDENTIAL_STORE,
-  PROP_SETTINGS,
-  PROP_FOLLOW_SETTINGS,
-  PROP_SOURCE,
-  PROP_SIGNED_IN,
-  PROP_PROFILE,
-  PROP_DEMO,
-  PROP_PROFILES,
-  PROP_CREDENTIAL_ERROR,
-  PROP_STATUS_TEXT,
-  N_PROPS
-};
 
 enum {
   SIGNED_IN,
@@ -179,6 +144,8 @@ ens_session_set_state (EnsSession           *self,
 
   if (source != ENS_CREDENTIAL_SOURCE_NONE)
     g_signal_emit (self, signals[SIGNED_IN], 0, profile, source);
+
+  _ens_session_load_account (self);
 }
 
 static void
@@ -191,6 +158,13 @@ ens_session_set_credential_error (EnsSession *self,
   g_clear_error (&self->credential_error);
   self->credential_error = error;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREDENTIAL_ERROR]);
+}
+
+void
+_ens_session_notify (EnsSession *self,
+                     guint       prop_id)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
 void
@@ -505,6 +479,9 @@ ens_session_constructed (GObject *object)
     self->source = ENS_CREDENTIAL_SOURCE_SESSION;
 
   configure_client (self->client, self->settings, NULL);
+  self->images = ens_image_catalog_new (self->client);
+  if (self->load_account)
+    _ens_session_load_account (self);
 
   /* Without "follow-settings" (the command line), the endpoint waits for
    * ens_session_set_endpoint_override(), which reports what is wrong. */
@@ -524,11 +501,17 @@ ens_session_dispose (GObject *object)
   EnsSession *self = (EnsSession *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->identity_cancellable);
+  if (self->images != NULL)
+    ens_image_catalog_clear (self->images);
 
   if (self->emulator != NULL)
     ens_emulator_stop (self->emulator);
   g_clear_object (&self->emulator);
   g_clear_object (&self->settings);
+  g_clear_object (&self->images);
+  g_clear_object (&self->caller_identity);
+  g_clear_object (&self->identity_cancellable);
   g_clear_object (&self->credential_store);
   g_clear_object (&self->client);
 
@@ -603,6 +586,18 @@ ens_session_get_property (GObject    *object,
       g_value_take_string (value, ens_session_dup_status_text (self));
       break;
 
+    case PROP_LOAD_ACCOUNT:
+      g_value_set_boolean (value, self->load_account);
+      break;
+
+    case PROP_IMAGES:
+      g_value_set_object (value, self->images);
+      break;
+
+    case PROP_CALLER_IDENTITY:
+      g_value_set_object (value, self->caller_identity);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -632,6 +627,10 @@ ens_session_set_property (GObject      *object,
 
     case PROP_FOLLOW_SETTINGS:
       self->follow_settings = g_value_get_boolean (value);
+      break;
+
+    case PROP_LOAD_ACCOUNT:
+      ens_session_set_load_account (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -704,6 +703,18 @@ ens_session_class_init (EnsSessionClass *klass)
   properties[PROP_STATUS_TEXT] =
     g_param_spec_string ("status-text", NULL, NULL,
                          NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LOAD_ACCOUNT] =
+    g_param_spec_boolean ("load-account", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_IMAGES] =
+    g_param_spec_object ("images", NULL, NULL, ENS_TYPE_IMAGE_CATALOG,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CALLER_IDENTITY] =
+    g_param_spec_object ("caller-identity", NULL, NULL, ENS_TYPE_CALLER_IDENTITY,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
