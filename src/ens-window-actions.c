@@ -26,7 +26,6 @@
 #include <glib/gi18n.h>
 
 #include "ens-error-dialog.h"
-#include "ens-image-chooser.h"
 #include "ens-message-dialog.h"
 #include "ens-sign-in-dialog.h"
 #include "ens-window-private.h"
@@ -43,8 +42,15 @@ back_action (GSimpleAction *action,
 {
   EnsWindow *self = user_data;
 
+  /* On the home page of a narrow window: from the image to the list. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "main") == 0)
+    {
+      _ens_window_show_images (self);
+      return;
+    }
+
   _ens_window_show_page (self, ens_session_get_signed_in (self->session) ? "main" : "signed-out");
-  adw_window_title_set_title (self->window_title, _("ENS Image Share"));
+  _ens_window_update_title (self);
 }
 
 static void
@@ -233,26 +239,11 @@ show_credential_error_action (GSimpleAction *action,
 /* The image and its share list {{{ */
 
 static void
-image_chosen_cb (EnsWindow  *self,
-                 const char *image_id,
-                 GtkWindow  *chooser)
-{
-  ens_share_editor_choose_image (self->editor, image_id);
-}
-
-static void
 choose_image_action (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
 {
-  EnsWindow *self = user_data;
-  GtkWindow *chooser;
-
-  chooser = ens_image_chooser_new (GTK_WINDOW (self), ens_session_get_client (self->session));
-  g_signal_connect_object (chooser, "image-chosen",
-                           G_CALLBACK (image_chosen_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (chooser);
+  _ens_window_show_images (user_data);
 }
 
 static void
@@ -405,7 +396,10 @@ share_action (GSimpleAction *action,
 {
   EnsWindow *self = user_data;
 
-  /* Ctrl+Return also takes what is still in the entry. */
+  /* Ctrl+Return also takes what is still in the entry; the account of
+   * the key in use is refused before anything is sent. */
+  if (_ens_window_refuse_own_account (self))
+    return;
   ens_share_editor_share (self->editor);
 }
 
@@ -508,19 +502,6 @@ is_history (GBinding     *binding,
   return TRUE;
 }
 
-/* The pages with a Back button: the History and Recipients pages. */
-static gboolean
-is_subpage (GBinding     *binding,
-            const GValue *from,
-            GValue       *to,
-            gpointer      user_data)
-{
-  const char *page = g_value_get_string (from);
-
-  g_value_set_boolean (to, g_strcmp0 (page, "history") == 0 || g_strcmp0 (page, "recipients") == 0);
-  return TRUE;
-}
-
 static gboolean
 can_remove_profile (gpointer            this,
                     gboolean            busy,
@@ -591,12 +572,7 @@ _ens_window_actions_init (EnsWindow *self)
                                                               g_action_map_lookup_action (map, "show-credential-error"),
                                                               "enabled", G_BINDING_SYNC_CREATE, is_set,
                                                               NULL, NULL, NULL)));
-  g_object_bind_property_full (self->stack, "visible-child-name",
-                               g_action_map_lookup_action (map, "back"), "enabled",
-                               G_BINDING_SYNC_CREATE, is_subpage, NULL, NULL, NULL);
-  g_object_bind_property_full (self->stack, "visible-child-name",
-                               self->back_button, "visible",
-                               G_BINDING_SYNC_CREATE, is_subpage, NULL, NULL, NULL);
+  /* "back" and the Back button follow the page: see ens-window-home.c. */
   g_object_bind_property_full (self->stack, "visible-child-name",
                                self->export_button, "visible",
                                G_BINDING_SYNC_CREATE, is_history, NULL, NULL, NULL);

@@ -23,6 +23,8 @@
 #include <adwaita.h>
 
 #include "ens-history-view.h"
+#include "ens-image-split.h"
+#include "ens-images-page.h"
 #include "ens-profile-menu.h"
 #include "ens-progress-bar.h"
 #include "ens-recipients-page.h"
@@ -51,7 +53,9 @@ struct _EnsWindow
   AdwStatusPage        *signed_out_page;
   GtkButton            *sign_in_button;
   GtkButton            *demo_button;
-  EnsSharingPage         *share_page;
+  EnsImageSplit        *image_split;
+  EnsImagesPage        *images_page;
+  EnsSharingPage       *share_page;
   EnsProgressBar       *progress_bar;
   EnsHistoryView       *history_view;
   EnsRecipientsPage    *recipients_page;
@@ -81,6 +85,22 @@ void      _ens_window_add_toast           (EnsWindow  *self,
                                            AdwToast   *toast);
 void      _ens_window_show_page           (EnsWindow  *self,
                                            const char *name);
+
+/* ens-window-home.c: the list of images beside the image page */
+void      _ens_window_class_home_init     (GtkWidgetClass *widget_class);
+void      _ens_window_home_init           (EnsWindow      *self);
+void      _ens_window_update_title        (EnsWindow      *self);
+void      _ens_window_show_images         (EnsWindow      *self);
+gboolean  _ens_window_refuse_own_account  (EnsWindow      *self);
+
+/* ens-window-plans.c: preview, confirm, apply, verify a change across images */
+void      _ens_window_review_plan         (EnsWindow      *self,
+                                           EnsSharePlan   *plan,
+                                           const char     *heading,
+                                           gboolean        undo);
+
+/* ens-window-multi.c: Share Selected Images…, Copy Sharing From… */
+void      _ens_window_multi_init          (EnsWindow      *self);
 
 /* ens-window-export.c */
 void      _ens_window_export_history      (EnsWindow      *self);

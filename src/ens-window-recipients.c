@@ -32,20 +32,17 @@
  * history records with each change from this window.
  */
 
-/* The history records the book's names as they are when a change starts. */
+/* The history records the names of the images (the catalog's) and of the
+ * accounts (the book's) as they are when a change starts. */
 static void
 update_runner_names (EnsWindow *self)
 {
   EnsRecipients *book = ens_session_get_recipients (self->session);
-  g_autoptr(GHashTable) names = NULL;
-  guint n;
+  GListModel *images = G_LIST_MODEL (ens_session_get_images (self->session));
+  g_autoptr(GHashTable) image_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  if (book == NULL)
-    return;
-
-  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  n = g_list_model_get_n_items (G_LIST_MODEL (book));
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; book != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (book)); i++)
     {
       g_autoptr(EnsRecipient) recipient = g_list_model_get_item (G_LIST_MODEL (book), i);
 
@@ -53,7 +50,16 @@ update_runner_names (EnsWindow *self)
                            g_strdup (ens_recipient_get_name (recipient)));
     }
 
-  ens_change_runner_set_names (ens_share_editor_get_runner (self->editor), NULL, names);
+  for (guint i = 0; images != NULL && i < g_list_model_get_n_items (images); i++)
+    {
+      g_autoptr(EnsImage) image = g_list_model_get_item (images, i);
+      const char *name = ens_image_get_image_name (image);
+
+      if (name != NULL && name[0] != '\0')
+        g_hash_table_insert (image_names, g_strdup (ens_image_get_image_id (image)), g_strdup (name));
+    }
+
+  ens_change_runner_set_names (ens_share_editor_get_runner (self->editor), image_names, names);
 }
 
 static void
@@ -136,5 +142,7 @@ _ens_window_recipients_init (EnsWindow *self)
                                    G_N_ELEMENTS (recipients_actions), self);
   g_signal_connect_object (self->session, "notify::recipients",
                            G_CALLBACK (session_recipients_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ens_session_get_images (self->session), "items-changed",
+                           G_CALLBACK (update_runner_names), self, G_CONNECT_SWAPPED);
   session_recipients_cb (self, NULL, self->session);
 }

@@ -172,7 +172,7 @@ session_notify_demo_cb (EnsWindow  *self,
   gboolean demo = ens_session_get_demo (session);
 
   gtk_widget_set_visible (self->demo_banner, demo);
-  adw_window_title_set_subtitle (self->window_title, demo ? _("Demo") : NULL);
+  _ens_window_update_title (self);
 }
 
 static void
@@ -483,6 +483,7 @@ ens_window_constructed (GObject *object)
                           self->profile_button, "tooltip-text", G_BINDING_SYNC_CREATE);
 
   _ens_window_actions_init (self);
+  _ens_window_home_init (self);
   _ens_window_recipients_init (self);
 
   if (ens_share_editor_restore_unsent (self->editor))
@@ -645,6 +646,8 @@ ens_window_class_init (EnsWindowClass *klass)
 
   g_type_ensure (ENS_TYPE_HISTORY_VIEW);
   g_type_ensure (ENS_TYPE_SHARING_PAGE);
+  g_type_ensure (ENS_TYPE_IMAGE_SPLIT);
+  g_type_ensure (ENS_TYPE_IMAGES_PAGE);
   g_type_ensure (ENS_TYPE_PROGRESS_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ens-window.ui");
@@ -659,12 +662,15 @@ ens_window_class_init (EnsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnsWindow, signed_out_page);
   gtk_widget_class_bind_template_child (widget_class, EnsWindow, sign_in_button);
   gtk_widget_class_bind_template_child (widget_class, EnsWindow, demo_button);
+  gtk_widget_class_bind_template_child (widget_class, EnsWindow, image_split);
+  gtk_widget_class_bind_template_child (widget_class, EnsWindow, images_page);
   gtk_widget_class_bind_template_child (widget_class, EnsWindow, share_page);
   gtk_widget_class_bind_template_child (widget_class, EnsWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, EnsWindow, history_view);
   gtk_widget_class_bind_template_child (widget_class, EnsWindow, recipients_page);
 
   _ens_window_class_actions_init (widget_class);
+  _ens_window_class_home_init (widget_class);
 }
 
 static void

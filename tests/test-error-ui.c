@@ -28,7 +28,8 @@
 #include "ens-emulator.h"
 #include "ens-error-dialog.h"
 #include "ens-error-ui.h"
-#include "ens-image-chooser.h"
+#include "ens-image-row.h"
+#include "ens-images-page.h"
 #include "ens-message-dialog.h"
 #include "ens-preferences-window.h"
 #include "ens-sign-in-dialog.h"
@@ -86,6 +87,14 @@ match_button_label (GtkWidget     *widget,
 }
 
 static gboolean
+match_label_text (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
+}
+
+static gboolean
 match_type (GtkWidget     *widget,
             gconstpointer  data)
 {
@@ -117,6 +126,13 @@ find_button (GtkWidget  *root,
 
   g_assert_nonnull (button);
   return button;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  return find_widget (root, match_label_text, text);
 }
 
 static GtkWidget *
@@ -174,9 +190,9 @@ drain_main_context (void)
 static void
 test_format_date (void)
 {
-  g_autofree char *date = ens_image_chooser_format_date ("2017-12-08T12:10:03Z");
-  g_autofree char *raw = ens_image_chooser_format_date ("yesterday");
-  g_autofree char *none = ens_image_chooser_format_date (NULL);
+  g_autofree char *date = ens_image_row_format_date ("2017-12-08T12:10:03Z");
+  g_autofree char *raw = ens_image_row_format_date ("yesterday");
+  g_autofree char *none = ens_image_row_format_date (NULL);
 
   /* TZ=UTC and LC_ALL=C.UTF-8 are set in main(). */
   g_assert_cmpstr (date, ==, "Dec 8, 2017");
@@ -800,14 +816,14 @@ test_sign_in_continue_anyway (SignInFixture *fixture,
   g_assert_cmpstr (ens_credentials_get_access_key_id (fixture->credentials), ==, TEST_KEY_ID);
 }
 
-/* Image chooser ----------------------------------------------------------- */
+/* The home page's list of images ----------------------------------------- */
 
 static void
-chosen_cb (GtkWindow   *chooser,
-           const char  *image_id,
-           char       **out)
+activated_cb (EnsImagesPage  *page,
+              const char     *image_id,
+              char          **out)
 {
-  g_assert_null (*out);
+  g_free (*out);
   *out = g_strdup (image_id);
 }
 
@@ -820,74 +836,160 @@ visible_page (GtkWidget *root)
   return gtk_stack_get_visible_child_name (GTK_STACK (stack));
 }
 
+/* The rows shown, in order. */
+static GPtrArray *
+listed_rows (GtkWidget *root)
+{
+  GtkWidget *list = find_type (root, GTK_TYPE_LIST_BOX);
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (ENS_IS_IMAGE_ROW (child))
+      g_ptr_array_add (rows, child);
+
+  return rows;
+}
+
 static guint
 n_listed (GtkWidget *root)
 {
-  GtkWidget *view = find_type (root, GTK_TYPE_LIST_VIEW);
+  g_autoptr(GPtrArray) rows = listed_rows (root);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view))));
+  return rows->len;
+}
+
+static GtkWidget *
+present_images_page (EnsImageCatalog *catalog,
+                     GtkWidget      **page_out)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = ens_images_page_new ();
+
+  ens_images_page_set_catalog (ENS_IMAGES_PAGE (page), catalog);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  *page_out = page;
+
+  return g_object_ref (window);
 }
 
 static void
-test_image_chooser (SignInFixture *fixture,
-                    gconstpointer  data)
+test_images_page (SignInFixture *fixture,
+                  gconstpointer  data)
 {
   g_autoptr(EnsCredentials) credentials = ens_credentials_new (TEST_KEY_ID, TEST_SECRET, NULL);
-  g_autofree char *chosen = NULL;
-  GtkWindow *chooser;
-  GtkWidget *root;
+  g_autoptr(EnsImageCatalog) catalog = ens_image_catalog_new (fixture->client);
+  g_autofree char *activated = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  const char *shares[] = { "1000000000000001", "1000000000000002", NULL };
+  g_auto(GStrv) selected = NULL;
+  GtkWidget *window;
+  GtkWidget *page;
   GtkWidget *search;
+  EnsImageRow *beta;
 
+  ens_emulator_set_shares (fixture->emulator, "m-beta00000000000000000002", shares);
+  ens_emulator_set_image_status (fixture->emulator, "m-alpha0000000000000000001", "Creating");
   ens_client_set_credentials (fixture->client, credentials);
-  chooser = g_object_ref (ens_image_chooser_new (NULL, fixture->client));
-  root = GTK_WIDGET (chooser);
-  g_signal_connect (chooser, "image-chosen", G_CALLBACK (chosen_cb), &chosen);
-  gtk_window_present (chooser);
+  window = present_images_page (catalog, &page);
+  g_signal_connect (page, "image-activated", G_CALLBACK (activated_cb), &activated);
 
-  g_assert_cmpstr (visible_page (root), ==, "loading");
-  WAIT_FOR (g_strcmp0 (visible_page (root), "list") == 0);
-  /* The system image is left out. */
-  g_assert_cmpuint (n_listed (root), ==, 2);
-  g_assert_true (gtk_widget_get_sensitive (find_button (root, "Select")));
+  ens_image_catalog_reload (catalog);
+  g_assert_cmpstr (visible_page (window), ==, "loading");
+  WAIT_FOR (g_strcmp0 (visible_page (window), "list") == 0);
 
-  search = find_type (root, GTK_TYPE_SEARCH_ENTRY);
+  /* The system image is left out; rows are named by the image's name. */
+  rows = listed_rows (window);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==, "alpha-web");
+  beta = g_ptr_array_index (rows, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (beta)), ==, "beta-db");
+  g_assert_true (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (beta)), "m-beta00000000000000000002") != NULL);
+  g_assert_true (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (beta)), "Feb 3, 2024") != NULL);
+
+  /* The count fills in as it arrives. */
+  WAIT_FOR (find_label (GTK_WIDGET (beta), "Shared with 2 accounts") != NULL);
+  WAIT_FOR (find_label (g_ptr_array_index (rows, 0), "Not shared") != NULL);
+
+  /* An image that is not Available says it cannot be shared and cannot be
+   * selected for sharing. */
+  g_assert_true (strstr (adw_action_row_get_subtitle (g_ptr_array_index (rows, 0)),
+                         "Creating — cannot be shared") != NULL);
+  ens_image_row_set_selected (g_ptr_array_index (rows, 0), TRUE);
+  g_assert_false (ens_image_row_get_selected (g_ptr_array_index (rows, 0)));
+  g_assert_false (gtk_widget_get_sensitive (find_type (g_ptr_array_index (rows, 0), GTK_TYPE_CHECK_BUTTON)));
+  ens_image_row_set_selected (beta, TRUE);
+  g_assert_cmpuint (ens_images_page_get_n_selected (ENS_IMAGES_PAGE (page)), ==, 1);
+  selected = ens_images_page_dup_selected_ids (ENS_IMAGES_PAGE (page));
+  g_assert_cmpstrv (selected, ((const char * const[]) { "m-beta00000000000000000002", NULL }));
+  g_assert_nonnull (find_button (window, "Share Selected Images…"));
+
+  /* Search by name or ID as you type. */
+  search = find_type (window, GTK_TYPE_SEARCH_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (search), "zzz");
-  WAIT_FOR (g_strcmp0 (visible_page (root), "no-results") == 0);
-  g_assert_false (gtk_widget_get_sensitive (find_button (root, "Select")));
+  WAIT_FOR (g_strcmp0 (visible_page (window), "no-results") == 0);
 
   gtk_editable_set_text (GTK_EDITABLE (search), "BETA");
-  WAIT_FOR (n_listed (root) == 1);
-  g_assert_cmpstr (visible_page (root), ==, "list");
+  WAIT_FOR (n_listed (window) == 1);
+  g_assert_cmpstr (visible_page (window), ==, "list");
+  /* The check survives the filter. */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = listed_rows (window);
+  g_assert_true (ens_image_row_get_selected (g_ptr_array_index (rows, 0)));
   g_signal_emit_by_name (search, "activate");
-  g_assert_cmpstr (chosen, ==, "m-beta00000000000000000002");
+  g_assert_cmpstr (activated, ==, "m-beta00000000000000000002");
 
+  gtk_editable_set_text (GTK_EDITABLE (search), "0000000000000001");
+  WAIT_FOR (n_listed (window) == 1);
+
+  /* An ID that is not listed (e.g. an image just created) is opened and
+   * looked up by the image page. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "m-new0000000000000000000003");
+  WAIT_FOR (g_strcmp0 (visible_page (window), "no-results") == 0);
+  g_assert_nonnull (find_button (window, "Open Image “m-new0000000000000000000003”"));
+  g_signal_emit_by_name (search, "activate");
+  g_assert_cmpstr (activated, ==, "m-new0000000000000000000003");
+
+  /* Signing out forgets the images and what was checked. */
+  ens_image_catalog_clear (catalog);
+  g_assert_cmpuint (ens_images_page_get_n_selected (ENS_IMAGES_PAGE (page)), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
   drain_main_context ();
-  g_assert_false (gtk_widget_get_visible (root));
-  g_assert_finalize_object (chooser);
+  g_assert_finalize_object (window);
 }
 
 static void
-test_image_chooser_error (SignInFixture *fixture,
-                          gconstpointer  data)
+test_images_page_states (SignInFixture *fixture,
+                         gconstpointer  data)
 {
-  g_autoptr(EnsCredentials) credentials = ens_credentials_new (TEST_KEY_ID, "WrongSecretValue0123456789abc", NULL);
-  GtkWindow *chooser;
+  g_autoptr(EnsCredentials) wrong = ens_credentials_new (TEST_KEY_ID, "WrongSecretValue0123456789abc", NULL);
+  g_autoptr(EnsCredentials) right = ens_credentials_new (TEST_KEY_ID, TEST_SECRET, NULL);
+  g_autoptr(EnsImageCatalog) catalog = ens_image_catalog_new (fixture->client);
+  GtkWidget *window;
   GtkWidget *page;
+  GtkWidget *status;
 
-  ens_client_set_credentials (fixture->client, credentials);
-  chooser = g_object_ref (ens_image_chooser_new (NULL, fixture->client));
-  gtk_window_present (chooser);
+  ens_client_set_credentials (fixture->client, wrong);
+  window = present_images_page (catalog, &page);
+  ens_image_catalog_reload (catalog);
 
-  WAIT_FOR (g_strcmp0 (visible_page (GTK_WIDGET (chooser)), "error") == 0);
-  page = find_type (gtk_stack_get_visible_child (GTK_STACK (find_type (GTK_WIDGET (chooser), GTK_TYPE_STACK))),
-                    ADW_TYPE_STATUS_PAGE);
-  g_assert_nonnull (page);
-  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), !=, "");
-  g_assert_nonnull (find_button (GTK_WIDGET (chooser), "Try Again"));
+  WAIT_FOR (g_strcmp0 (visible_page (window), "error") == 0);
+  status = find_type (gtk_stack_get_visible_child (GTK_STACK (find_type (window, GTK_TYPE_STACK))),
+                      ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (status);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), !=, "");
 
-  gtk_window_close (chooser);
+  /* Try Again with the right key lists them. */
+  ens_client_set_credentials (fixture->client, right);
+  g_signal_emit_by_name (find_button (window, "Try Again"), "clicked");
+  WAIT_FOR (g_strcmp0 (visible_page (window), "list") == 0);
+  g_assert_cmpuint (n_listed (window), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
   drain_main_context ();
-  g_assert_finalize_object (chooser);
+  g_assert_finalize_object (window);
 }
 
 /* Preferences ------------------------------------------------------------- */
@@ -1032,10 +1134,10 @@ main (int   argc,
               sign_in_setup, test_sign_in_wrong_secret, sign_in_teardown);
   g_test_add ("/error-ui/sign-in/continue-anyway", SignInFixture, NULL,
               sign_in_setup, test_sign_in_continue_anyway, sign_in_teardown);
-  g_test_add ("/error-ui/image-chooser/list", SignInFixture, NULL,
-              sign_in_setup, test_image_chooser, sign_in_teardown);
-  g_test_add ("/error-ui/image-chooser/error", SignInFixture, NULL,
-              sign_in_setup, test_image_chooser_error, sign_in_teardown);
+  g_test_add ("/error-ui/images-page/list", SignInFixture, NULL,
+              sign_in_setup, test_images_page, sign_in_teardown);
+  g_test_add ("/error-ui/images-page/states", SignInFixture, NULL,
+              sign_in_setup, test_images_page_states, sign_in_teardown);
   g_test_add_func ("/error-ui/preferences", test_preferences);
 
   return g_test_run ();

@@ -306,7 +306,13 @@ test_name_from_shared_list (Fixture       *fixture,
   AdwMessageDialog *dialog;
   g_autofree char *mismatch = NULL;
 
-  gtk_editable_set_text (GTK_EDITABLE (get (window, ADW_TYPE_ENTRY_ROW, "Image ID")), IMAGE);
+  /* Opens the image from the home page's list. */
+  {
+    GtkWidget *image_row;
+
+    WAIT_UNTIL ((image_row = find (window, GTK_TYPE_LIST_BOX_ROW, "named-image", TRUE)) != NULL);
+    g_signal_emit_by_name (image_row, "activate");
+  }
   WAIT_UNTIL (shared_row (fixture, SHARED_A) != NULL && shared_row (fixture, SHARED_B) != NULL);
 
   /* An unknown account offers to be named. */
@@ -354,6 +360,9 @@ test_name_from_shared_list (Fixture       *fixture,
     WAIT_UNTIL (ens_test_sql_int (fixture->db_path,
                                   "SELECT count(*) FROM entries WHERE account_id = '" NEW_ACCOUNT "'"
                                   " AND recipient_name = 'Partner N'") == 1);
+    /* … and the image's, from the list of own images. */
+    g_assert_cmpint (ens_test_sql_int (fixture->db_path,
+                                       "SELECT count(*) FROM entries WHERE image_name = 'named-image'"), ==, 1);
   }
 }
 

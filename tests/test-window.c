@@ -48,6 +48,8 @@
 #include "ens-history.h"
 #include "ens-input.h"
 #include "ens-request.h"
+#include "ens-image-split.h"
+#include "ens-session.h"
 #include "ens-window.h"
 
 #define KEY_ID           "LTAI5tTestWindowKey0001"
@@ -56,6 +58,8 @@
 #define READ_ONLY_SECRET "TestWindowReadOnlyTestWindowR"
 
 #define IMAGE            "m-testwindow01"
+/* How the History page names it: the window records the image's name. */
+#define IMAGE_LABEL      "test-image (" IMAGE ")"
 #define EMPTY_IMAGE      "m-testwindowempty"
 #define LARGE_IMAGE      "m-testwindowlarge"
 #define MISSING_IMAGE    "m-doesnotexist"
@@ -136,7 +140,12 @@ iterate_for (guint ms)
 static GtkWindow *
 create_window (EnsSession *session)
 {
-  return GTK_WINDOW (ens_window_new (NULL, session, FALSE));
+  GtkWindow *window = GTK_WINDOW (ens_window_new (NULL, session, FALSE));
+
+  /* Wide: the list of images beside the image page (test_window_narrow
+   * checks the narrow layout). */
+  gtk_window_set_default_size (window, 1100, 760);
+  return window;
 }
 
 /* What "Try the Demo" and "Leave the Demo" do. */
@@ -977,6 +986,23 @@ large_share_list (void)
 
 /* Fixture {{{ */
 
+/* Waits until the home page has listed the images and read their share
+ * counts, then starts the emulator's log afresh: the tests count the
+ * requests their own steps send. */
+static void
+settle_home (Fixture *fixture)
+{
+  EnsImageCatalog *catalog = ens_session_get_images (fixture->session);
+  g_autoptr(GError) error = NULL;
+
+  WAIT_UNTIL (ens_image_catalog_get_state (catalog) == ENS_IMAGE_CATALOG_COMPLETE &&
+              !ens_image_catalog_get_counting (catalog));
+  ens_emulator_set_log_path (fixture->emulator, NULL, NULL);
+  g_unlink (fixture->log_path);
+  ens_emulator_set_log_path (fixture->emulator, fixture->log_path, &error);
+  g_assert_no_error (error);
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -1025,6 +1051,9 @@ fixture_set_up (Fixture       *fixture,
     ens_window_set_history (ENS_WINDOW (fixture->window), history);
   }
   gtk_window_present (fixture->window);
+  /* The split view shows its panes from its first allocation on. */
+  WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (fixture->window)) > 0);
+  settle_home (fixture);
 
   fixture->tick_id = g_timeout_add (10, tick_cb, NULL);
 }
@@ -1440,7 +1469,7 @@ test_window_share_and_undo (Fixture       *fixture,
 
   /* The activity log has it, with the RequestId the server gave. */
   entries = show_activity (fixture, 1);
-  assert_entry (g_ptr_array_index (entries, 0), "Shared with 1 account", IMAGE, "1 done", TRUE);
+  assert_entry (g_ptr_array_index (entries, 0), "Shared with 1 account", IMAGE_LABEL, "1 done", TRUE);
   details = expand_entry (g_ptr_array_index (entries, 0), 1);
   expected_detail = g_strdup_printf ("share: done, 1 try\nRequest ID: %s", request_id);
   g_assert_cmpstr (title_of (g_ptr_array_index (details, 0)), ==, NEW_ACCOUNT);
@@ -1469,8 +1498,8 @@ test_window_share_and_undo (Fixture       *fixture,
     g_assert_cmpstr (title_of (g_ptr_array_index (rows, i)), !=, NEW_ACCOUNT);
 
   entries = show_activity (fixture, 2);
-  assert_entry (g_ptr_array_index (entries, 0), "Stopped sharing with 1 account", IMAGE, "1 done", TRUE);
-  assert_entry (g_ptr_array_index (entries, 1), "Shared with 1 account", IMAGE, "1 done", TRUE);
+  assert_entry (g_ptr_array_index (entries, 0), "Stopped sharing with 1 account", IMAGE_LABEL, "1 done", TRUE);
+  assert_entry (g_ptr_array_index (entries, 1), "Shared with 1 account", IMAGE_LABEL, "1 done", TRUE);
   go_back (fixture);
 }
 
@@ -1625,7 +1654,7 @@ test_window_failed_stay_pending (Fixture       *fixture,
   close_other_toplevels (fixture);
 
   entries = show_activity (fixture, 1);
-  assert_entry (g_ptr_array_index (entries, 0), "Shared with 2 accounts", IMAGE, "2 failed", FALSE);
+  assert_entry (g_ptr_array_index (entries, 0), "Shared with 2 accounts", IMAGE_LABEL, "2 failed", FALSE);
   go_back (fixture);
 
   /* With a key that may share, the same rows go through. */
@@ -1901,12 +1930,15 @@ test_window_history_records (Fixture       *fixture,
   g_clear_object (&history);
   fixture->window = g_object_ref (create_window (fixture->session));
   gtk_window_present (fixture->window);
+  /* The split view shows its panes from its first allocation on. */
+  WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (fixture->window)) > 0);
+  settle_home (fixture);
   history = ens_history_new (path);
   ens_window_set_history (ENS_WINDOW (fixture->window), history);
   {
     g_autoptr(GPtrArray) entries = show_activity (fixture, 1);
 
-    assert_entry (g_ptr_array_index (entries, 0), "Shared with 1 account", IMAGE, "1 done", TRUE);
+    assert_entry (g_ptr_array_index (entries, 0), "Shared with 1 account", IMAGE_LABEL, "1 done", TRUE);
     {
       g_autoptr(GPtrArray) details = expand_entry (g_ptr_array_index (entries, 0), 1);
       g_autofree char *expected = g_strdup_printf ("share: done, 1 try\nRequest ID: %s", logged);
@@ -1959,7 +1991,7 @@ test_window_history_page (Fixture       *fixture,
   g_assert_nonnull (request_id);
 
   entries = show_activity (fixture, 2);
-  assert_entry (g_ptr_array_index (entries, 0), "Shared with 1 account", IMAGE, "1 done", TRUE);
+  assert_entry (g_ptr_array_index (entries, 0), "Shared with 1 account", IMAGE_LABEL, "1 done", TRUE);
 
   /* Typed: only the change with that account is left. */
   search = get_widget (window, GTK_TYPE_SEARCH_ENTRY, "Search the history", FIND_MAPPED);
@@ -2031,6 +2063,7 @@ test_window_signed_out_and_demo (void)
   GtkWindow *window;
   GtkWidget *widget;
   GtkWidget *title;
+  GtkWidget *row;
 
   /* No credentials and no auto sign-in: the "Sign In" page. */
   window = g_object_ref (create_window (session));
@@ -2047,9 +2080,20 @@ test_window_signed_out_and_demo (void)
   g_assert_true (shows (widget, GTK_TYPE_LABEL, DEMO_BANNER_TEXT));
   title = get_widget (widget, ADW_TYPE_WINDOW_TITLE, NULL, FIND_MAPPED);
   g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), ==, "Demo");
-  g_assert_true (shows (widget, ADW_TYPE_ENTRY_ROW, "Image ID"));
+  WAIT_UNTIL (shows (widget, ADW_TYPE_ENTRY_ROW, "Image ID"));
   /* The pages cross-fade. */
   WAIT_UNTIL (!shows (widget, GTK_TYPE_BUTTON, "Sign In"));
+
+  /* The home page lists the demo's images by name, each row named by it;
+   * choosing one titles the window with its name, the ID below. */
+  WAIT_UNTIL (shows (widget, ADW_TYPE_ACTION_ROW, "web-frontend-2024"));
+  row = get_widget (widget, ADW_TYPE_ACTION_ROW, "web-frontend-2024", FIND_MAPPED);
+  g_assert_true (has_accessible_label (row, "web-frontend-2024"));
+  g_signal_emit_by_name (row, "activate");
+  WAIT_UNTIL (g_strcmp0 (adw_window_title_get_title (ADW_WINDOW_TITLE (title)), "web-frontend-2024") == 0);
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), ==,
+                   "m-5s7qotzavwbrnzaqh4undemo1");
+  WAIT_UNTIL (shows (widget, GTK_TYPE_WIDGET, "1234567890123456"));
 
   set_demo (session, FALSE);
   g_assert_false (shows (widget, GTK_TYPE_LABEL, DEMO_BANNER_TEXT));

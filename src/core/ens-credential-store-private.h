@@ -74,7 +74,7 @@ typedef struct
   gboolean        returned;      /* the task got its result */
 
   /* The first libsecret call, made when the operation's turn comes (see
-   * "One operation at a time" in ens-credential-store-keyring.c). */
+   * "One operation at a time" in ens-credential-store-queue.c). */
   void          (*begin)         (GTask *task);
   guint           search_flags;  /* SecretSearchFlags */
   GAsyncReadyCallback searched;
@@ -88,6 +88,19 @@ typedef struct
 /* ens-credential-store.c */
 const char     *_ens_credential_store_normalize_profile (const char           *profile);
 void            _ens_credential_store_wipe_and_free     (char                 *str);
+
+/* ens-credential-store-queue.c */
+KeyringOp      *_ens_keyring_op_start                   (GTask                *task,
+                                                         Operation             operation,
+                                                         const char           *profile);
+void            _ens_keyring_queue_push                 (GTask                *task);
+void            _ens_keyring_return_error               (GTask                *task,
+                                                         GError               *error);
+void            _ens_keyring_return_boolean             (GTask                *task,
+                                                         gboolean              value);
+void            _ens_keyring_return_pointer             (GTask                *task,
+                                                         gpointer              value,
+                                                         GDestroyNotify        value_free);
 
 /* ens-credential-store-errors.c */
 const char     *_ens_keyring_operation_name             (Operation             operation);

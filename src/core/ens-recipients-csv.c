@@ -26,6 +26,7 @@
 
 #include "ens-history.h"
 #include "ens-recipients-csv.h"
+#include "ens-recipients-private.h"
 #include "ens-text.h"
 
 /*
@@ -608,6 +609,37 @@ append_row (GString    *out,
       g_string_append (out, cell);
       g_string_append (out, i + 1 < G_N_ELEMENTS (cells) ? "," : "\r\n");
     }
+}
+
+/**
+ * ens_recipients_import_async:
+ * @csv: the rows to write (ens_recipients_csv_parse(), then
+ *   ens_recipients_csv_check()); its issues are not looked at
+ *
+ * Writes every row of @csv in one transaction: all of them, or on any
+ * failure (a row that another instance made wrong meanwhile, a full
+ * disk, the process killed) none.
+ */
+void
+ens_recipients_import_async (EnsRecipients       *self,
+                             EnsRecipientsCsv    *csv,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (ENS_IS_RECIPIENTS (self));
+  g_return_if_fail (csv != NULL);
+
+  _ens_recipients_import_rows_async (self, csv->rows, ens_recipients_import_async,
+                                     cancellable, callback, user_data);
+}
+
+gboolean
+ens_recipients_import_finish (EnsRecipients  *self,
+                              GAsyncResult   *result,
+                              GError        **error)
+{
+  return ens_recipients_change_finish (self, result, error);
 }
 
 /**

@@ -106,4 +106,11 @@ GPtrArray             *_ens_recipients_db_search       (EnsStore            *sto
                                                         guint                limit,
                                                         GError             **error);
 
+void                   _ens_recipients_import_rows_async (EnsRecipients     *self,
+                                                          GPtrArray         *rows,
+                                                          gpointer           source_tag,
+                                                          GCancellable      *cancellable,
+                                                          GAsyncReadyCallback callback,
+                                                          gpointer           user_data);
+
 G_END_DECLS

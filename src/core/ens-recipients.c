@@ -24,7 +24,6 @@
 
 #include "ens-error.h"
 #include "ens-input.h"
-#include "ens-recipients-csv.h"
 #include "ens-recipients-private.h"
 #include "ens-text.h"
 
@@ -620,38 +619,21 @@ ens_recipients_undo_async (EnsRecipients            *self,
   run_job (self, job, ens_recipients_undo_async, cancellable, callback, user_data);
 }
 
-/**
- * ens_recipients_import_async:
- * @csv: the rows to write (ens_recipients_csv_parse(), then
- *   ens_recipients_csv_check()); its issues are not looked at
- *
- * Writes every row of @csv in one transaction: all of them, or on any
- * failure (a row that another instance made wrong meanwhile, a full
- * disk, the process killed) none.
- */
+/* Writes @rows (of EnsRecipientsCsvRow) in one transaction: see
+ * ens_recipients_import_async() in ens-recipients-csv.c. */
 void
-ens_recipients_import_async (EnsRecipients       *self,
-                             EnsRecipientsCsv    *csv,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+_ens_recipients_import_rows_async (EnsRecipients       *self,
+                                   GPtrArray           *rows,
+                                   gpointer             source_tag,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
 {
   Job *job;
 
-  g_return_if_fail (ENS_IS_RECIPIENTS (self));
-  g_return_if_fail (csv != NULL);
-
   job = new_job (JOB_IMPORT, NULL, NULL, FALSE, NULL);
-  job->rows = g_ptr_array_ref (csv->rows);
-  run_job (self, job, ens_recipients_import_async, cancellable, callback, user_data);
-}
-
-gboolean
-ens_recipients_import_finish (EnsRecipients  *self,
-                              GAsyncResult   *result,
-                              GError        **error)
-{
-  return ens_recipients_change_finish (self, result, error);
+  job->rows = g_ptr_array_ref (rows);
+  run_job (self, job, source_tag, cancellable, callback, user_data);
 }
 
 gboolean

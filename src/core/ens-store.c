@@ -569,6 +569,18 @@ _ens_store_open_sync (EnsStore  *self,
     }
 
   rc = open_db (self, &local_error);
+  /* Another instance creating the file, switching it to WAL or migrating
+   * it at the same moment can make SQLite answer SQLITE_BUSY at once,
+   * without its busy handler (which cannot break a cycle of locks): the
+   * whole opening is tried again, for as long as a busy wait would. */
+  for (gint64 deadline = g_get_monotonic_time () + BUSY_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+       (rc & 0xff) == SQLITE_BUSY && local_error == NULL && g_get_monotonic_time () < deadline;)
+    {
+      g_debug ("Store %s: busy while opening, trying again", self->path);
+      close_db (self);
+      g_usleep (20 * G_TIME_SPAN_MILLISECOND);
+      rc = open_db (self, &local_error);
+    }
   if (rc_is_corrupt (rc) && local_error == NULL)
     {
       g_debug ("Store %s is damaged: %s", self->path, sqlite3_errstr (rc));

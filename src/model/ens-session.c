@@ -26,44 +26,7 @@
 #include "ens-emulator.h"
 #include "ens-session-private.h"
 
-struct _EnsSession
-{
-  GObject              parent_instance;
-
-  /* Owned references */
-  EnsClient           *client;
-  EnsCredentialStore  *credential_store;
-  GSettings           *settings;
-  EnsEmulator         *emulator;           /* the demo, while it runs */
-  EnsRecipients       *recipients;         /* the address book; NULL without a store */
-  GCancellable        *cancellable;        /* the session's life */
-  GError              *credential_error;
-  GStrv                profiles;
-  char                *profile;
-  char                *endpoint_override;
-
-  EnsCredentialSource  source;
-  guint                follow_settings : 1;
-};
-
 G_DEFINE_FINAL_TYPE (EnsSession, ens_session, G_TYPE_OBJECT)
-
-enum {
-  PROP_0,
-  PROP_CLIENT,
-  PROP_CREDENTIAL_STORE,
-  PROP_SETTINGS,
-  PROP_FOLLOW_SETTINGS,
-  PROP_SOURCE,
-  PROP_SIGNED_IN,
-  PROP_PROFILE,
-  PROP_DEMO,
-  PROP_PROFILES,
-  PROP_CREDENTIAL_ERROR,
-  PROP_STATUS_TEXT,
-  PROP_RECIPIENTS,
-  N_PROPS
-};
 
 enum {
   SIGNED_IN,
@@ -181,6 +144,8 @@ ens_session_set_state (EnsSession           *self,
 
   if (source != ENS_CREDENTIAL_SOURCE_NONE)
     g_signal_emit (self, signals[SIGNED_IN], 0, profile, source);
+
+  _ens_session_load_account (self);
 }
 
 static void
@@ -193,6 +158,13 @@ ens_session_set_credential_error (EnsSession *self,
   g_clear_error (&self->credential_error);
   self->credential_error = error;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREDENTIAL_ERROR]);
+}
+
+void
+_ens_session_notify (EnsSession *self,
+                     guint       prop_id)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
 void
@@ -507,6 +479,9 @@ ens_session_constructed (GObject *object)
     self->source = ENS_CREDENTIAL_SOURCE_SESSION;
 
   configure_client (self->client, self->settings, NULL);
+  self->images = ens_image_catalog_new (self->client);
+  if (self->load_account)
+    _ens_session_load_account (self);
 
   /* Without "follow-settings" (the command line), the endpoint waits for
    * ens_session_set_endpoint_override(), which reports what is wrong. */
@@ -526,12 +501,18 @@ ens_session_dispose (GObject *object)
   EnsSession *self = (EnsSession *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->identity_cancellable);
+  if (self->images != NULL)
+    ens_image_catalog_clear (self->images);
 
   if (self->emulator != NULL)
     ens_emulator_stop (self->emulator);
   g_clear_object (&self->emulator);
   g_clear_object (&self->recipients);
   g_clear_object (&self->settings);
+  g_clear_object (&self->images);
+  g_clear_object (&self->caller_identity);
+  g_clear_object (&self->identity_cancellable);
   g_clear_object (&self->credential_store);
   g_clear_object (&self->client);
 
@@ -606,6 +587,18 @@ ens_session_get_property (GObject    *object,
       g_value_take_string (value, ens_session_dup_status_text (self));
       break;
 
+    case PROP_LOAD_ACCOUNT:
+      g_value_set_boolean (value, self->load_account);
+      break;
+
+    case PROP_IMAGES:
+      g_value_set_object (value, self->images);
+      break;
+
+    case PROP_CALLER_IDENTITY:
+      g_value_set_object (value, self->caller_identity);
+      break;
+
     case PROP_RECIPIENTS:
       g_value_set_object (value, self->recipients);
       break;
@@ -639,6 +632,10 @@ ens_session_set_property (GObject      *object,
 
     case PROP_FOLLOW_SETTINGS:
       self->follow_settings = g_value_get_boolean (value);
+      break;
+
+    case PROP_LOAD_ACCOUNT:
+      ens_session_set_load_account (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -711,6 +708,18 @@ ens_session_class_init (EnsSessionClass *klass)
   properties[PROP_STATUS_TEXT] =
     g_param_spec_string ("status-text", NULL, NULL,
                          NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LOAD_ACCOUNT] =
+    g_param_spec_boolean ("load-account", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_IMAGES] =
+    g_param_spec_object ("images", NULL, NULL, ENS_TYPE_IMAGE_CATALOG,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CALLER_IDENTITY] =
+    g_param_spec_object ("caller-identity", NULL, NULL, ENS_TYPE_CALLER_IDENTITY,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_RECIPIENTS] =
@@ -787,126 +796,6 @@ ens_session_get_credential_store (EnsSession *self)
   g_return_val_if_fail (ENS_IS_SESSION (self), NULL);
 
   return self->credential_store;
-}
-
-static void
-recipients_loaded_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!ens_recipients_load_finish (ENS_RECIPIENTS (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("Could not read the address book: %s", error->message);
-}
-
-static gboolean
-load_recipients_idle_cb (gpointer user_data)
-{
-  EnsSession *self = ENS_SESSION (user_data);
-
-  if (self->recipients != NULL && !g_cancellable_is_cancelled (self->cancellable))
-    ens_recipients_load_async (self->recipients, self->cancellable, recipients_loaded_cb, NULL);
-
-  return G_SOURCE_REMOVE;
-}
-
-/**
- * ens_session_set_store:
- * @store: the one database of this process (the history's)
- *
- * Gives the session its address book on @store.  The book is read on a
- * worker thread once the main loop is idle, so that it never delays the
- * first frame; until then every account shows as its bare ID.
- */
-void
-ens_session_set_store (EnsSession *self,
-                       EnsStore   *store)
-{
-  g_return_if_fail (ENS_IS_SESSION (self));
-  g_return_if_fail (ENS_IS_STORE (store));
-
-  if (self->recipients != NULL && ens_recipients_get_store (self->recipients) == store)
-    return;
-
-  g_clear_object (&self->recipients);
-  self->recipients = ens_recipients_new (store);
-  g_idle_add_full (G_PRIORITY_LOW, load_recipients_idle_cb,
-                   g_object_ref (self), g_object_unref);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECIPIENTS]);
-}
-
-/**
- * ens_session_get_recipients:
- *
- * Returns: (transfer none) (nullable): the address book, a #GListModel of
- *   #EnsRecipient; %NULL before ens_session_set_store()
- */
-EnsRecipients *
-ens_session_get_recipients (EnsSession *self)
-{
-  g_return_val_if_fail (ENS_IS_SESSION (self), NULL);
-
-  return self->recipients;
-}
-
-/**
- * ens_session_dup_account_label:
- * @account_id: an account ID
- *
- * How the window names an account in a list: "Partner A · 1234…3456" when
- * the book names it (the full ID goes in the tooltip and the accessible
- * description), the full ID alone otherwise.  Safe to show.
- *
- * Returns: (transfer full): the label
- */
-char *
-ens_session_dup_account_label (EnsSession *self,
-                               const char *account_id)
-{
-  EnsRecipient *recipient = NULL;
-  g_autofree char *safe_name = NULL;
-  g_autofree char *safe_id = NULL;
-  glong len;
-
-  g_return_val_if_fail (ENS_IS_SESSION (self), NULL);
-  g_return_val_if_fail (account_id != NULL, NULL);
-
-  if (self->recipients != NULL)
-    recipient = ens_recipients_lookup (self->recipients, account_id);
-  safe_id = ens_text_sanitize (account_id, -1);
-  if (recipient == NULL)
-    return g_steal_pointer (&safe_id);
-
-  safe_name = ens_text_sanitize (ens_recipient_get_name (recipient), -1);
-  len = g_utf8_strlen (safe_id, -1);
-  if (len <= 8)
-    return g_strdup_printf ("%s · %s", safe_name, safe_id);
-
-  return g_strdup_printf ("%s · %.4s…%s", safe_name, safe_id, g_utf8_offset_to_pointer (safe_id, len - 4));
-}
-
-/**
- * ens_session_dup_account_name:
- * @account_id: an account ID
- *
- * Returns: (transfer full) (nullable): the name the book gives @account_id
- */
-char *
-ens_session_dup_account_name (EnsSession *self,
-                              const char *account_id)
-{
-  EnsRecipient *recipient;
-
-  g_return_val_if_fail (ENS_IS_SESSION (self), NULL);
-  g_return_val_if_fail (account_id != NULL, NULL);
-
-  if (self->recipients == NULL)
-    return NULL;
-  recipient = ens_recipients_lookup (self->recipients, account_id);
-
-  return recipient != NULL ? g_strdup (ens_recipient_get_name (recipient)) : NULL;
 }
 
 GSettings *

@@ -23,6 +23,7 @@
 #include <gio/gio.h>
 
 #include "ens-core.h"
+#include "ens-image-catalog.h"
 
 G_BEGIN_DECLS
 
@@ -51,6 +52,14 @@ G_DECLARE_FINAL_TYPE (EnsSession, ens_session, ENS, SESSION, GObject)
  *   "profiles"          the keyring profiles, sorted (GStrv)
  *   "credential-error"  why the saved profiles could not be read, or NULL
  *   "status-text"       who is signed in, translated ("Signed in as “x”")
+ *   "load-account"      read-write, default FALSE: on each sign-in list the
+ *                       account's own images into "images" and ask STS
+ *                       whose key it is ("caller-identity").  The window
+ *                       sets it; the command line asks only what it needs
+ *   "images"            EnsImageCatalog of the own images (always set;
+ *                       IDLE while signed out or without "load-account")
+ *   "caller-identity"   EnsCallerIdentity of the key in use: NULL until
+ *                       known, when refused, or signed out
  *   "recipients"        the address book (EnsRecipients), NULL before
  *                       ens_session_set_store()
  *
@@ -74,6 +83,18 @@ gboolean             ens_session_get_demo                    (EnsSession        
 const char * const  *ens_session_get_profiles                (EnsSession           *self);
 const GError        *ens_session_get_credential_error        (EnsSession           *self);
 char                *ens_session_dup_status_text             (EnsSession           *self);
+gboolean             ens_session_get_load_account            (EnsSession           *self);
+void                 ens_session_set_load_account            (EnsSession           *self,
+                                                              gboolean              load_account);
+EnsImageCatalog     *ens_session_get_images                  (EnsSession           *self);
+EnsCallerIdentity   *ens_session_get_caller_identity         (EnsSession           *self);
+/* Whose key is in use, translated: "Account 1234… · RAM user “x”" or
+ * "Account 1234… · root account"; NULL while unknown. */
+char                *ens_session_dup_identity_text           (EnsSession           *self);
+/* Whether @account_id is the account of the key in use (FALSE while
+ * that is unknown). */
+gboolean             ens_session_is_own_account              (EnsSession           *self,
+                                                              const char           *account_id);
 
 /* The address book, on the one store of the process (the history's). */
 void                 ens_session_set_store                   (EnsSession           *self,

@@ -68,11 +68,15 @@ ens_profile_menu_rebuild (EnsProfileMenu *self)
   g_autoptr(GMenu) others = g_menu_new ();
   g_autoptr(GMenu) manage = g_menu_new ();
   g_autofree char *status_text = ens_session_dup_status_text (self->session);
+  g_autofree char *identity_text = ens_session_dup_identity_text (self->session);
   guint n_others = 0;
 
   g_menu_remove_all (self->menu);
 
   g_menu_append (status, status_text, "win.profile-info");
+  /* Which account and RAM user the key belongs to, once STS said so. */
+  if (identity_text != NULL)
+    g_menu_append (status, identity_text, "win.profile-info");
   if (ens_session_get_demo (self->session))
     g_menu_append (status, _("Leave the Demo"), "win.leave-demo");
   g_menu_append_section (self->menu, NULL, G_MENU_MODEL (status));
@@ -184,6 +188,8 @@ ens_profile_menu_new (EnsSession *session)
   g_signal_connect_object (session, "notify::status-text",
                            G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::demo",
+                           G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::caller-identity",
                            G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
   session_changed_cb (self);
 

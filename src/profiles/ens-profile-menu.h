@@ -32,6 +32,7 @@ G_DECLARE_FINAL_TYPE (EnsProfileMenu, ens_profile_menu, ENS, PROFILE_MENU, GObje
 
 /*
  * The profile button's menu, made from an EnsSession: who is signed in,
+ * which account and RAM user the key belongs to (once known),
  * "Leave the Demo", the other saved profiles (win.switch-profile), and
  * Sign In / Add Profile / Remove Profile.  "menu-model" stays the same
  * object; its items are only made again by ens_profile_menu_update(),

@@ -37,6 +37,10 @@ CLOSING_SEED = "7199999999999999"
 READ_ONLY_KEY = ("LTAI5tE2eReadOnlyReadO02", "E2eReadOnlyE2eReadOnlyE2eRead")
 IMAGE = "m-5s7qotzavwbrnzaqh4unme2e01"
 BIG_IMAGE = "m-6kf2d9a0tzd5ipwx5fiqe2e002"
+# The home page's images: named e2e-0 and e2e-1 by the Emulator helper.
+OLD_IMAGE = "m-7pq3r8b1uye6jqxy6gjke2e003"
+NEW_IMAGE = "m-8ab4c9d2vzf7krzz7hkme2e004"
+HOME_ACCOUNT = "8888777766665555"
 SEEDED = ["1234567890123456", "6543210987654321"]
 HISTORY_ACCOUNT = "7312345678901234"
 KILL_IMAGE = "m-5s7qotzavwbrnzaqh4unmkill1"
@@ -53,6 +57,15 @@ def visible(root, role=None, name=None, pred=None, timeout=10, what=None):
         return on_screen(o) and (pred is None or pred(o))
     return find(root, role=role, name=name, pred=shown, timeout=timeout,
                 what=what or f"{role or 'object'} {name!r} on screen")
+
+
+def home_settled(window, count_text, timeout=30):
+    """The home page has listed the images, shown whose key it is, and
+    the share count of a row reads count_text."""
+    visible(window, role="label", pred=lambda o: name_of(o).startswith("Account "),
+            timeout=timeout, what="whose key it is, above the list of images")
+    visible(window, role="label", name=count_text, timeout=timeout,
+            what=f"a share count {count_text!r} on the home page")
 
 
 def check_boxes(window, prefix="Select "):
@@ -108,9 +121,12 @@ def select_accounts(window, accounts, timeout=90):
     """Ticks the "Select <ID>" check boxes of accounts with the mouse,
     scrolling the page as a user would."""
     wanted = set(accounts)
+    # The image page's scroller, not the home page's list of images
+    # (whose check boxes are named "Choose <image>").
     scroller = visible(window, role="scroll pane",
-                       pred=lambda o: find_now(o, role="check box") is not None,
-                       what="the scrolled main page")
+                       pred=lambda o: find_now(o, role="check box",
+                                               pred=lambda b: name_of(b).startswith("Select ")) is not None,
+                       what="the scrolled image page")
     area = extents(scroller, Atspi.CoordType.WINDOW)
     end = time.monotonic() + timeout
     direction_down = True
@@ -449,6 +465,11 @@ class Run:
     def s7_throttled(self):
         a = self.app
         emu = self.throttling
+        # The home page lists the images and reads their counts first; from
+        # then on only this scenario's requests reach the emulator, and a
+        # throttled request's retry takes the next slot, so that the share
+        # lands on a throttled one.
+        home_settled(a.window, "Shared with 2 accounts", timeout=60)
         set_text(visible(a.window, role="text", name="Image ID", timeout=15), IMAGE)
         wait_shared_list(a.window, SEEDED, timeout=40)
         set_text(visible(a.window, role="text", name="Accounts to add"),
@@ -590,7 +611,59 @@ class Run:
 
     # }}}
 
-    # 11: the history lasts: share, quit, start again, find it in History {{{
+    # 11: the home page, by name {{{
+
+    def pick_image(self, name, image_id):
+        """Clicks the home page's row named after the image, as a user
+        would, and waits for the window's subtitle to show its ID."""
+        a = self.app
+        row = visible(a.window, name=name, pred=lambda o: role_of(o) == "list item",
+                      timeout=20, what=f"the home page's row {name!r}")
+        mouse_click(row)
+        visible(a.window, role="label", name=image_id, timeout=10,
+                what=f"the ID of {name!r} under the window title")
+
+    def s11_home_share_and_copy(self):
+        a = self.app
+        emu = self.home
+        home_settled(a.window, "Shared with 2 accounts", timeout=30)
+        # The old version, picked by its name: its 2 accounts, then one more.
+        self.pick_image("e2e-0", OLD_IMAGE)
+        wait_shared_list(a.window, SEEDED)
+        set_text(visible(a.window, role="text", name="Accounts to add"), HOME_ACCOUNT)
+        click(visible(a.window, role="push button", name="Share", pred=is_sensitive))
+        text = toast_label(a, "Shared with", timeout=20)
+        if text != "Shared with 1 account":
+            raise Failure(f"unexpected toast: {text!r}")
+        expected = sorted(SEEDED + [HOME_ACCOUNT])
+        if sorted(emu.shares(OLD_IMAGE)) != expected:
+            raise Failure(f"the server shares e2e-0 with {sorted(emu.shares(OLD_IMAGE))}, expected {expected}")
+        a.dismiss_toasts()
+
+        # The new version, by its name: copy sharing from the old one.
+        self.pick_image("e2e-1", NEW_IMAGE)
+        click(visible(a.window, role="push button", name="Copy Sharing From…", pred=is_sensitive))
+        dialog = dialog_named(a.app, "Copy Sharing From…")
+        click(dialog_button(dialog, "Preview…"))
+        preview = dialog_named(a.app, "Copy Sharing to “e2e-1”?", timeout=20)
+        body = " ".join(name_of(o) for o in find_all(preview, role="label"))
+        for account in expected:
+            if account not in body:
+                raise Failure(f"the preview does not name {account}: {body!r}")
+        if emu.shares(NEW_IMAGE):
+            raise Failure("something was shared before Confirm")
+        click(dialog_button(preview, "Confirm"))
+        text = toast_label(a, "3 changes", timeout=30)
+        if text != "3 changes made and verified":
+            raise Failure(f"unexpected toast: {text!r}")
+        if sorted(emu.shares(NEW_IMAGE)) != expected:
+            raise Failure(f"the server shares e2e-1 with {sorted(emu.shares(NEW_IMAGE))}, expected {expected}")
+        # The second image's list in the window matches the first's.
+        wait_shared_list(a.window, expected)
+
+    # }}}
+
+    # 12: the history lasts: share, quit, start again, find it in History {{{
 
     def s11_share_then_quit(self):
         a = self.app
@@ -806,15 +879,25 @@ class Run:
                 self.step("app F exits normally through Ctrl+Q", lambda: self.quit_app(self.app))
         self.closing.kill()
 
+        self.home = self.start_emulator("home", keys=[GOOD_KEY], images=[OLD_IMAGE, NEW_IMAGE],
+                                        shares={OLD_IMAGE: SEEDED})
+        if self.step("app starts on the home page of e2e-0 and e2e-1",
+                     lambda: self.start_app("home", [f"--endpoint={self.home.url}"],
+                                            credentials=GOOD_KEY)):
+            self.step("11 pick e2e-0 by name, share; copy its sharing to e2e-1: the lists match",
+                      self.s11_home_share_and_copy)
+            self.step("app G exits normally through Ctrl+Q", lambda: self.quit_app(self.app))
+        self.home.kill()
+
         self.history_emu = self.start_emulator("history", keys=[GOOD_KEY], images=[IMAGE],
                                                shares={IMAGE: SEEDED})
         history_args = [f"--endpoint={self.history_emu.url}"]
         if self.step("app starts against a fresh emulator to record a change",
                      lambda: self.start_app("recorded", history_args, credentials=GOOD_KEY)):
-            ok = self.step("11 share with one account, then quit", self.s11_share_then_quit)
+            ok = self.step("12 share with one account, then quit", self.s11_share_then_quit)
             if ok and self.step("app starts again", lambda: self.start_app("history", history_args,
                                                                             credentials=GOOD_KEY)):
-                self.step("12 History (Ctrl+H): the change is found by the account ID and its "
+                self.step("13 History (Ctrl+H): the change is found by the account ID and its "
                           "copied RequestId is the server's", self.s11_find_in_history)
                 self.step("app H exits normally through Ctrl+Q", lambda: self.quit_app(self.app))
         self.history_emu.kill()
@@ -825,11 +908,11 @@ class Run:
         kill_args = [f"--endpoint={self.kill_emu.url}"]
         if self.step("app starts against an emulator with 150 ms latency and 200 accounts",
                      lambda: self.start_app("killed", kill_args, credentials=GOOD_KEY)):
-            ok = self.step("13 the app is killed with SIGKILL halfway through removing 200 accounts",
+            ok = self.step("14 the app is killed with SIGKILL halfway through removing 200 accounts",
                            self.s13_kill_halfway)
             if ok and self.step("app starts again after the kill",
                                 lambda: self.start_app("recovered", kill_args, credentials=GOOD_KEY)):
-                self.step("14 every account is settled against the server, none lost",
+                self.step("15 every account is settled against the server, none lost",
                           self.s13_settled_on_restart)
                 self.step("app J exits normally through Ctrl+Q", lambda: self.quit_app(self.app))
         self.kill_emu.kill()

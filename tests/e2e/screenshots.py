@@ -30,6 +30,7 @@ READ_ONLY_KEY = ("LTAI5tShotReadOnlyRead01", "ShotReadOnlyShotReadOnlyShotRe")
 # The demo image shared with one account: with two accounts to add (one
 # refused), the whole page fits in 900×700.
 DEMO_IMAGE = "m-6kf2d9a0tzd5ipwx5fiqdemo2"
+DEMO_IMAGE_NAME = "postgres-16-primary"
 SHOT_IMAGE = "m-5s7qotzavwbrnzaqh4unmshot1"
 PENDING = "1111222233334444, 12ab"
 
@@ -136,12 +137,18 @@ class Shots:
 
     def with_accounts(self, file_name, env=None):
         a = self.app(file_name, ["--demo"], env=env)
-        # The entry's accessible name is translated too: find it by role.
+        # The home page lists the demo's images by name; the image is picked
+        # there, with the mouse, as a user would.
+        row = visible(a.window, name=DEMO_IMAGE_NAME, pred=lambda o: role_of(o) == "list item")
+        e = row.get_extents(Atspi.CoordType.WINDOW)
+        Atspi.generate_mouse_event(e.x + e.width // 2, e.y + e.height // 2, "b1c")
+        visible(a.window, role="label", name=DEMO_IMAGE)
+        # The entries' accessible names are translated too: find them by role.
         entries = wait_until(lambda: [o for o in find_all(a.window, role="text") if on_screen(o)],
-                             15, "the entries of the main page")
-        image_entry, accounts_entry = entries[0], entries[-1]
-        set_text(image_entry, DEMO_IMAGE)
-        boxes = wait_until(lambda: [o for o in find_all(a.window, role="check box") if on_screen(o)],
+                             15, "the entries of the image page")
+        accounts_entry = entries[-1]
+        boxes = wait_until(lambda: [o for o in find_all(a.window, role="check box")
+                                    if on_screen(o) and not name_of(o).startswith(("Choose ", "勾选镜像"))],
                            15, "the shared accounts")
         set_text(accounts_entry, PENDING)
         add = [o for o in find_all(accounts_entry, role="push button") if is_sensitive(o)]
