@@ -70,6 +70,7 @@ session_recipients_cb (EnsWindow  *self,
   EnsRecipients *book = ens_session_get_recipients (session);
 
   ens_recipients_page_set_recipients (self->recipients_page, book);
+  ens_pending_list_set_recipients (ens_share_editor_get_pending (self->editor), book);
   if (book != NULL)
     g_signal_connect_object (book, "items-changed", G_CALLBACK (update_runner_names), self,
                              G_CONNECT_SWAPPED);

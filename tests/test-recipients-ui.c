@@ -280,6 +280,61 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->dir, g_free);
 }
 
+/* Opens the image from the home page's list. */
+static void
+open_image (Fixture *fixture)
+{
+  GtkWidget *image_row;
+
+  WAIT_UNTIL ((image_row = find (GTK_WIDGET (fixture->window), GTK_TYPE_LIST_BOX_ROW, "named-image", TRUE)) != NULL);
+  g_signal_emit_by_name (image_row, "activate");
+  WAIT_UNTIL (shared_row (fixture, SHARED_A) != NULL);
+}
+
+static void
+add_recipient (Fixture    *fixture,
+               const char *account_id,
+               const char *name,
+               const char *group)
+{
+  EnsRecipients *book = ens_session_get_recipients (fixture->session);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ens_recipients_add_async (book, account_id, name, NULL, NULL, ens_test_store_result_cb, &result);
+  g_assert_true (ens_recipients_change_finish (book, ens_test_wait_for (&result), &error));
+  g_assert_no_error (error);
+  if (group != NULL)
+    {
+      const char *ids[] = { account_id, NULL };
+
+      g_clear_object (&result);
+      ens_recipients_add_to_group_async (book, group, ids, NULL, ens_test_store_result_cb, &result);
+      g_assert_true (ens_recipients_change_finish (book, ens_test_wait_for (&result), &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* The rows of "Accounts to Add" below its entry, in order. */
+static GPtrArray *
+pending_rows (Fixture *fixture)
+{
+  GtkWidget *group = find (GTK_WIDGET (fixture->window), ADW_TYPE_PREFERENCES_GROUP, "Accounts to Add", FALSE);
+  GtkWidget *list = find (group, GTK_TYPE_LIST_BOX, "Suggestions", FALSE);
+  GPtrArray *rows = g_ptr_array_new ();
+
+  /* The pending list follows the suggestions. */
+  for (list = gtk_widget_get_next_sibling (list); list != NULL && !GTK_IS_LIST_BOX (list);
+       list = gtk_widget_get_next_sibling (list))
+    ;
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row))
+      g_ptr_array_add (rows, row);
+
+  return rows;
+}
+
 /* Types the name in the open dialog and saves. */
 static void
 fill_dialog (Fixture    *fixture,
@@ -306,13 +361,7 @@ test_name_from_shared_list (Fixture       *fixture,
   AdwMessageDialog *dialog;
   g_autofree char *mismatch = NULL;
 
-  /* Opens the image from the home page's list. */
-  {
-    GtkWidget *image_row;
-
-    WAIT_UNTIL ((image_row = find (window, GTK_TYPE_LIST_BOX_ROW, "named-image", TRUE)) != NULL);
-    g_signal_emit_by_name (image_row, "activate");
-  }
+  open_image (fixture);
   WAIT_UNTIL (shared_row (fixture, SHARED_A) != NULL && shared_row (fixture, SHARED_B) != NULL);
 
   /* An unknown account offers to be named. */
@@ -363,6 +412,75 @@ test_name_from_shared_list (Fixture       *fixture,
     /* … and the image's, from the list of own images. */
     g_assert_cmpint (ens_test_sql_int (fixture->db_path,
                                        "SELECT count(*) FROM entries WHERE image_name = 'named-image'"), ==, 1);
+  }
+}
+
+static void
+test_complete_and_groups (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *entry;
+  GtkWidget *suggestions;
+  GtkWidget *row;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  add_recipient (fixture, "1000000000000001", "Partner Alpha", NULL);
+  add_recipient (fixture, "1000000000000002", "Partner Beta", "Distributors");
+  add_recipient (fixture, "1000000000000003", "Gamma Trading", "Distributors");
+  open_image (fixture);
+  entry = get (window, ADW_TYPE_ENTRY_ROW, "Accounts to add");
+  suggestions = find (window, GTK_TYPE_LIST_BOX, "Suggestions", FALSE);
+  g_assert_nonnull (suggestions);
+
+  /* Part of a name: the recipients whose name starts with it. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "part");
+  WAIT_UNTIL (find (suggestions, ADW_TYPE_ACTION_ROW, "Partner Beta", TRUE) != NULL);
+  g_assert_nonnull (find (suggestions, ADW_TYPE_ACTION_ROW, "Partner Alpha", TRUE));
+  g_assert_null (find (suggestions, ADW_TYPE_ACTION_ROW, "Gamma Trading", TRUE));
+
+  /* Typing an ID asks nothing. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "1000");
+  WAIT_UNTIL (!gtk_widget_get_visible (suggestions));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Partner A");
+  WAIT_UNTIL ((row = find (suggestions, ADW_TYPE_ACTION_ROW, "Partner Alpha", TRUE)) != NULL);
+  g_assert_null (find (suggestions, ADW_TYPE_ACTION_ROW, "Partner Beta", TRUE));
+  g_signal_emit_by_name (row, "activate");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "@Partner Alpha, ");
+  g_assert_false (gtk_widget_get_visible (suggestions));
+
+  /* A group by part of its name, after the first. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "@Partner Alpha, @dist");
+  WAIT_UNTIL ((row = find (suggestions, ADW_TYPE_ACTION_ROW, "Distributors", TRUE)) != NULL);
+  g_signal_emit_by_name (row, "activate");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "@Partner Alpha, @Distributors, ");
+
+  /* Added: the group expands to its members, each saying where it came
+   * from; an unknown name is refused with the reason, and never sent. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "@Partner Alpha, @Distributors, @Nobody");
+  g_signal_emit_by_name (entry, "entry-activated");
+  WAIT_UNTIL (find (window, ADW_TYPE_ACTION_ROW, "Gamma Trading · 1000…0003", TRUE) != NULL);
+  rows = pending_rows (fixture);
+  g_assert_cmpuint (rows->len, ==, 4);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 3)), ==, "@Nobody");
+  g_assert_cmpstr (adw_action_row_get_subtitle (g_ptr_array_index (rows, 3)), ==,
+                   "There is no recipient or group named “Nobody” in the address book.");
+  g_assert_nonnull (find (window, ADW_TYPE_ACTION_ROW, "Partner Alpha · 1000…0001", TRUE));
+  row = find (window, ADW_TYPE_ACTION_ROW, "Partner Beta · 1000…0002", TRUE);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "From group “Distributors”");
+  row = find (window, ADW_TYPE_ACTION_ROW, "Gamma Trading · 1000…0003", TRUE);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "From group “Distributors”");
+
+  /* Share sends the three accounts, not the name. */
+  gtk_widget_activate_action (window, "win.share", NULL);
+  WAIT_UNTIL (shared_row (fixture, "Gamma Trading · 1000…0003") != NULL);
+  {
+    g_auto(GStrv) shares = ens_emulator_dup_shares (fixture->emulator, IMAGE);
+
+    g_assert_cmpuint (g_strv_length (shares), ==, 5);
   }
 }
 
@@ -488,6 +606,8 @@ main (int   argc,
 
   g_test_add ("/recipients-ui/name-from-shared-list", Fixture, NULL,
               fixture_set_up, test_name_from_shared_list, fixture_tear_down);
+  g_test_add ("/recipients-ui/complete-and-groups", Fixture, NULL,
+              fixture_set_up, test_complete_and_groups, fixture_tear_down);
   g_test_add ("/recipients-ui/page-add-delete-undo", Fixture, NULL,
               fixture_set_up, test_page_add_delete_undo, fixture_tear_down);
   g_test_add ("/recipients-ui/import-bad-rows", Fixture, NULL,

@@ -22,6 +22,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ens-account-completer.h"
 #include "ens-pending-row.h"
 #include "ens-pending-section.h"
 
@@ -32,6 +33,7 @@ struct _EnsPendingSection
   /* Template widgets */
   AdwEntryRow         *accounts_row;
   GtkListBox          *pending_list;
+  GtkListBox          *suggestions_list;
   GtkLabel            *pending_summary;
 
   /* Owned references */
@@ -39,6 +41,7 @@ struct _EnsPendingSection
   GBindingGroup       *editor_bindings;
   GBindingGroup       *pending_bindings;
   GSignalGroup        *pending_signals;
+  EnsAccountCompleter *completer;        /* names as they are typed */
 };
 
 G_DEFINE_FINAL_TYPE (EnsPendingSection, ens_pending_section, ADW_TYPE_PREFERENCES_GROUP)
@@ -146,6 +149,8 @@ pending_items_changed_cb (EnsPendingSection *self,
 static void
 accounts_row_activated_cb (EnsPendingSection *self)
 {
+  if (self->completer != NULL)
+    ens_account_completer_hide (self->completer);
   if (self->editor != NULL && ens_share_editor_get_can_add (self->editor))
     ens_share_editor_add_draft (self->editor);
 }
@@ -160,6 +165,7 @@ ens_pending_section_dispose (GObject *object)
   g_clear_object (&self->editor_bindings);
   g_clear_object (&self->pending_bindings);
   g_clear_object (&self->pending_signals);
+  g_clear_object (&self->completer);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ENS_TYPE_PENDING_SECTION);
 
@@ -227,6 +233,7 @@ ens_pending_section_class_init (EnsPendingSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnsPendingSection, accounts_row);
   gtk_widget_class_bind_template_child (widget_class, EnsPendingSection, pending_list);
   gtk_widget_class_bind_template_child (widget_class, EnsPendingSection, pending_summary);
+  gtk_widget_class_bind_template_child (widget_class, EnsPendingSection, suggestions_list);
   gtk_widget_class_bind_template_callback (widget_class, accounts_row_activated_cb);
 }
 
@@ -277,6 +284,11 @@ ens_pending_section_set_editor (EnsPendingSection *self,
   g_binding_group_set_source (self->editor_bindings, editor);
   g_binding_group_set_source (self->pending_bindings, pending);
   g_signal_group_set_target (self->pending_signals, pending);
+
+  g_clear_object (&self->completer);
+  if (editor != NULL)
+    self->completer = ens_account_completer_new (GTK_EDITABLE (self->accounts_row), self->suggestions_list,
+                                                 ens_share_editor_get_session (editor));
 
   if (pending != NULL)
     gtk_list_box_bind_model (self->pending_list, G_LIST_MODEL (pending), create_row_cb, self, NULL);

@@ -23,6 +23,7 @@
 
 #include "ens-model-enums.h"
 #include "ens-pending-account.h"
+#include "ens-text.h"
 
 struct _EnsPendingAccount
 {
@@ -31,6 +32,8 @@ struct _EnsPendingAccount
   char             *account;
   char             *message;
   char             *failure;
+  char             *origin;        /* the group it came from, or NULL */
+  char             *origin_text;   /* "From group “x”" */
   EnsPendingStatus  status;
   guint             invalid : 1;
 };
@@ -58,6 +61,8 @@ ens_pending_account_finalize (GObject *object)
   g_clear_pointer (&self->account, g_free);
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->failure, g_free);
+  g_clear_pointer (&self->origin, g_free);
+  g_clear_pointer (&self->origin_text, g_free);
 
   G_OBJECT_CLASS (ens_pending_account_parent_class)->finalize (object);
 }
@@ -266,6 +271,43 @@ ens_pending_account_get_subtitle (EnsPendingAccount *self)
 
     case ENS_PENDING_STATUS_READY:
     default:
-      return self->failure != NULL ? self->failure : self->message;
+      if (self->failure != NULL)
+        return self->failure;
+      return self->message != NULL ? self->message : self->origin_text;
     }
+}
+
+/**
+ * ens_pending_account_set_origin:
+ * @group: (nullable): the group whose member this account is
+ *
+ * Says which group of the address book the account came from; the
+ * subtitle says so when there is nothing more pressing to say.
+ */
+void
+ens_pending_account_set_origin (EnsPendingAccount *self,
+                                const char        *group)
+{
+  g_autofree char *safe = NULL;
+
+  g_return_if_fail (ENS_IS_PENDING_ACCOUNT (self));
+
+  if (g_strcmp0 (self->origin, group) == 0)
+    return;
+
+  g_free (self->origin);
+  g_free (self->origin_text);
+  self->origin = g_strdup (group);
+  safe = group != NULL ? ens_text_sanitize (group, -1) : NULL;
+  /* Translators: under an account added as a member of a group; %s is the group's name */
+  self->origin_text = safe != NULL ? g_strdup_printf (_("From group “%s”"), safe) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
+}
+
+const char *
+ens_pending_account_get_origin (EnsPendingAccount *self)
+{
+  g_return_val_if_fail (ENS_IS_PENDING_ACCOUNT (self), NULL);
+
+  return self->origin;
 }

@@ -63,5 +63,8 @@ const char        *ens_pending_account_get_failure  (EnsPendingAccount *self);
 void               ens_pending_account_set_failure  (EnsPendingAccount *self,
                                                      const char        *failure);
 const char        *ens_pending_account_get_subtitle (EnsPendingAccount *self);
+void               ens_pending_account_set_origin   (EnsPendingAccount *self,
+                                                     const char        *group);
+const char        *ens_pending_account_get_origin   (EnsPendingAccount *self);
 
 G_END_DECLS

@@ -20,6 +20,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "ens-error.h"
@@ -33,6 +35,7 @@ struct _EnsPendingList
   /* Owned references */
   GPtrArray  *items;     /* of EnsPendingAccount */
   GHashTable *shared;    /* accounts the image is shared with, or NULL */
+  EnsRecipients *recipients;  /* nullable: resolves "@Name" and "@Group" */
   char       *summary;
 
   guint       n_ready;
@@ -236,6 +239,8 @@ ens_pending_list_finalize (GObject *object)
   g_clear_pointer (&self->shared, g_hash_table_unref);
   g_clear_pointer (&self->summary, g_free);
 
+  g_clear_object (&self->recipients);
+
   G_OBJECT_CLASS (ens_pending_list_parent_class)->finalize (object);
 }
 
@@ -345,6 +350,75 @@ append_item (GPtrArray  *items,
 }
 
 /**
+ * ens_pending_list_set_recipients:
+ * @recipients: (nullable): the address book
+ *
+ * Lets "@Name" and "@Group" in what is typed stand for the recipient's
+ * account and the group's members (each member's item says which group it
+ * came from).  Without a book they are not account IDs.
+ */
+void
+ens_pending_list_set_recipients (EnsPendingList *self,
+                                 EnsRecipients  *recipients)
+{
+  g_return_if_fail (ENS_IS_PENDING_LIST (self));
+  g_return_if_fail (recipients == NULL || ENS_IS_RECIPIENTS (recipients));
+
+  g_set_object (&self->recipients, recipients);
+}
+
+/* Takes the "@…" references out of @text (split where the command line
+ * splits them: commas, semicolons, line breaks, full-width commas) into
+ * @refs; returns the rest for the account parser. */
+static char *
+take_references (const char *text,
+                 GPtrArray  *refs)
+{
+  g_auto(GStrv) pieces = g_regex_split_simple ("[,;\\n\\r\\x{FF0C}\\x{3001}]", text, 0, 0);
+  g_autoptr(GString) rest = g_string_new (NULL);
+
+  for (guint i = 0; pieces[i] != NULL; i++)
+    {
+      g_autofree char *piece = g_strstrip (g_strdup (pieces[i]));
+
+      if (piece[0] == '@')
+        g_ptr_array_add (refs, g_steal_pointer (&piece));
+      else
+        g_string_append_printf (rest, "%s\n", pieces[i]);
+    }
+
+  return g_string_free (g_steal_pointer (&rest), FALSE);
+}
+
+/* Appends the accounts @ref ("@Name" or "@Group") stands for, or the
+ * reference itself, invalid, with the reason. */
+static void
+append_reference (EnsPendingList *self,
+                  const char     *ref)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = ens_recipients_resolve (self->recipients, ref, &error);
+  g_autofree char *name = g_strstrip (g_strdup (ref + 1));
+  gboolean group;
+
+  if (ids == NULL)
+    {
+      append_item (self->items, ref, error->message, TRUE);
+      return;
+    }
+
+  group = ens_recipients_lookup_name (self->recipients, name) == NULL;
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      EnsPendingAccount *item = ens_pending_account_new (ids[i], NULL, FALSE);
+
+      if (group)
+        ens_pending_account_set_origin (item, name);
+      g_ptr_array_add (self->items, item);
+    }
+}
+
+/**
  * ens_pending_list_add_text:
  * @self: a #EnsPendingList
  * @text: what was typed in "Accounts to add"
@@ -362,14 +436,18 @@ ens_pending_list_add_text (EnsPendingList *self,
 {
   g_autoptr(EnsAccountList) list = NULL;
   g_autoptr(GHashTable) warnings = NULL;
+  g_autoptr(GPtrArray) refs = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *rest = NULL;
   guint position;
   guint added;
 
   g_return_val_if_fail (ENS_IS_PENDING_LIST (self), 0);
   g_return_val_if_fail (text != NULL, 0);
 
-  list = ens_account_list_parse (text);
-  if (list->accounts->len == 0 && list->issues->len == 0)
+  if (self->recipients != NULL && strchr (text, '@') != NULL)
+    rest = take_references (text, refs);
+  list = ens_account_list_parse (rest != NULL ? rest : text);
+  if (list->accounts->len == 0 && list->issues->len == 0 && refs->len == 0)
     return 0;
 
   position = self->items->len;
@@ -417,6 +495,9 @@ ens_pending_list_add_text (EnsPendingList *self,
       else
         append_item (self->items, issue->token, issue->message, TRUE);
     }
+
+  for (guint i = 0; i < refs->len; i++)
+    append_reference (self, g_ptr_array_index (refs, i));
 
   added = self->items->len - position;
 

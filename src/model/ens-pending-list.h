@@ -23,6 +23,7 @@
 #include <gio/gio.h>
 
 #include "ens-pending-account.h"
+#include "ens-recipients.h"
 #include "ens-share-plan.h"
 
 G_BEGIN_DECLS
@@ -46,6 +47,8 @@ G_DECLARE_FINAL_TYPE (EnsPendingList, ens_pending_list, ENS, PENDING_LIST, GObje
  *               nothing to say
  */
 EnsPendingList *ens_pending_list_new              (void);
+void            ens_pending_list_set_recipients   (EnsPendingList     *self,
+                                                   EnsRecipients      *recipients);
 guint           ens_pending_list_add_text         (EnsPendingList     *self,
                                                    const char         *text);
 void            ens_pending_list_remove           (EnsPendingList     *self,
