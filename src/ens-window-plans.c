@@ -74,7 +74,8 @@ image_label (EnsWindow  *self,
 /* "label: a, b, c and 4 more" of the accounts of @image_id at @change in
  * @state (and @skip, for SKIPPED), or nothing when there are none. */
 static void
-append_line (GString        *text,
+append_line (EnsWindow      *self,
+             GString        *text,
              EnsSharePlan   *plan,
              const char     *image_id,
              EnsShareChange  change,
@@ -96,8 +97,13 @@ append_line (GString        *text,
     return;
 
   g_string_append_printf (text, "\n  %s ", label);
+  /* Each account by its name in the address book, when it has one. */
   for (guint i = 0; i < MIN (accounts->len, MAX_NAMED); i++)
-    g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", (char *) g_ptr_array_index (accounts, i));
+    {
+      g_autofree char *named = ens_session_dup_account_label (self->session, g_ptr_array_index (accounts, i));
+
+      g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", named);
+    }
   if (accounts->len > MAX_NAMED)
     /* Translators: after the first account IDs of a preview line. */
     g_string_append_printf (text, _(" and %u more"), accounts->len - MAX_NAMED);
@@ -121,19 +127,19 @@ describe_plan (EnsWindow    *self,
       if (text->len > 0)
         g_string_append_c (text, '\n');
       g_string_append (text, name);
-      append_line (text, plan, image_ids[i], ENS_SHARE_CHANGE_ADD, state, ENS_SKIP_NONE,
+      append_line (self, text, plan, image_ids[i], ENS_SHARE_CHANGE_ADD, state, ENS_SKIP_NONE,
                    done ? _("Added:") : _("Will add:"));
-      append_line (text, plan, image_ids[i], ENS_SHARE_CHANGE_REMOVE, state, ENS_SKIP_NONE,
+      append_line (self, text, plan, image_ids[i], ENS_SHARE_CHANGE_REMOVE, state, ENS_SKIP_NONE,
                    done ? _("Removed:") : _("Will remove:"));
-      append_line (text, plan, image_ids[i], ENS_SHARE_CHANGE_ADD, ENS_OUTCOME_SKIPPED,
+      append_line (self, text, plan, image_ids[i], ENS_SHARE_CHANGE_ADD, ENS_OUTCOME_SKIPPED,
                    ENS_SKIP_ALREADY_SHARED, _("Skipped, already shared:"));
-      append_line (text, plan, image_ids[i], ENS_SHARE_CHANGE_REMOVE, ENS_OUTCOME_SKIPPED,
+      append_line (self, text, plan, image_ids[i], ENS_SHARE_CHANGE_REMOVE, ENS_OUTCOME_SKIPPED,
                    ENS_SKIP_NOT_SHARED, _("Skipped, was not shared:"));
       if (done)
-        append_line (text, plan, image_ids[i], ENS_SHARE_CHANGE_ADD, ENS_OUTCOME_FAILED,
+        append_line (self, text, plan, image_ids[i], ENS_SHARE_CHANGE_ADD, ENS_OUTCOME_FAILED,
                      ENS_SKIP_NONE, _("Failed:"));
       if (done)
-        append_line (text, plan, image_ids[i], ENS_SHARE_CHANGE_REMOVE, ENS_OUTCOME_FAILED,
+        append_line (self, text, plan, image_ids[i], ENS_SHARE_CHANGE_REMOVE, ENS_OUTCOME_FAILED,
                      ENS_SKIP_NONE, _("Failed:"));
     }
 

@@ -24,6 +24,7 @@
 
 #include "ens-change-runner.h"
 #include "ens-recipient-dialog.h"
+#include "ens-recipient-images.h"
 #include "ens-window-private.h"
 
 /*
@@ -131,9 +132,66 @@ name_account_action (GSimpleAction *action,
                                   self->cancellable, named_cb, g_object_ref (self));
 }
 
+/* One partner, all images {{{ */
+
+static void
+stop_sharing_cb (EnsWindow    *self,
+                 EnsSharePlan *plan,
+                 const char   *heading)
+{
+  _ens_window_review_plan (self, plan, heading, TRUE);
+}
+
+static void
+show_images (EnsWindow          *self,
+             const char         *title,
+             const char * const *account_ids)
+{
+  GtkWidget *window = ens_recipient_images_new (GTK_WINDOW (self), self->session, title, account_ids);
+
+  g_signal_connect_object (window, "stop-sharing", G_CALLBACK (stop_sharing_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* A recipient's images (target: the account ID). */
+static void
+show_recipient_images_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  EnsWindow *self = user_data;
+  const char *id = g_variant_get_string (parameter, NULL);
+  const char *ids[] = { id, NULL };
+  g_autofree char *name = ens_session_dup_account_name (self->session, id);
+
+  show_images (self, name != NULL ? name : id, ids);
+}
+
+/* A group's images (target: the group's name). */
+static void
+show_group_images_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  EnsWindow *self = user_data;
+  EnsRecipients *book = ens_session_get_recipients (self->session);
+  const char *group = g_variant_get_string (parameter, NULL);
+  g_auto(GStrv) members = NULL;
+
+  if (book == NULL || (members = ens_recipients_dup_group_members (book, group)) == NULL ||
+      members[0] == NULL)
+    return;
+
+  show_images (self, group, (const char * const *)members);
+}
+
+/* }}} */
+
 static const GActionEntry recipients_actions[] = {
   { "show-recipients", show_recipients_action },
   { "name-account", name_account_action, "s" },
+  { "show-recipient-images", show_recipient_images_action, "s" },
+  { "show-group-images", show_group_images_action, "s" },
 };
 
 void

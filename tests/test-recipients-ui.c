@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "ens-emulator.h"
+#include "ens-image-catalog.h"
 #include "ens-recipients-page.h"
 #include "ens-test-utils.h"
 #include "ens-window.h"
@@ -39,6 +40,8 @@
 #define SHARED_A     "1111111111111111"
 #define SHARED_B     "2222222222222222"
 #define NEW_ACCOUNT  "3333333333333333"
+#define IMAGE_2      "m-recipientsui02"
+#define IMAGE_3      "m-recipientsui03"
 #define WAIT_TIMEOUT_US (60 * G_USEC_PER_SEC)
 
 #define WAIT_UNTIL(cond)                                                        \
@@ -230,6 +233,10 @@ fixture_set_up (Fixture       *fixture,
   ens_emulator_add_key (fixture->emulator, KEY_ID, KEY_SECRET, FALSE);
   ens_emulator_add_image (fixture->emulator, IMAGE, "named-image", "self", "ubuntu", "2024-01-02T03:04:05Z");
   ens_emulator_set_shares (fixture->emulator, IMAGE, shares);
+  ens_emulator_add_image (fixture->emulator, IMAGE_2, "second-image", "self", "ubuntu", "2024-01-02T03:04:05Z");
+  ens_emulator_set_shares (fixture->emulator, IMAGE_2, shares);
+  ens_emulator_add_image (fixture->emulator, IMAGE_3, "third-image", "self", "ubuntu", "2024-01-02T03:04:05Z");
+  ens_emulator_set_shares (fixture->emulator, IMAGE_3, shares);
   ens_emulator_listen (fixture->emulator, 0, &error);
   g_assert_no_error (error);
   url = ens_emulator_dup_url (fixture->emulator);
@@ -484,6 +491,91 @@ test_complete_and_groups (Fixture       *fixture,
   }
 }
 
+static gboolean
+is_shared (Fixture    *fixture,
+           const char *image,
+           const char *account)
+{
+  g_auto(GStrv) shares = ens_emulator_dup_shares (fixture->emulator, image);
+
+  return shares != NULL && g_strv_contains ((const char * const *)shares, account);
+}
+
+static GtkWindow *
+find_images_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_str_has_prefix (gtk_window_get_title (window) != NULL ? gtk_window_get_title (window) : "", "Images ") &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* One partner, all images: the recipient's page lists the three images,
+ * Stop Sharing Everything previews by name, a failure in the middle
+ * leaves that image shared, and the one Undo puts back the others. */
+static void
+test_offboard_with_failure (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  EnsClient *client = ens_session_get_client (fixture->session);
+  EnsImageCatalog *catalog = ens_session_get_images (fixture->session);
+  AdwMessageDialog *dialog;
+  GtkWindow *images;
+  GtkWidget *page;
+  const char *body;
+
+  g_object_set (client, "max-retries", 0, "concurrency", 1, "adapt-concurrency", FALSE, NULL);
+  add_recipient (fixture, SHARED_A, "Partner A", NULL);
+  WAIT_UNTIL (ens_image_catalog_get_state (catalog) == ENS_IMAGE_CATALOG_COMPLETE &&
+              !ens_image_catalog_get_counting (catalog));
+
+  gtk_widget_activate_action (window, "win.show-recipients", NULL);
+  page = get (window, ENS_TYPE_RECIPIENTS_PAGE, NULL);
+  WAIT_UNTIL (find (page, GTK_TYPE_BUTTON, "Images Partner A Can Use", TRUE) != NULL);
+  click (page, "Images Partner A Can Use");
+  WAIT_UNTIL ((images = find_images_window ()) != NULL);
+  g_assert_cmpstr (gtk_window_get_title (images), ==, "Images Partner A Can Use");
+  WAIT_UNTIL (find (GTK_WIDGET (images), GTK_TYPE_LABEL, "3 images can be used.", TRUE) != NULL);
+  g_assert_nonnull (find (GTK_WIDGET (images), ADW_TYPE_ACTION_ROW, "second-image", TRUE));
+
+  /* The preview names the images and the recipient; nothing sent yet. */
+  click (GTK_WIDGET (images), "Stop Sharing Everything…");
+  WAIT_UNTIL ((dialog = find_dialog (fixture)) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Stop Sharing Everything with Partner A?");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "named-image"));
+  g_assert_nonnull (strstr (body, "third-image"));
+  g_assert_nonnull (strstr (body, "Partner A · 1111…1111"));
+  g_assert_true (is_shared (fixture, IMAGE, SHARED_A) && is_shared (fixture, IMAGE_2, SHARED_A) &&
+                 is_shared (fixture, IMAGE_3, SHARED_A));
+
+  /* The second removal fails (one request at a time, no retries). */
+  ens_emulator_set_fail_every (fixture->emulator, ens_emulator_get_request_count (fixture->emulator) + 2, 500);
+  click (GTK_WIDGET (dialog), "Confirm");
+  WAIT_UNTIL (toast_title (fixture) != NULL && g_str_has_prefix (toast_title (fixture), "2 changes made"));
+  ens_emulator_set_fail_every (fixture->emulator, 0, 500);
+  g_assert_false (is_shared (fixture, IMAGE, SHARED_A));
+  g_assert_true (is_shared (fixture, IMAGE_2, SHARED_A));
+  g_assert_false (is_shared (fixture, IMAGE_3, SHARED_A));
+  g_assert_true (is_shared (fixture, IMAGE, SHARED_B) && is_shared (fixture, IMAGE_3, SHARED_B));
+
+  /* One Undo puts back what was removed. */
+  while ((dialog = find_dialog (fixture)) != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  click (find (window, ADW_TYPE_TOAST_OVERLAY, NULL, FALSE), "Undo");
+  WAIT_UNTIL (is_shared (fixture, IMAGE, SHARED_A) && is_shared (fixture, IMAGE_3, SHARED_A));
+  g_assert_true (is_shared (fixture, IMAGE_2, SHARED_A));
+}
+
 static void
 test_page_add_delete_undo (Fixture       *fixture,
                            gconstpointer  data)
@@ -608,6 +700,8 @@ main (int   argc,
               fixture_set_up, test_name_from_shared_list, fixture_tear_down);
   g_test_add ("/recipients-ui/complete-and-groups", Fixture, NULL,
               fixture_set_up, test_complete_and_groups, fixture_tear_down);
+  g_test_add ("/recipients-ui/offboard-with-failure", Fixture, NULL,
+              fixture_set_up, test_offboard_with_failure, fixture_tear_down);
   g_test_add ("/recipients-ui/page-add-delete-undo", Fixture, NULL,
               fixture_set_up, test_page_add_delete_undo, fixture_tear_down);
   g_test_add ("/recipients-ui/import-bad-rows", Fixture, NULL,

@@ -76,10 +76,15 @@ setup_row_cb (EnsRecipientsPage        *self,
               GtkSignalListItemFactory *factory)
 {
   GtkWidget *row = adw_action_row_new ();
+  GtkWidget *images = gtk_button_new_from_icon_name ("image-x-generic-symbolic");
   GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
   GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_set_valign (images, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (images, "flat");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), images);
+  g_object_set_data (G_OBJECT (row), "images", images);
   gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (edit, "flat");
@@ -101,6 +106,7 @@ bind_row_cb (EnsRecipientsPage        *self,
   GtkWidget *row = gtk_list_item_get_child (item);
   GtkWidget *edit = g_object_get_data (G_OBJECT (row), "edit");
   GtkWidget *delete = g_object_get_data (G_OBJECT (row), "delete");
+  GtkWidget *images = g_object_get_data (G_OBJECT (row), "images");
   const char *id = ens_recipient_get_account_id (recipient);
   const char *note = ens_recipient_get_note (recipient);
   const char * const *groups = ens_recipient_get_groups (recipient);
@@ -110,6 +116,7 @@ bind_row_cb (EnsRecipientsPage        *self,
   g_autoptr(GString) subtitle = g_string_new (safe_id);
   g_autofree char *edit_label = NULL;
   g_autofree char *delete_label = NULL;
+  g_autofree char *images_label = NULL;
 
   if (safe_note != NULL && safe_note[0] != '\0')
     g_string_append_printf (subtitle, " — %s", safe_note);
@@ -129,6 +136,12 @@ bind_row_cb (EnsRecipientsPage        *self,
   edit_label = g_strdup_printf (_("Edit %s"), name);
   /* Translators: tooltip and accessible name of a button; %s is a recipient's name */
   delete_label = g_strdup_printf (_("Delete %s"), name);
+  /* Translators: tooltip and accessible name of a button; %s is a recipient's name */
+  images_label = g_strdup_printf (_("Images %s Can Use"), name);
+  gtk_widget_set_tooltip_text (images, images_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (images), GTK_ACCESSIBLE_PROPERTY_LABEL, images_label, -1);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (images), g_variant_new_string (id));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (images), "win.show-recipient-images");
   gtk_widget_set_tooltip_text (edit, edit_label);
   gtk_widget_set_tooltip_text (delete, delete_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, edit_label, -1);
@@ -153,9 +166,21 @@ create_group_row (gpointer item,
   g_autofree char *label = NULL;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *images = gtk_button_new_from_icon_name ("image-x-generic-symbolic");
+  g_autofree char *images_label = NULL;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), safe);
+  /* Translators: tooltip and accessible name of a button; %s is a group's name */
+  images_label = g_strdup_printf (_("Images %s Can Use"), safe);
+  gtk_widget_set_valign (images, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (images, "flat");
+  gtk_widget_set_tooltip_text (images, images_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (images), GTK_ACCESSIBLE_PROPERTY_LABEL, images_label, -1);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (images), g_variant_new_string (group));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (images), "win.show-group-images");
+  gtk_widget_set_sensitive (images, n > 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), images);
   subtitle = g_strdup_printf (ngettext ("%u member", "%u members", n), n);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
