@@ -472,7 +472,9 @@ class Emulator(Process):
         """Who image_id is shared with, from the server, through the app's
         own command line (`ens-image-share --image=ID --list`)."""
         out = self.cli(f"--image={image_id}", "--list", timeout=timeout)
-        return [line.strip() for line in out.splitlines() if line.strip().isdigit()]
+        # An account named in the address book is printed "Name · ID".
+        ids = [line.strip().split(" · ")[-1] for line in out.splitlines()]
+        return [i for i in ids if i.isdigit()]
 
 
 def clean_env():
