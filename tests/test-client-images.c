@@ -101,6 +101,21 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->url, g_free);
 }
 
+static void
+collect_page_cb (EnsClient *client,
+                 GPtrArray *items,
+                 gpointer   user_data)
+{
+  GPtrArray *shown = user_data;
+
+  g_assert_cmpuint (items->len, >, 0);
+  for (guint i = 0; i < items->len; i++)
+    g_ptr_array_add (shown, g_object_ref (g_ptr_array_index (items, i)));
+}
+
+/* Lists the own images; the images given page by page as they came (every
+ * page but the last) must be own ones, the first of the whole list, in
+ * its order. */
 static GListModel *
 list_self_images (EnsClient  *client,
                   gboolean   *complete,
@@ -108,11 +123,30 @@ list_self_images (EnsClient  *client,
                   GError    **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
+  GPtrArray *shown = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *images;
 
-  ens_client_describe_self_images_async (client, NULL, ens_test_store_result_cb, &result);
+  ens_client_describe_self_images_paged_async (client, collect_page_cb, g_ptr_array_ref (shown),
+                                               (GDestroyNotify) g_ptr_array_unref,
+                                               NULL, ens_test_store_result_cb, &result);
+  images = ens_client_describe_self_images_finish (client, ens_test_wait_for (&result),
+                                                   complete, used_fallback, error);
+  if (images != NULL && g_list_model_get_n_items (images) > ENS_SELF_IMAGES_PAGE_SIZE_MAX)
+    {
+      g_assert_cmpuint (shown->len, >=, ENS_SELF_IMAGES_PAGE_SIZE_MAX - 4);
+      g_assert_cmpuint (shown->len, <, g_list_model_get_n_items (images));
+      for (guint i = 0; i < shown->len; i++)
+        {
+          g_autoptr(EnsImage) listed = g_list_model_get_item (images, i);
+          EnsImage *image = g_ptr_array_index (shown, i);
 
-  return ens_client_describe_self_images_finish (client, ens_test_wait_for (&result),
-                                                 complete, used_fallback, error);
+          g_assert_cmpstr (ens_image_get_owner_alias (image), ==, "self");
+          g_assert_cmpstr (ens_image_get_image_id (image), ==, ens_image_get_image_id (listed));
+        }
+    }
+  g_ptr_array_unref (shown);
+
+  return images;
 }
 
 static void

@@ -144,7 +144,27 @@ n_counted (GListModel *images)
   return n;
 }
 
-/* All 200 images are listed over several pages, shown before the counts,
+typedef struct
+{
+  EnsImageCatalog *catalog;
+  GArray          *n_items;   /* guint: n-items at each change */
+  GArray          *loading;   /* gboolean: still loading then */
+} Changes;
+
+static void
+record_change_cb (GObject    *object,
+                  GParamSpec *pspec,
+                  Changes    *changes)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (changes->catalog));
+  gboolean loading = ens_image_catalog_get_state (changes->catalog) == ENS_IMAGE_CATALOG_LOADING;
+
+  g_array_append_val (changes->n_items, n);
+  g_array_append_val (changes->loading, loading);
+}
+
+/* All 200 images are listed over several pages, each page shown as it
+ * comes (the first rows do not wait for the last page), before the counts,
  * and the counts then fill in, each right. */
 static void
 test_catalog_pages_and_counts (Fixture       *fixture,
@@ -152,12 +172,15 @@ test_catalog_pages_and_counts (Fixture       *fixture,
 {
   g_autoptr(EnsImageCatalog) catalog = ens_image_catalog_new (fixture->client);
   g_autoptr(EnsImage) first = NULL;
+  g_autoptr(GArray) n_items = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) loading = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  Changes changes = { catalog, n_items, loading };
   guint n_changes = 0;
   guint counted_when_listed;
 
   sign_in (fixture->client);
   ens_emulator_set_latency (fixture->emulator, 20);
-  g_signal_connect (catalog, "notify::n-items", G_CALLBACK (count_notify_cb), &n_changes);
+  g_signal_connect (catalog, "notify::n-items", G_CALLBACK (record_change_cb), &changes);
 
   g_assert_cmpint (ens_image_catalog_get_state (catalog), ==, ENS_IMAGE_CATALOG_IDLE);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, 0);
@@ -166,9 +189,17 @@ test_catalog_pages_and_counts (Fixture       *fixture,
   g_assert_cmpint (ens_image_catalog_get_state (catalog), ==, ENS_IMAGE_CATALOG_LOADING);
   wait_for_state (catalog, ENS_IMAGE_CATALOG_COMPLETE);
 
+  /* The first page was shown while the rest were still being read, then
+   * each page after it: the list only grew, to all of them. */
+  g_assert_cmpuint (n_items->len, >=, 2);
+  g_assert_cmpuint (g_array_index (n_items, guint, 0), ==, ENS_SELF_IMAGES_PAGE_SIZE_MAX);
+  g_assert_true (g_array_index (loading, gboolean, 0));
+  for (guint i = 1; i < n_items->len; i++)
+    g_assert_cmpuint (g_array_index (n_items, guint, i), >, g_array_index (n_items, guint, i - 1));
+  g_assert_cmpuint (g_array_index (n_items, guint, n_items->len - 1), ==, N_IMAGES);
+
   /* The list is there while the counts are still being read. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, N_IMAGES);
-  g_assert_cmpuint (n_changes, ==, 1);
   g_assert_true (ens_image_catalog_get_complete (catalog));
   g_assert_true (ens_image_catalog_get_counting (catalog));
   counted_when_listed = n_counted (G_LIST_MODEL (catalog));
@@ -187,6 +218,16 @@ test_catalog_pages_and_counts (Fixture       *fixture,
       g_assert_cmpstr (ens_image_get_image_id (image), ==, id);
       g_assert_cmpint (ens_image_get_share_count (image), ==, (int) (i % 4));
     }
+
+  /* Read again with the list shown: it stays whole until the new list is
+   * (no page-by-page blink). */
+  g_signal_connect (catalog, "notify::n-items", G_CALLBACK (count_notify_cb), &n_changes);
+  ens_image_catalog_reload (catalog);
+  wait_for_state (catalog, ENS_IMAGE_CATALOG_COMPLETE);
+  g_assert_cmpuint (n_changes, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, N_IMAGES);
+  while (ens_image_catalog_get_counting (catalog))
+    g_main_context_iteration (NULL, TRUE);
 
   first = g_list_model_get_item (G_LIST_MODEL (catalog), 0);
   g_assert_true (ens_image_catalog_lookup (catalog, "m-cat000aaaaaaaaaaaaaaaaaaaa") == first);

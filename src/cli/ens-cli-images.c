@@ -389,6 +389,26 @@ refuse_own_account (Cli       *cli,
   return TRUE;
 }
 
+/* Whose key: sharing with one's own account is refused before sending
+ * (EXIT_USAGE).  If STS cannot tell, the change goes on without that
+ * check, and says so.  Returns CONTINUE to go on. */
+static int
+check_own_account (Cli       *cli,
+                   GPtrArray *add)
+{
+  if (cli->identity == NULL && cli->identity_error == NULL)
+    ask_identity (cli);
+  if (cli->identity == NULL)
+    {
+      if (g_error_matches (cli->identity_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return EXIT_FAILED;
+      g_printerr (_("Warning: could not tell whose AccessKey this is, so sharing with your own account is not checked.\n"));
+      return CONTINUE;
+    }
+
+  return refuse_own_account (cli, add) ? EXIT_USAGE : CONTINUE;
+}
+
 /* With --stop-sharing-source (and not --dry-run) the source's removals
  * are left out here: they are added to the plan and sent only once every
  * change to the target is made (see stop_sharing_source()), so that no
@@ -518,6 +538,7 @@ _ens_cli_run_images (Cli       *cli,
 {
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) source_shares = NULL;
+  int status;
 
   if (cli->whoami || cli->list_images)
     return run_whoami_and_images (cli);
@@ -527,25 +548,16 @@ _ens_cli_run_images (Cli       *cli,
 
   /* One image with --add/--remove keeps its earlier path in ens-cli.c
    * (one request per batch, the list read again only for lost answers),
-   * whose request counts and output the existing scripts rely on.  The
-   * preview, verification and own-account check apply to several images,
-   * copying and --dry-run. */
+   * whose request counts and output the existing scripts rely on; only
+   * the own-account check comes first, when accounts are added.  The
+   * preview and verification apply to several images, copying and
+   * --dry-run. */
   if (cli->image_ids->len == 1 && cli->copy_from_id == NULL && !cli->dry_run)
-    return CONTINUE;
+    return add != NULL ? check_own_account (cli, add) : CONTINUE;
 
-  /* Whose key: sharing with one's own account is refused before sending.
-   * If STS cannot tell, the change goes on without that check. */
-  ask_identity (cli);
-  if (cli->identity == NULL)
-    {
-      if (g_error_matches (cli->identity_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return EXIT_FAILED;
-      g_printerr (_("Warning: could not tell whose AccessKey this is, so sharing with your own account is not checked.\n"));
-    }
-  else if (refuse_own_account (cli, add))
-    {
-      return EXIT_USAGE;
-    }
+  status = check_own_account (cli, add);
+  if (status != CONTINUE)
+    return status;
 
   if (cli->copy_from_id != NULL)
     {

@@ -96,9 +96,45 @@ ens_client_get_sts_endpoint_for (const char *ens_endpoint)
 
 typedef struct
 {
-  gboolean used_fallback;
-  gboolean complete;
+  gboolean           used_fallback;
+  gboolean           complete;
+  EnsClientPageFunc  page_func;
+  gpointer           page_data;
+  GDestroyNotify     page_data_free;
 } SelfImages;
+
+static void
+self_images_free (gpointer data)
+{
+  SelfImages *state = data;
+
+  if (state->page_data_free != NULL)
+    state->page_data_free (state->page_data);
+  g_free (state);
+}
+
+static gboolean
+is_own (EnsImage *image)
+{
+  return g_strcmp0 (ens_image_get_owner_alias (image), "self") == 0;
+}
+
+/* A page as it comes: its own images go to the caller's page_func. */
+static void
+self_page_cb (EnsClient *client,
+              GPtrArray *items,
+              gpointer   user_data)
+{
+  SelfImages *state = user_data;
+  g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < items->len; i++)
+    if (is_own (g_ptr_array_index (items, i)))
+      g_ptr_array_add (own, g_object_ref (g_ptr_array_index (items, i)));
+
+  if (own->len > 0)
+    state->page_func (client, own, state->page_data);
+}
 
 static GListModel *
 to_store (GPtrArray *images,
@@ -110,7 +146,7 @@ to_store (GPtrArray *images,
     {
       EnsImage *image = g_ptr_array_index (images, i);
 
-      if (only_self && g_strcmp0 (ens_image_get_owner_alias (image), "self") != 0)
+      if (only_self && !is_own (image))
         continue;
       g_list_store_append (store, image);
     }
@@ -168,9 +204,10 @@ self_images_cb (GObject      *object,
   g_debug ("DescribeSelfImages refused (%s); falling back to DescribeImages",
            ens_error_get_api_code (error) != NULL ? ens_error_get_api_code (error) : "?");
   state->used_fallback = TRUE;
-  ens_client_describe_images_async (ENS_CLIENT (object), 0, 0, NULL, NULL,
-                                    g_task_get_cancellable (task),
-                                    fallback_cb, g_object_ref (task));
+  _ens_client_list_self_images_async (ENS_CLIENT (object), TRUE,
+                                      state->page_func != NULL ? self_page_cb : NULL, state, NULL,
+                                      g_task_get_cancellable (task),
+                                      fallback_cb, g_object_ref (task));
 }
 
 /**
@@ -185,16 +222,44 @@ ens_client_describe_self_images_async (EnsClient           *self,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
+  ens_client_describe_self_images_paged_async (self, NULL, NULL, NULL, cancellable, callback, user_data);
+}
+
+/**
+ * ens_client_describe_self_images_paged_async:
+ * @page_func: (nullable): given the own images of each page but the last,
+ *   as it comes (a #GPtrArray of #EnsImage); the whole list, checked as a
+ *   whole (repeated pages, TotalCount), comes with the finish
+ * @page_data_free: (nullable): frees @page_data when the listing ends
+ *
+ * Like ens_client_describe_self_images_async(), for a list that shows the
+ * images as they come.
+ */
+void
+ens_client_describe_self_images_paged_async (EnsClient           *self,
+                                             EnsClientPageFunc    page_func,
+                                             gpointer             page_data,
+                                             GDestroyNotify       page_data_free,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
+  SelfImages *state;
 
   g_return_if_fail (ENS_IS_CLIENT (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, ens_client_describe_self_images_async);
-  g_task_set_task_data (task, g_new0 (SelfImages, 1), g_free);
+  state = g_new0 (SelfImages, 1);
+  state->page_func = page_func;
+  state->page_data = page_data;
+  state->page_data_free = page_data_free;
+  g_task_set_task_data (task, state, self_images_free);
 
-  _ens_client_list_self_images_async (self, cancellable, self_images_cb, g_object_ref (task));
+  _ens_client_list_self_images_async (self, FALSE, page_func != NULL ? self_page_cb : NULL, state, NULL,
+                                      cancellable, self_images_cb, g_object_ref (task));
 }
 
 /**

@@ -51,6 +51,10 @@ typedef struct
                                      guint     *total_count,
                                      guint     *page_size);
   EnsListingKind       kind;
+  /* For a listing whose pages can be shown as they come: a reference to
+   * one item, and its release. */
+  gpointer           (*item_ref)    (gpointer   item);
+  GDestroyNotify       item_unref;
 } Listing;
 
 struct _Pager
@@ -64,6 +68,10 @@ struct _Pager
   guint          total_count;
   gboolean       all_pages;
   gboolean       complete;
+  /* Given the items of each page but the last, as it comes (optional). */
+  EnsClientPageFunc page_func;
+  gpointer       page_data;
+  GDestroyNotify page_data_free;
 };
 
 static void
@@ -74,6 +82,8 @@ pager_free (gpointer data)
   g_clear_pointer (&pager->image_id, g_free);
   g_clear_pointer (&pager->image_name, g_free);
   g_clear_pointer (&pager->merged, ens_listing_free);
+  if (pager->page_data_free != NULL)
+    pager->page_data_free (pager->page_data);
   g_free (pager);
 }
 
@@ -88,6 +98,7 @@ pager_page_cb (GObject      *object,
   Pager *pager = g_task_get_task_data (task);
   g_autoptr(GPtrArray) items = g_ptr_array_new ();
   GError *error = NULL;
+  g_autoptr(GPtrArray) page_items = NULL;
   EnsListingStep step;
   gpointer page;
   guint page_size = 0;
@@ -102,6 +113,18 @@ pager_page_cb (GObject      *object,
   pager->listing->take_items (page, items, &pager->total_count, &page_size);
   pager->listing->page_free (page);
 
+  /* The page's items as served, before the listing keeps (or drops) them:
+   * a caller that shows them at once checks them as it would the whole
+   * list, which comes at the end. */
+  if (pager->page_func != NULL)
+    {
+      g_autoptr(GPtrArray) shown = g_ptr_array_new_full (items->len, pager->listing->item_unref);
+
+      for (guint i = 0; i < items->len; i++)
+        g_ptr_array_add (shown, pager->listing->item_ref (g_ptr_array_index (items, i)));
+      page_items = g_steal_pointer (&shown);
+    }
+
   step = ens_listing_add_page (pager->merged, items->pdata, items->len,
                                pager->total_count, page_size, &error);
   /* The items are the listing's now, dropped or kept. */
@@ -114,6 +137,8 @@ pager_page_cb (GObject      *object,
   switch (step)
     {
     case ENS_LISTING_CONTINUE:
+      if (page_items != NULL)
+        pager->page_func (ENS_CLIENT (object), page_items, pager->page_data);
       pager_next (task);
       return;
 
@@ -164,6 +189,9 @@ pager_start (EnsClient           *self,
              const char          *image_name,
              guint                page_number,
              guint                page_size,
+             EnsClientPageFunc    page_func,
+             gpointer             page_data,
+             GDestroyNotify       page_data_free,
              GCancellable        *cancellable,
              GAsyncReadyCallback  callback,
              gpointer             user_data)
@@ -182,6 +210,10 @@ pager_start (EnsClient           *self,
   pager->all_pages = page_number == 0;
   pager->page_number = page_number;
   pager->page_size = page_size;
+  pager->page_func = page_func;
+  pager->page_data = page_data;
+  pager->page_data_free = page_data_free;
+  g_return_if_fail (page_func == NULL || listing->item_ref != NULL);
   g_task_set_task_data (task, pager, pager_free);
 
   pager_next (task);
@@ -248,7 +280,7 @@ ens_client_describe_image_share_permission_async (EnsClient           *self,
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   pager_start (self, &share_listing, ens_client_describe_image_share_permission_async,
-               image_id, NULL, 0, ENS_SHARE_PAGE_SIZE_MAX,
+               image_id, NULL, 0, ENS_SHARE_PAGE_SIZE_MAX, NULL, NULL, NULL,
                cancellable, callback, user_data);
 }
 
@@ -352,6 +384,8 @@ static const Listing images_listing = {
   .page_free = (GDestroyNotify)ens_image_page_free,
   .take_items = images_take_items,
   .kind = ENS_LISTING_IMAGES,
+  .item_ref = g_object_ref,
+  .item_unref = g_object_unref,
 };
 
 /* DescribeSelfImages: the same page shape as DescribeImages ----------- */
@@ -369,19 +403,28 @@ static const Listing self_images_listing = {
   .page_free = (GDestroyNotify)ens_image_page_free,
   .take_items = images_take_items,
   .kind = ENS_LISTING_IMAGES,
+  .item_ref = g_object_ref,
+  .item_unref = g_object_unref,
 };
 
-/* Every page of DescribeSelfImages; finish with
- * ens_client_describe_images_finish_full().  See ens-client-images.c. */
+/* Every page of DescribeSelfImages (or, with @fallback, of DescribeImages);
+ * finish with ens_client_describe_images_finish_full().  @page_func, when
+ * given, has each page but the last as it comes (a GPtrArray of EnsImage).
+ * See ens-client-images.c. */
 void
 _ens_client_list_self_images_async (EnsClient           *self,
+                                    gboolean             fallback,
+                                    EnsClientPageFunc    page_func,
+                                    gpointer             page_data,
+                                    GDestroyNotify       page_data_free,
                                     GCancellable        *cancellable,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  pager_start (self, &self_images_listing, _ens_client_list_self_images_async,
-               NULL, NULL, 0, ENS_SELF_IMAGES_PAGE_SIZE_MAX,
-               cancellable, callback, user_data);
+  pager_start (self, fallback ? &images_listing : &self_images_listing,
+               _ens_client_list_self_images_async,
+               NULL, NULL, 0, fallback ? ENS_IMAGES_PAGE_SIZE_MAX : ENS_SELF_IMAGES_PAGE_SIZE_MAX,
+               page_func, page_data, page_data_free, cancellable, callback, user_data);
 }
 
 /**
@@ -410,7 +453,7 @@ ens_client_describe_images_async (EnsClient           *self,
     page_size = MIN (page_size, ENS_IMAGES_PAGE_SIZE_MAX);
 
   pager_start (self, &images_listing, ens_client_describe_images_async,
-               image_id, image_name, page_number, page_size,
+               image_id, image_name, page_number, page_size, NULL, NULL, NULL,
                cancellable, callback, user_data);
 }
 

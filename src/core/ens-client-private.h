@@ -100,6 +100,10 @@ gboolean     _ens_client_call_get_answer_lost (EnsClient     *self,
                                                GAsyncResult  *result);
 /* ens-client-pager.c */
 void         _ens_client_list_self_images_async (EnsClient       *self,
+                                                 gboolean         fallback,
+                                                 EnsClientPageFunc page_func,
+                                                 gpointer         page_data,
+                                                 GDestroyNotify   page_data_free,
                                                  GCancellable    *cancellable,
                                                  GAsyncReadyCallback callback,
                                                  gpointer         user_data);

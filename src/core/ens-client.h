@@ -129,10 +129,25 @@ GPtrArray        *ens_client_describe_images_finish_full             (EnsClient 
  * for any other (a custom or loopback endpoint). */
 char             *ens_client_get_sts_endpoint_for                    (const char           *ens_endpoint);
 
+/* Has the items of one page of a listing as they come: for the images, a
+ * GPtrArray of EnsImage. */
+typedef void (*EnsClientPageFunc) (EnsClient *client,
+                                   GPtrArray *items,
+                                   gpointer   user_data);
+
 /* The account's own custom images, every page: DescribeSelfImages, or
  * DescribeImages filtered to ImageOwnerAlias "self" where that is refused
  * (see ens-client-images.c).  Returns a GListModel of EnsImage. */
 void              ens_client_describe_self_images_async              (EnsClient            *self,
+                                                                      GCancellable         *cancellable,
+                                                                      GAsyncReadyCallback   callback,
+                                                                      gpointer              user_data);
+/* The same, with @page_func given the own images of each page but the last
+ * as it comes, so that a list can show them before the end. */
+void              ens_client_describe_self_images_paged_async        (EnsClient            *self,
+                                                                      EnsClientPageFunc     page_func,
+                                                                      gpointer              page_data,
+                                                                      GDestroyNotify        page_data_free,
                                                                       GCancellable         *cancellable,
                                                                       GAsyncReadyCallback   callback,
                                                                       gpointer              user_data);

@@ -34,6 +34,7 @@ struct _EnsImageCatalog
   GError               *error;
 
   EnsImageCatalogState  state;
+  GHashTable           *shown_ids;     /* while the first load shows its pages as they come */
   guint                 counting : 1;
   guint                 complete : 1;
 };
@@ -149,6 +150,7 @@ cancel (EnsImageCatalog *self)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->shown_ids, g_hash_table_unref);
   set_counting (self, FALSE);
 }
 
@@ -165,6 +167,15 @@ weak_ref_new (EnsImageCatalog *self)
 
   g_weak_ref_init (ref, self);
   return ref;
+}
+
+static void
+weak_ref_free (gpointer user_data)
+{
+  GWeakRef *ref = user_data;
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
 }
 
 static EnsImageCatalog *
@@ -227,12 +238,15 @@ list_cb (GObject      *object,
           return;
         }
       g_debug ("Listing the own images failed: %s", error->message);
+      g_clear_pointer (&self->shown_ids, g_hash_table_unref);
       set_state (self, ENS_IMAGE_CATALOG_ERROR, error);
       return;
     }
 
   n = g_list_model_get_n_items (images);
   g_debug ("%u own images%s", n, used_fallback ? " (from DescribeImages)" : "");
+  /* The list checked as a whole replaces the pages shown as they came. */
+  g_clear_pointer (&self->shown_ids, g_hash_table_unref);
 
   items = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
@@ -265,6 +279,34 @@ recount_cb (GObject      *object,
     g_debug ("Counting shares again stopped: %s", error->message);
 }
 
+/* A page of the first load, as it comes: shown at once, so that the first
+ * rows do not wait for the last page.  Images already shown are not shown
+ * twice (a server repeating a page). */
+static void
+page_cb (EnsClient *client,
+         GPtrArray *items,
+         gpointer   user_data)
+{
+  g_autoptr(EnsImageCatalog) self = g_weak_ref_get (user_data);
+  g_autoptr(GPtrArray) added = NULL;
+
+  if (self == NULL || self->shown_ids == NULL)
+    return;
+
+  added = g_ptr_array_new ();
+  for (guint i = 0; i < items->len; i++)
+    {
+      EnsImage *image = g_ptr_array_index (items, i);
+      const char *id = ens_image_get_image_id (image);
+
+      if (g_hash_table_add (self->shown_ids, g_strdup (id)))
+        g_ptr_array_add (added, image);
+    }
+
+  g_list_store_splice (self->images, g_list_model_get_n_items (G_LIST_MODEL (self->images)), 0,
+                       added->pdata, added->len);
+}
+
 /**
  * ens_image_catalog_reload:
  *
@@ -280,8 +322,14 @@ ens_image_catalog_reload (EnsImageCatalog *self)
   self->cancellable = g_cancellable_new ();
   set_state (self, ENS_IMAGE_CATALOG_LOADING, NULL);
 
-  ens_client_describe_self_images_async (self->client, self->cancellable,
-                                         list_cb, weak_ref_new (self));
+  /* A list shown already stays until the new one is whole (no blink); an
+   * empty one shows the pages as they come. */
+  g_clear_pointer (&self->shown_ids, g_hash_table_unref);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->images)) == 0)
+    self->shown_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  ens_client_describe_self_images_paged_async (self->client, page_cb, weak_ref_new (self), weak_ref_free,
+                                               self->cancellable, list_cb, weak_ref_new (self));
 }
 
 /**

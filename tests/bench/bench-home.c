@@ -22,8 +22,8 @@
  * The home page's first rows, against the emulator with added latency:
  * how long after a reload EnsImageCatalog first shows images (its first
  * "items-changed"), for 200 own images, beside the latency of one page of
- * DescribeSelfImages (100 images, the largest page) measured in the same
- * run.  The share counts that follow are not waited for.
+ * DescribeSelfImages (a full page: ENS_SELF_IMAGES_PAGE_SIZE_MAX images)
+ * measured in the same run.  The share counts that follow are not waited for.
  *
  * Printed as "NAME MS limit MS ratio R pages N".
  */
@@ -65,7 +65,7 @@ add_images (EnsEmulator *emulator,
 }
 
 /* One DescribeSelfImages listing of every image (one page while there
- * are at most 100), in ms. */
+ * are at most ENS_SELF_IMAGES_PAGE_SIZE_MAX), in ms. */
 static double
 one_listing (EnsClient *client)
 {
@@ -146,7 +146,7 @@ main (int   argc,
   double page_ms, rows_ms;
 
   ens_emulator_add_key (emulator, KEY_ID, SECRET, FALSE);
-  add_images (emulator, 0, 100);
+  add_images (emulator, 0, ENS_SELF_IMAGES_PAGE_SIZE_MAX);
   if (!ens_emulator_listen (emulator, 0, &error))
     g_error ("emulator: %s", error->message);
   url = ens_emulator_dup_url (emulator);
@@ -160,13 +160,13 @@ main (int   argc,
   ens_emulator_set_latency (emulator, latency);
   g_print ("latency %u ms\n", latency);
 
-  /* One page: the 100 images fit in it. */
+  /* One page: a full page of images, one request. */
   for (guint i = 0; i < RUNS; i++)
     page[i] = one_listing (client);
   page_ms = median (page, RUNS);
 
   /* The home page of 200 images. */
-  add_images (emulator, 100, 200);
+  add_images (emulator, ENS_SELF_IMAGES_PAGE_SIZE_MAX, 200);
   for (guint i = 0; i < RUNS; i++)
     {
       rows[i] = first_rows (client);

@@ -155,7 +155,7 @@ def bench_recipients(bench):
 
 def bench_home(bench):
     # 1d. Issue 13: the home page's first rows for 200 own images at 50 ms a
-    # request, beside one page of DescribeSelfImages (100 images) measured
+    # request, beside one page of DescribeSelfImages (50 images, one request) measured
     # in the same run.
     v = parse_lines(run([os.path.join(bench, "bench-home"), "50"]))
     ms, limit = float(v["home-first-rows-200"][0]), float(v["home-first-rows-200"][3])
