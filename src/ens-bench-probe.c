@@ -38,6 +38,8 @@ struct _EnsBenchProbe
   gint64        loop_last_tick;
   gint64        loop_max_gap;
   gint64        change_max_gap;
+  gint64        typing_max_gap;
+  gint64        typing_until;         /* the ticks before it follow a key press */
   guint         loop_probe_id;
   guint         change_ticks;          /* ticks left to count as the change's */
   guint         signal_ids[2];
@@ -83,6 +85,8 @@ loop_probe_cb (gpointer user_data)
       self->loop_max_gap = MAX (self->loop_max_gap, now - self->loop_last_tick);
       if (self->change_ticks > 0)
         self->change_max_gap = MAX (self->change_max_gap, now - self->loop_last_tick);
+      if (now <= self->typing_until)
+        self->typing_max_gap = MAX (self->typing_max_gap, now - self->loop_last_tick);
     }
   self->loop_last_tick = now;
 
@@ -105,6 +109,20 @@ changing_cb (EnsBenchProbe *self,
   self->change_ticks = changing ? G_MAXUINT : 1;
 }
 
+/* A key pressed in the window: the half second after it (the keystroke
+ * handled, the completion asked, its answer shown) counts as typing. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                EnsBenchProbe         *self)
+{
+  self->typing_until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  return GDK_EVENT_PROPAGATE;
+}
+
 /* The probe measures the app at work, not its start-up: it begins once
  * the window is on screen. */
 static void
@@ -116,6 +134,13 @@ start_loop_probe_cb (EnsBenchProbe *self,
   g_signal_connect_object (window, "notify::changing",
                            G_CALLBACK (changing_cb), self,
                            G_CONNECT_SWAPPED);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (window), keys);
+  }
 }
 
 static gboolean
@@ -219,5 +244,6 @@ ens_bench_probe_report (EnsBenchProbe *self)
 
   g_print ("max-loop-gap-us %" G_GINT64_FORMAT "\n", self->loop_max_gap);
   g_print ("change-max-loop-gap-us %" G_GINT64_FORMAT "\n", self->change_max_gap);
+  g_print ("typing-max-loop-gap-us %" G_GINT64_FORMAT "\n", self->typing_max_gap);
   g_clear_handle_id (&self->loop_probe_id, g_source_remove);
 }

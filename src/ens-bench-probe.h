@@ -36,8 +36,10 @@ G_DECLARE_FINAL_TYPE (EnsBenchProbe, ens_bench_probe, ENS, BENCH_PROBE, GObject)
  *                                 "rss-kib <VmRSS>" once the window has
  *                                 painted its first frame, then quits
  *   ENS_MAX_LOOP_GAP=1            prints "max-loop-gap-us" (the whole run)
- *                                 and "change-max-loop-gap-us" (while a
- *                                 change of sharing ran) at exit; SIGINT
+ *                                 "change-max-loop-gap-us" (while a
+ *                                 change of sharing ran) and
+ *                                 "typing-max-loop-gap-us" (within half a
+ *                                 second of a key press) at exit; SIGINT
  *                                 and SIGTERM quit cleanly
  *
  * Returns NULL when neither is asked for.

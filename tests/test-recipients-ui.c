@@ -257,8 +257,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->tick_id = g_timeout_add (10, tick_cb, NULL);
 
   /* The book is read once the window is idle: the file then exists. */
-  WAIT_UNTIL (g_file_test (fixture->db_path, G_FILE_TEST_EXISTS) &&
-              ens_test_sql_int (fixture->db_path, "PRAGMA user_version") == ENS_STORE_SCHEMA_VERSION);
+  WAIT_UNTIL (ens_store_get_schema_version (ens_history_get_store (fixture->history)) == ENS_STORE_SCHEMA_VERSION);
 }
 
 static void

@@ -64,34 +64,47 @@ piece_start (const char *text)
 void
 ens_account_completer_hide (EnsAccountCompleter *self)
 {
-  GtkWidget *child;
-
   g_return_if_fail (ENS_IS_ACCOUNT_COMPLETER (self));
 
   g_cancellable_cancel (self->cancellable);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->suggestions))) != NULL)
-    gtk_list_box_remove (self->suggestions, child);
   gtk_widget_set_visible (GTK_WIDGET (self->suggestions), FALSE);
 }
 
+/* The rows are made once and reused: a keystroke only changes texts. */
+static GtkWidget *
+get_row (EnsAccountCompleter *self,
+         guint                i)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->suggestions, i);
+
+  if (row == NULL)
+    {
+      row = GTK_LIST_BOX_ROW (adw_action_row_new ());
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_list_box_row_set_activatable (row, TRUE);
+      gtk_list_box_append (self->suggestions, GTK_WIDGET (row));
+    }
+
+  return GTK_WIDGET (row);
+}
+
 static void
-add_suggestion (EnsAccountCompleter *self,
+set_suggestion (EnsAccountCompleter *self,
+                guint                i,
                 const char          *name,
                 const char          *subtitle)
 {
   g_autofree char *title = ens_text_sanitize (name, -1);
   g_autofree char *label = NULL;
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = get_row (self, i);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   /* Translators: accessible name of a suggestion under "Accounts to add"; %s is a name */
   label = g_strdup_printf (_("Add %s"), title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_set_data_full (G_OBJECT (row), "ens-name", g_strdup (name), g_free);
-  gtk_list_box_append (self->suggestions, row);
+  gtk_widget_set_visible (row, TRUE);
 }
 
 static void
@@ -115,8 +128,6 @@ completed_cb (GObject      *object,
       return;
     }
 
-  ens_account_completer_hide (self);
-
   /* Groups first: they are few, and read from the book in memory. */
   key = ens_recipient_name_key (self->prefix);
   groups = ens_recipients_dup_group_names (book);
@@ -132,19 +143,22 @@ completed_cb (GObject      *object,
       members = ens_recipients_dup_group_members (book, groups[i]);
       n_members = members != NULL ? g_strv_length (members) : 0;
       subtitle = g_strdup_printf (ngettext ("Group of %u account", "Group of %u accounts", n_members), n_members);
-      add_suggestion (self, groups[i], subtitle);
-      n++;
+      set_suggestion (self, n++, groups[i], subtitle);
     }
 
-  for (guint i = 0; i < found->len && n < N_SUGGESTIONS; i++, n++)
+  for (guint i = 0; i < found->len && n < N_SUGGESTIONS; i++)
     {
       EnsRecipient *recipient = g_ptr_array_index (found, i);
       g_autofree char *id = ens_text_sanitize (ens_recipient_get_account_id (recipient), -1);
 
-      add_suggestion (self, ens_recipient_get_name (recipient), id);
+      set_suggestion (self, n++, ens_recipient_get_name (recipient), id);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->suggestions), n > 0);
+
+  /* The rows not needed this time stay, hidden. */
+  for (GtkListBoxRow *row; (row = gtk_list_box_get_row_at_index (self->suggestions, n)) != NULL; n++)
+    gtk_widget_set_visible (GTK_WIDGET (row), FALSE);
 }
 
 /* Each keystroke: the previous query is dropped, a new one starts on the
