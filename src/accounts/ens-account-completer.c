@@ -268,6 +268,16 @@ ens_account_completer_new (GtkEditable *entry,
   self->entry = entry;
   self->suggestions = suggestions;
   self->session = g_object_ref (session);
+  /* Made and styled now, hidden, so that the first suggestions shown
+   * cost a keystroke no more than the next ones. */
+  for (guint i = 0; i < N_SUGGESTIONS; i++)
+    {
+      GtkWidget *row = get_row (self, i);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), " ");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), " ");
+      gtk_widget_set_visible (row, FALSE);
+    }
   g_signal_connect_object (entry, "changed", G_CALLBACK (entry_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (suggestions, "row-activated", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
 

@@ -31,7 +31,8 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
 
 from ensui import (App, Atspi, Emulator, Failure, clean_env, extents, find,  # noqa: E402
-                   hold_display, make_workdir, on_screen, set_text, wait_until)
+                   hold_display, make_workdir, on_screen, print_app_logs, set_text,
+                   wait_until)
 
 KEY = ("LTAI5tBenchCompleteBen01", "BenchCompleteBenchCompleteBenc")
 IMAGE = "m-5s7qotzavwbrnzaqh4unmbench2"
@@ -121,11 +122,7 @@ def main():
         book = typing_run(builddir, workdir, "book", emulator, book_home, True)
     except Failure as e:
         log(f"gui-complete: {e}")
-        for f in sorted(os.listdir(workdir)):
-            if f.endswith("-app.log"):
-                log(f"--- {f}")
-                with open(os.path.join(workdir, f), errors="replace") as fh:
-                    log(fh.read()[-2000:])
+        print_app_logs(workdir)
         return 1
     finally:
         for p in processes:

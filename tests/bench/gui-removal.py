@@ -41,7 +41,7 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
 
 from ensui import (App, Emulator, Failure, click, dialog_button, dialog_named,  # noqa: E402
-                   find, hold_display, is_sensitive, make_workdir, on_screen, set_text,
+                   find, hold_display, is_sensitive, make_workdir, on_screen, print_app_logs, set_text,
                    skip_lists, wait_until)
 
 KEY = ("LTAI5tBenchGuiBenchGui01", "BenchGuiBenchGuiBenchGuiBench1")
@@ -186,11 +186,7 @@ def main():
             raise Failure("the app measured no gap while the change ran")
     except Failure as e:
         log(f"gui-removal: {e}")
-        for f in sorted(os.listdir(workdir)):
-            if f.endswith("-app.log"):
-                log(f"--- {f}")
-                with open(os.path.join(workdir, f), errors="replace") as fh:
-                    log(fh.read()[-2000:])
+        print_app_logs(workdir)
         return 1
     finally:
         for p in processes:

@@ -675,6 +675,15 @@ def screenshot(path, window_id=None):
         pass
 
 
+def print_app_logs(workdir, out=sys.stderr, tail=2000):
+    """The end of each app's log in workdir, after a failed run."""
+    for f in sorted(os.listdir(workdir)):
+        if f.endswith("-app.log"):
+            print(f"--- {f}", file=out, flush=True)
+            with open(os.path.join(workdir, f), errors="replace") as fh:
+                print(fh.read()[-tail:], file=out, flush=True)
+
+
 def make_workdir(prefix="ens-e2e."):
     return tempfile.mkdtemp(prefix=prefix)
 
