@@ -215,6 +215,14 @@ verify_cb (GObject      *object,
 
       show_message (self, _("The Share List Disagrees"), full);
     }
+  else if (ens_share_plan_count (flow->plan, ENS_SHARE_CHANGE_ADD, ENS_OUTCOME_FAILED) +
+           ens_share_plan_count (flow->plan, ENS_SHARE_CHANGE_REMOVE, ENS_OUTCOME_FAILED) > 0)
+    {
+      /* The outcome image by image: what was done, what failed. */
+      g_autofree char *body = describe_plan (self, flow->plan, TRUE);
+
+      show_message (self, _("Not Everything Was Changed"), body);
+    }
 
   /* Translators: the toast after a change across images; %u accounts. */
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change made and verified",

@@ -103,7 +103,8 @@ editor_failed_cb (EnsWindow      *self,
                   EnsSharePlan   *plan,
                   EnsShareEditor *editor)
 {
-  ens_error_dialog_present (GTK_WINDOW (self), error, plan);
+  ens_error_dialog_present_named (GTK_WINDOW (self), error, plan,
+                                  ens_session_get_recipients (self->session));
 }
 
 static void

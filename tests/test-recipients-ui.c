@@ -567,6 +567,14 @@ test_offboard_with_failure (Fixture       *fixture,
   g_assert_false (is_shared (fixture, IMAGE_3, SHARED_A));
   g_assert_true (is_shared (fixture, IMAGE, SHARED_B) && is_shared (fixture, IMAGE_3, SHARED_B));
 
+  /* The outcome image by image, the account by its name. */
+  WAIT_UNTIL ((dialog = find_dialog (fixture)) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Not Everything Was Changed");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "named-image\n  Removed: Partner A · 1111…1111"));
+  g_assert_nonnull (strstr (body, "second-image\n  Failed: Partner A · 1111…1111"));
+  g_assert_nonnull (strstr (body, "third-image\n  Removed: Partner A · 1111…1111"));
+
   /* One Undo puts back what was removed. */
   while ((dialog = find_dialog (fixture)) != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));

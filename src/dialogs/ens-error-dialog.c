@@ -119,8 +119,9 @@ new_scroller (GtkWidget *child,
 }
 
 static GtkWidget *
-build_failures (EnsSharePlan *plan,
-                const char   *heading)
+build_failures (EnsSharePlan  *plan,
+                const char    *heading,
+                EnsRecipients *book)
 {
   g_autoptr(GPtrArray) failures = ens_error_ui_list_failures (plan);
   g_autofree char *summary = NULL;
@@ -158,7 +159,11 @@ build_failures (EnsSharePlan *plan,
 
       if (failure->account != NULL)
         {
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), failure->account);
+          g_autofree char *named = book != NULL ? ens_recipients_dup_label (book, failure->account)
+                                                : ens_text_sanitize (failure->account, -1);
+
+          /* "Partner A · 1234567890123456" when the book names it. */
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), named);
           adw_preferences_row_set_title_selectable (ADW_PREFERENCES_ROW (row), TRUE);
           /* One account that failed for the reason in the heading: the
            * heading already says why. */
@@ -314,10 +319,11 @@ build_details (const GError *error)
 }
 
 static GtkWidget *
-build_dialog (GtkWindow    *parent,
-              const GError *error,
-              EnsSharePlan *plan,
-              gboolean      as_window)
+build_dialog (GtkWindow     *parent,
+              const GError  *error,
+              EnsSharePlan  *plan,
+              EnsRecipients *book,
+              gboolean       as_window)
 {
   g_autofree char *title = NULL;
   g_autofree char *safe_title = NULL;
@@ -342,7 +348,7 @@ build_dialog (GtkWindow    *parent,
   extra = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
   if (plan != NULL)
-    failures = build_failures (plan, ens_message_dialog_get_heading (dialog));
+    failures = build_failures (plan, ens_message_dialog_get_heading (dialog), book);
   if (failures != NULL)
     gtk_box_append (GTK_BOX (extra), failures);
 
@@ -400,7 +406,7 @@ ens_error_dialog_new (GtkWindow    *parent,
   g_return_val_if_fail (error != NULL, NULL);
   g_return_val_if_fail (!plan || ENS_IS_SHARE_PLAN (plan), NULL);
 
-  return GTK_WINDOW (build_dialog (parent, error, plan, TRUE));
+  return GTK_WINDOW (build_dialog (parent, error, plan, NULL, TRUE));
 }
 
 /**
@@ -417,12 +423,28 @@ ens_error_dialog_present (GtkWindow    *parent,
                           const GError *error,
                           EnsSharePlan *plan)
 {
+  ens_error_dialog_present_named (parent, error, plan, NULL);
+}
+
+/**
+ * ens_error_dialog_present_named:
+ * @book: (nullable): the address book, to name the accounts that failed
+ *
+ * ens_error_dialog_present(), the failed accounts shown by their names.
+ */
+void
+ens_error_dialog_present_named (GtkWindow     *parent,
+                                const GError  *error,
+                                EnsSharePlan  *plan,
+                                EnsRecipients *book)
+{
   g_return_if_fail (!parent || GTK_IS_WINDOW (parent));
   g_return_if_fail (error != NULL);
   g_return_if_fail (!plan || ENS_IS_SHARE_PLAN (plan));
+  g_return_if_fail (!book || ENS_IS_RECIPIENTS (book));
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  ens_message_dialog_present (build_dialog (parent, error, plan, FALSE), parent);
+  ens_message_dialog_present (build_dialog (parent, error, plan, book, FALSE), parent);
 }

@@ -42,5 +42,10 @@ GtkWindow *ens_error_dialog_new     (GtkWindow    *parent,
 void       ens_error_dialog_present (GtkWindow    *parent,
                                      const GError *error,
                                      EnsSharePlan *plan);
+/* The same, the accounts that failed named from @book (nullable). */
+void       ens_error_dialog_present_named (GtkWindow     *parent,
+                                           const GError  *error,
+                                           EnsSharePlan  *plan,
+                                           EnsRecipients *book);
 
 G_END_DECLS
