@@ -168,6 +168,29 @@ show_message (EnsWindow  *self,
 
 /* 4. Verify {{{ */
 
+/**
+ * _ens_window_show_disagreement:
+ * @plan: a plan verified after it ran (ens_share_plan_verify())
+ *
+ * Says plainly that the lists read again disagree with what the server
+ * answered, for a change to one image (the share editor's
+ * EnsShareEditor::disagrees) or to several.
+ */
+void
+_ens_window_show_disagreement (EnsWindow    *self,
+                               EnsSharePlan *plan)
+{
+  guint n_disagree = ens_share_plan_count_verification (plan, ENS_VERIFY_DISAGREES);
+  g_autofree char *body = describe_plan (self, plan, TRUE);
+  g_autofree char *full = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "The server answered that the change was made, but for %u account the list read again says otherwise. Look at the lists and try again.\n\n%s",
+                                                        "The server answered that the change was made, but for %u accounts the list read again says otherwise. Look at the lists and try again.\n\n%s",
+                                                        n_disagree),
+                                           n_disagree, body);
+
+  show_message (self, _("The Share List Disagrees"), full);
+}
+
 static void
 verify_cb (GObject      *object,
            GAsyncResult *result,
@@ -206,14 +229,7 @@ verify_cb (GObject      *object,
     }
   else if (n_disagree > 0)
     {
-      g_autofree char *body = describe_plan (self, flow->plan, TRUE);
-      g_autofree char *full = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "The server answered that the change was made, but for %u account the list read again says otherwise. Look at the lists and try again.\n\n%s",
-                                                            "The server answered that the change was made, but for %u accounts the list read again says otherwise. Look at the lists and try again.\n\n%s",
-                                                            n_disagree),
-                                               n_disagree, body);
-
-      show_message (self, _("The Share List Disagrees"), full);
+      _ens_window_show_disagreement (self, flow->plan);
     }
   else if (ens_share_plan_count (flow->plan, ENS_SHARE_CHANGE_ADD, ENS_OUTCOME_FAILED) +
            ens_share_plan_count (flow->plan, ENS_SHARE_CHANGE_REMOVE, ENS_OUTCOME_FAILED) > 0)

@@ -114,4 +114,7 @@ void      _ens_window_class_actions_init  (GtkWidgetClass *widget_class);
 void      _ens_window_actions_init        (EnsWindow      *self);
 void      _ens_window_actions_dispose     (EnsWindow      *self);
 
+void      _ens_window_show_disagreement (EnsWindow    *self,
+                                         EnsSharePlan *plan);
+
 G_END_DECLS

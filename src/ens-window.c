@@ -459,6 +459,8 @@ ens_window_constructed (GObject *object)
   self->editor = ens_share_editor_new (self->session);
   g_signal_connect_object (self->editor, "toast", G_CALLBACK (editor_toast_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "failed", G_CALLBACK (editor_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "disagrees", G_CALLBACK (_ens_window_show_disagreement), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "notify::busy", G_CALLBACK (editor_busy_cb), self, G_CONNECT_SWAPPED);
   ens_sharing_page_set_editor (self->share_page, self->editor);
   ens_progress_bar_set_runner (self->progress_bar, ens_share_editor_get_runner (self->editor));

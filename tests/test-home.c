@@ -342,8 +342,10 @@ test_home_list (Fixture       *fixture,
   g_autoptr(GPtrArray) shown = NULL;
   EnsImageRow *row;
 
+  /* The first page's rows come before the last page is read. */
   WAIT_UNTIL (n_rows (fixture) > 0);
-  g_assert_cmpuint (n_rows (fixture), ==, N_IMAGES);
+  g_assert_cmpuint (n_rows (fixture), <=, N_IMAGES);
+  WAIT_UNTIL (n_rows (fixture) == N_IMAGES);
   /* Listed before counted: the counts were still arriving. */
   g_assert_true (ens_image_catalog_get_counting (catalog));
   g_assert_cmpuint (n_counted (fixture), <, N_IMAGES);

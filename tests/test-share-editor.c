@@ -693,7 +693,16 @@ typedef struct
   EnsSharePlan       *last_plan;
   guint               n_finished;
   guint               last_undo;
+  guint               n_disagreements;
 } Editor;
+
+static void
+disagrees_cb (Editor       *ed,
+              EnsSharePlan *plan)
+{
+  g_assert_cmpuint (ens_share_plan_count_verification (plan, ENS_VERIFY_DISAGREES), >, 0);
+  ed->n_disagreements++;
+}
 
 static void
 toast_cb (Editor     *ed,
@@ -748,6 +757,7 @@ editor_setup (Editor  *ed,
   g_signal_connect_swapped (ed->editor, "toast", G_CALLBACK (toast_cb), ed);
   g_signal_connect_swapped (ed->editor, "failed", G_CALLBACK (failed_cb), ed);
   g_signal_connect_swapped (ed->editor, "finished", G_CALLBACK (finished_cb), ed);
+  g_signal_connect_swapped (ed->editor, "disagrees", G_CALLBACK (disagrees_cb), ed);
 }
 
 /* Waits for the keyring calls of the session (listing the profiles after
@@ -987,18 +997,20 @@ test_share_editor_share (Fixture       *fixture,
   g_assert_false (ens_share_editor_get_busy (ed.editor));
   g_assert_cmpuint (*busy_notifies, ==, 2);
   g_assert_true (emulator_shares (fixture, IMAGE_ID, ACCOUNT_C));
-  g_assert_cmpuint (ed.toasts->len, ==, 1);
-  g_assert_cmpstr (last_toast (&ed), ==, "Shared with 1 account");
-  g_assert_cmpuint (ed.last_undo, >, 0);
-  g_assert_cmpuint (ed.failures->len, ==, 0);
   /* C went; A stays, already shared. */
   g_assert_cmpuint (n_pending (&ed), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (ens_change_runner_get_activity (runner)), ==, 1);
 
-  /* The list is read again; until it comes, nothing is known shared. */
+  /* The list is read again; until it comes, nothing is known shared, and
+   * the toast waits for it: what the server answered is verified first. */
+  g_assert_cmpuint (ed.toasts->len, ==, 0);
   g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_LOADING);
   g_assert_cmpstr (ens_pending_list_get_summary (pending), ==, "1 account ready to share");
-  wait_for_loaded (list);
+  wait_for_toasts (&ed, 1);
+  g_assert_cmpstr (last_toast (&ed), ==, "Shared with 1 account");
+  g_assert_cmpuint (ed.last_undo, >, 0);
+  g_assert_cmpuint (ed.failures->len, ==, 0);
+  g_assert_cmpuint (ed.n_disagreements, ==, 0);
   g_assert_true (ens_share_list_contains (list, ACCOUNT_C));
   g_assert_cmpstr (ens_pending_list_get_summary (pending), ==, "0 ready to share, 1 will be skipped");
   assert_enabled (ed.editor, "refresh choose-image undo select-all");
@@ -1011,9 +1023,9 @@ test_share_editor_share (Fixture       *fixture,
   wait_for_finished (&ed);
   g_assert_false (emulator_shares (fixture, IMAGE_ID, ACCOUNT_C));
   g_assert_true (emulator_shares (fixture, IMAGE_ID, ACCOUNT_A));
+  wait_for_toasts (&ed, 2);
   g_assert_cmpstr (last_toast (&ed), ==, "Stopped sharing with 1 account");
   g_assert_false (ens_share_editor_undo (ed.editor, undo));
-  wait_for_loaded (list);
   g_assert_false (ens_share_list_contains (list, ACCOUNT_C));
 
   editor_teardown (&ed);
@@ -1060,18 +1072,18 @@ test_share_editor_stop_sharing (Fixture       *fixture,
   g_assert_true (ens_share_editor_get_busy (ed.editor));
   assert_enabled (ed.editor, "cancel");
   wait_for_finished (&ed);
+  wait_for_toasts (&ed, 1);
   g_assert_cmpstr (last_toast (&ed), ==, "Stopped sharing with 2 accounts");
-  wait_for_loaded (list);
   g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_EMPTY);
   assert_enabled (ed.editor, "refresh choose-image undo");
 
   /* Undo shares with both again. */
   g_assert_true (ens_share_editor_undo (ed.editor, ed.last_undo));
   wait_for_finished (&ed);
+  wait_for_toasts (&ed, 2);
   g_assert_cmpstr (last_toast (&ed), ==, "Shared with 2 accounts");
   g_assert_true (emulator_shares (fixture, IMAGE_ID, ACCOUNT_A));
   g_assert_true (emulator_shares (fixture, IMAGE_ID, ACCOUNT_B));
-  wait_for_loaded (list);
 
   editor_teardown (&ed);
 }
@@ -1158,9 +1170,9 @@ test_share_editor_cancel (Fixture       *fixture,
   g_assert_cmpint (ens_share_plan_get_state (ed.last_plan, 2), ==, ENS_OUTCOME_NOT_ATTEMPTED);
   g_assert_true (emulator_shares (fixture, IMAGE_ID, ACCOUNT_C));
   g_assert_false (emulator_shares (fixture, IMAGE_ID, "4567890123456789"));
-  g_assert_cmpstr (last_toast (&ed), ==, "Shared with 1 account");
   g_assert_cmpuint (n_pending (&ed), ==, 2);
-  wait_for_loaded (list);
+  wait_for_toasts (&ed, 1);
+  g_assert_cmpstr (last_toast (&ed), ==, "Shared with 1 account");
 
   /* Undo takes back exactly what happened. */
   ens_emulator_set_latency (fixture->emulator, 0);
@@ -1169,7 +1181,7 @@ test_share_editor_cancel (Fixture       *fixture,
   g_assert_false (emulator_shares (fixture, IMAGE_ID, ACCOUNT_C));
   g_assert_true (emulator_shares (fixture, IMAGE_ID, ACCOUNT_A));
   g_assert_true (emulator_shares (fixture, IMAGE_ID, ACCOUNT_B));
-  wait_for_loaded (list);
+  wait_for_toasts (&ed, 2);
 
   editor_teardown (&ed);
 }
@@ -1242,6 +1254,49 @@ test_share_editor_reconcile (Fixture       *fixture,
   g_assert_cmpuint (ed.toasts->len, ==, 3);
   /* Never "nothing was changed": that is not known. */
   g_assert_cmpstr (last_toast (&ed), ==, "Not known whether anything changed: the answers were lost");
+
+  editor_teardown (&ed);
+}
+
+/* After every change the list is read again before the toast: what the
+ * server answered is verified, and a list that contradicts it is said
+ * plainly, never claimed as done. */
+static void
+test_share_editor_verify (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  Editor ed = { 0 };
+  EnsShareList *list;
+  g_autoptr(EnsSharePlan) plan = NULL;
+
+  editor_setup (&ed, fixture);
+  list = ens_share_editor_get_share_list (ed.editor);
+  editor_open_image (&ed, KEY_ID, KEY_SECRET, IMAGE_ID);
+
+  /* The server answered that C was added, and the list agrees. */
+  ens_emulator_set_shares (fixture->emulator, IMAGE_ID,
+                           (const char * const []) { ACCOUNT_A, ACCOUNT_B, ACCOUNT_C, NULL });
+  plan = ens_share_plan_new (IMAGE_ID, (const char * const []) { ACCOUNT_C, NULL }, NULL);
+  ens_share_plan_set_outcome (plan, 0, ENS_OUTCOME_DONE, "REQ-VERIFIED", NULL, 1);
+  _ens_share_editor_finish_run (ed.editor, plan, NULL);
+  g_assert_cmpuint (ed.toasts->len, ==, 0);
+  g_assert_cmpint (ens_share_list_get_state (list), ==, ENS_SHARE_LIST_LOADING);
+  wait_for_toasts (&ed, 1);
+  g_assert_cmpstr (last_toast (&ed), ==, "Shared with 1 account");
+  g_assert_cmpuint (ed.n_disagreements, ==, 0);
+  g_assert_cmpuint (ed.failures->len, ==, 0);
+
+  /* The server answered that the other was added, but the list read
+   * again does not have it. */
+  g_clear_object (&plan);
+  plan = ens_share_plan_new (IMAGE_ID, (const char * const []) { "4567890123456789", NULL }, NULL);
+  ens_share_plan_set_outcome (plan, 0, ENS_OUTCOME_DONE, "REQ-LIED", NULL, 1);
+  _ens_share_editor_finish_run (ed.editor, plan, NULL);
+  g_assert_cmpuint (ed.toasts->len, ==, 1);
+  wait_for_toasts (&ed, 2);
+  g_assert_cmpuint (ed.n_disagreements, ==, 1);
+  g_assert_cmpstr (last_toast (&ed), ==, "Change made; see what the lists say");
+  g_assert_false (ens_share_list_contains (list, "4567890123456789"));
 
   editor_teardown (&ed);
 }
@@ -1367,6 +1422,7 @@ main (int   argc,
   ADD ("editor/failed", test_share_editor_failed);
   ADD ("editor/cancel", test_share_editor_cancel);
   ADD ("editor/reconcile", test_share_editor_reconcile);
+  ADD ("editor/verify", test_share_editor_verify);
   ADD ("editor/sign-out", test_share_editor_sign_out);
   ADD ("editor/unsent", test_share_editor_unsent);
 

@@ -1448,6 +1448,8 @@ test_window_share_and_undo (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (window, count_notify_cb, &n_changing_notifies);
 
   g_assert_true (emulator_shares (fixture, NEW_ACCOUNT));
+  /* The toast comes once the list read again has verified the change. */
+  WAIT_UNTIL (toast_title (fixture) != NULL);
   g_assert_cmpstr (toast_title (fixture), ==, "Shared with 1 account");
   undo = get_widget (shown_toast (fixture), GTK_TYPE_BUTTON, "Undo", FIND_MAPPED);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (undo)), ==, "Undo");
@@ -1558,6 +1560,7 @@ test_window_share_typed (Fixture       *fixture,
   WAIT_UNTIL (!is_changing (fixture->window));
 
   g_assert_true (emulator_shares (fixture, NEW_ACCOUNT));
+  WAIT_UNTIL (toast_title (fixture) != NULL);   /* after the list verifies the change */
   g_assert_cmpstr (toast_title (fixture), ==, "Shared with 1 account");
   rows = pending_rows (fixture);
   g_assert_cmpuint (rows->len, ==, 0);
@@ -1598,6 +1601,7 @@ test_window_stop_sharing (Fixture       *fixture,
 
   g_assert_false (emulator_shares (fixture, SHARED_B));
   g_assert_true (emulator_shares (fixture, SHARED_A));
+  WAIT_UNTIL (toast_title (fixture) != NULL);   /* after the list verifies the change */
   g_assert_cmpstr (toast_title (fixture), ==, "Stopped sharing with 1 account");
   wait_for_list (fixture, IMAGE, listings);
   rows = shared_rows (fixture);
@@ -1668,6 +1672,7 @@ test_window_failed_stay_pending (Fixture       *fixture,
   WAIT_UNTIL (!is_changing (fixture->window));
   g_assert_true (emulator_shares (fixture, NEW_ACCOUNT));
   g_assert_true (emulator_shares (fixture, OTHER_ACCOUNT));
+  WAIT_UNTIL (toast_title (fixture) != NULL);   /* after the list verifies the change */
   g_assert_cmpstr (toast_title (fixture), ==, "Shared with 2 accounts");
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = pending_rows (fixture);
@@ -1719,6 +1724,7 @@ test_window_cancel (Fixture       *fixture,
     else
       expected = g_strdup_printf (n_shared_now == 1 ? "Shared with %u account" : "Shared with %u accounts",
                                   n_shared_now);
+    WAIT_UNTIL (toast_title (fixture) != NULL);   /* after the list verifies the change */
     g_assert_cmpstr (toast_title (fixture), ==, expected);
     rows = pending_rows (fixture);
     g_assert_cmpuint (rows->len, ==, 3 - n_shared_now);

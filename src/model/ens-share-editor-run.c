@@ -73,7 +73,12 @@ ens_share_editor_show_plan_toast (EnsShareEditor *self,
       return;
     }
 
-  title = describe_change (n_add, n_remove);
+  /* What the list read again contradicts is not claimed as done (the
+   * window says which: EnsShareEditor::disagrees). */
+  if (ens_share_plan_count_verification (plan, ENS_VERIFY_DISAGREES) > 0)
+    title = g_strdup (_("Change made; see what the lists say"));
+  else
+    title = describe_change (n_add, n_remove);
   inverse = ens_share_plan_new_inverse (plan);
   number = ens_change_runner_add_undo (self->runner, inverse);
 
@@ -123,15 +128,21 @@ ens_share_editor_report_verified (EnsShareEditor *self,
   g_auto(GStrv) shared_now = NULL;
   g_auto(GStrv) verified_adds = NULL;
   const GError *failure;
+  guint n_disagree;
 
   shared_now = ens_share_list_dup_accounts (self->share_list);
   reconciled = ens_share_plan_reconcile (plan, (const char * const *)shared_now);
+  /* Every account the server said was changed is checked in the list. */
+  n_disagree = ens_share_plan_verify (reconciled, ens_share_plan_get_image_id (plan),
+                                      (const char * const *)shared_now);
 
   /* Accounts that turned out to be shared leave the pending list too. */
   verified_adds = ens_share_plan_dup_accounts (reconciled, ENS_SHARE_CHANGE_ADD, ENS_OUTCOME_DONE);
   ens_pending_list_remove_accounts (self->pending, (const char * const *)verified_adds);
 
   ens_share_editor_show_plan_toast (self, reconciled);
+  if (n_disagree > 0)
+    g_signal_emit_by_name (self, "disagrees", reconciled);
 
   failure = first_failure (reconciled);
   if (failure != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -204,10 +215,11 @@ _ens_share_editor_finish_run (EnsShareEditor *self,
 
   n_uncertain = ens_share_plan_count_uncertain (plan);
 
-  if (n_uncertain > 0 && shown)
+  if ((n_uncertain > 0 || n_done > 0) && shown)
     {
       /* The toast and any failure wait for the share list, which says
-       * what really happened.  One still waiting says what is certain. */
+       * what really happened (answers lost) and verifies what the server
+       * answered.  One still waiting says what is certain. */
       if (self->verify_plan != NULL)
         {
           g_autoptr(EnsSharePlan) previous = g_steal_pointer (&self->verify_plan);

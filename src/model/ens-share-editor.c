@@ -58,6 +58,7 @@ enum {
   TOAST,
   FAILED,
   FINISHED,
+  DISAGREES,
   N_SIGNALS
 };
 
@@ -541,6 +542,21 @@ ens_share_editor_class_init (EnsShareEditorClass *klass)
    */
   signals[FINISHED] =
     g_signal_new ("finished",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, ENS_TYPE_SHARE_PLAN);
+
+  /**
+   * EnsShareEditor::disagrees:
+   * @plan: the plan, verified against the list read again after it ran
+   *   (ens_share_plan_get_verification())
+   *
+   * The server answered that accounts were changed, but the list read
+   * again says otherwise: to be said plainly.
+   */
+  signals[DISAGREES] =
+    g_signal_new ("disagrees",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
