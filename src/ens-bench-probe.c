@@ -118,6 +118,10 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 EnsBenchProbe         *self)
 {
+  /* Shortcuts (Ctrl+Q at the end of a run) are not typing. */
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
+    return GDK_EVENT_PROPAGATE;
+
   self->typing_until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
 
   return GDK_EVENT_PROPAGATE;
