@@ -365,6 +365,10 @@ static void
 collect_rows (GtkWidget *widget,
               GPtrArray *rows)
 {
+  /* The suggestions under "Accounts to add" are not rows of a list. */
+  if (GTK_IS_LIST_BOX (widget) && has_accessible_label (widget, "Suggestions"))
+    return;
+
   if (GTK_IS_LIST_BOX (widget))
     {
       for (GtkWidget *child = gtk_widget_get_first_child (widget);
