@@ -151,3 +151,25 @@ ens_test_sql_int (const char *path,
 
   return value;
 }
+
+char *
+ens_test_store_dir_new (const char  *template,
+                        char       **path)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp (template, &error);
+
+  g_assert_no_error (error);
+  *path = g_build_filename (dir, "ens-image-share", "history.db", NULL);
+
+  return dir;
+}
+
+void
+ens_test_store_dir_free (char *dir)
+{
+  g_autofree char *command = g_strdup_printf ("chmod -R u+w '%s'; rm -rf '%s'", dir, dir);
+
+  g_assert_cmpint (system (command), ==, 0);
+  g_free (dir);
+}

@@ -47,5 +47,11 @@ void          ens_test_release         (gpointer       object);
  * own, as another process would. */
 gint64        ens_test_sql_int         (const char    *path,
                                         const char    *sql);
+/* A new folder from @template (g_dir_make_tmp()) for a store; @path gets
+ * the store's file in it, as the app lays it out (not made yet). */
+char         *ens_test_store_dir_new   (const char    *template,
+                                        char         **path);
+/* Removes @dir and everything in it, read-only parts too, and frees it. */
+void          ens_test_store_dir_free  (char          *dir);
 
 G_END_DECLS

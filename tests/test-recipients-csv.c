@@ -43,21 +43,14 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("ens-recipients-csv-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "ens-image-share", "history.db", NULL);
+  fixture->dir = ens_test_store_dir_new ("ens-recipients-csv-XXXXXX", &fixture->path);
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
-  g_assert_cmpint (system (command), ==, 0);
-  g_free (fixture->dir);
+  ens_test_store_dir_free (fixture->dir);
   g_free (fixture->path);
 }
 

@@ -65,9 +65,7 @@ fixture_setup (Fixture       *fixture,
   g_autofree char *url = NULL;
   const char *shared[] = { "1000000000000001", "1000000000000002", "1000000000000003", NULL };
 
-  fixture->dir = g_dir_make_tmp ("ens-runner-history-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "ens-image-share", "history.db", NULL);
+  fixture->dir = ens_test_store_dir_new ("ens-runner-history-XXXXXX", &fixture->path);
 
   fixture->emulator = ens_emulator_new ();
   ens_emulator_add_key (fixture->emulator, KEY_ID, KEY_SECRET, FALSE);
@@ -90,8 +88,6 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
   g_clear_object (&fixture->runner);
   g_clear_object (&fixture->session);
   g_clear_object (&fixture->store);
@@ -99,8 +95,7 @@ fixture_teardown (Fixture       *fixture,
   ens_emulator_stop (fixture->emulator);
   g_clear_object (&fixture->emulator);
   g_ptr_array_unref (fixture->notices);
-  g_assert_cmpint (system (command), ==, 0);
-  g_free (fixture->dir);
+  ens_test_store_dir_free (fixture->dir);
   g_free (fixture->path);
 }
 

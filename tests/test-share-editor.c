@@ -1173,6 +1173,8 @@ test_share_editor_cancel (Fixture       *fixture,
   g_assert_cmpuint (n_pending (&ed), ==, 2);
   wait_for_toasts (&ed, 1);
   g_assert_cmpstr (last_toast (&ed), ==, "Shared with 1 account");
+  /* The toast came with the list read again, which has C. */
+  g_assert_true (ens_share_list_contains (list, ACCOUNT_C));
 
   /* Undo takes back exactly what happened. */
   ens_emulator_set_latency (fixture->emulator, 0);
