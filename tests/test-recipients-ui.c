@@ -583,6 +583,34 @@ test_offboard_with_failure (Fixture       *fixture,
   g_assert_true (is_shared (fixture, IMAGE_2, SHARED_A));
 }
 
+/* The same for a whole group: its members' images, each naming them. */
+static void
+test_group_images (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  EnsImageCatalog *catalog = ens_session_get_images (fixture->session);
+  GtkWidget *page;
+  GtkWindow *images;
+  GtkWidget *row;
+
+  add_recipient (fixture, SHARED_A, "Partner A", "Both");
+  add_recipient (fixture, SHARED_B, "Partner B", "Both");
+  WAIT_UNTIL (ens_image_catalog_get_state (catalog) == ENS_IMAGE_CATALOG_COMPLETE);
+
+  gtk_widget_activate_action (window, "win.show-recipients", NULL);
+  page = get (window, ENS_TYPE_RECIPIENTS_PAGE, NULL);
+  WAIT_UNTIL (find (page, GTK_TYPE_BUTTON, "Images Both Can Use", TRUE) != NULL);
+  click (page, "Images Both Can Use");
+  WAIT_UNTIL ((images = find_images_window ()) != NULL);
+  WAIT_UNTIL (find (GTK_WIDGET (images), GTK_TYPE_LABEL, "3 images can be used.", TRUE) != NULL);
+  row = find (GTK_WIDGET (images), ADW_TYPE_ACTION_ROW, "third-image", TRUE);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Partner A · 1111…1111, Partner B · 2222…2222");
+  gtk_window_destroy (images);
+}
+
 static void
 test_page_add_delete_undo (Fixture       *fixture,
                            gconstpointer  data)
@@ -709,6 +737,8 @@ main (int   argc,
               fixture_set_up, test_complete_and_groups, fixture_tear_down);
   g_test_add ("/recipients-ui/offboard-with-failure", Fixture, NULL,
               fixture_set_up, test_offboard_with_failure, fixture_tear_down);
+  g_test_add ("/recipients-ui/group-images", Fixture, NULL,
+              fixture_set_up, test_group_images, fixture_tear_down);
   g_test_add ("/recipients-ui/page-add-delete-undo", Fixture, NULL,
               fixture_set_up, test_page_add_delete_undo, fixture_tear_down);
   g_test_add ("/recipients-ui/import-bad-rows", Fixture, NULL,
