@@ -43,6 +43,7 @@ NEW_IMAGE = "m-8ab4c9d2vzf7krzz7hkme2e004"
 HOME_ACCOUNT = "8888777766665555"
 SEEDED = ["1234567890123456", "6543210987654321"]
 HISTORY_ACCOUNT = "7312345678901234"
+HISTORY_NAME = "Contoso Archive"
 KILL_IMAGE = "m-5s7qotzavwbrnzaqh4unmkill1"
 KEY_H = 0x68
 KEY_R = 0x72
@@ -675,6 +676,14 @@ class Run:
         wait_shared_list(a.window, SEEDED)
         set_text(visible(a.window, role="text", name="Accounts to add"), HISTORY_ACCOUNT)
         click(visible(a.window, role="push button", name="Add", pred=is_sensitive))
+        # Named from its pending row before it is shared: the history keeps
+        # the name it had then.
+        click(visible(a.window, role="push button", name=f"Name Account {HISTORY_ACCOUNT}…",
+                      pred=is_sensitive, timeout=15))
+        dialog = dialog_named(a.app, "Name This Account")
+        set_text(find(dialog, role="text", name="Name"), HISTORY_NAME)
+        click(dialog_button(dialog, "Save"))
+        wait_until(lambda: window_gone(dialog), 10, "the naming dialog to close")
         click(visible(a.window, role="push button", name="Share", pred=is_sensitive))
         text = toast_label(a, "Shared with", timeout=20)
         if text != "Shared with 1 account":
@@ -686,13 +695,12 @@ class Run:
         visible(a.window, role="text", name="Image ID", timeout=15, what="the main page")
         point_at(a.window)
         press_ctrl(KEY_H)
-        # Found by the account ID (the address book of recipient names does
-        # not exist yet).
+        # Found by part of the account's name, as it was named then.
         search = visible(a.window, name="Search the history", timeout=10)
-        set_text(search, HISTORY_ACCOUNT)
+        set_text(search, HISTORY_NAME[:10])
         visible(a.window, role="label", name="Shared with 1 account", timeout=15,
                 what="the change in History")
-        # The list is read again as the ID is typed: its rows are made anew.
+        # The list is read again as the name is typed: its rows are made anew.
         time.sleep(1)
         titles = [o for o in find_all(a.window, role="label", name="Shared with 1 account") if on_screen(o)]
         if len(titles) != 1:
@@ -700,7 +708,8 @@ class Run:
         clicked = []
 
         def expanded():
-            if find_now(a.window, role="label", name=HISTORY_ACCOUNT, pred=on_screen) is not None:
+            if find_now(a.window, role="label", name=f"{HISTORY_ACCOUNT} — {HISTORY_NAME}",
+                        pred=on_screen) is not None:
                 return True
             if not clicked or time.monotonic() - clicked[-1] > 3:
                 title = find_now(a.window, role="label", name="Shared with 1 account", pred=on_screen)
@@ -972,7 +981,7 @@ class Run:
             ok = self.step("12 share with one account, then quit", self.s11_share_then_quit)
             if ok and self.step("app starts again", lambda: self.start_app("history", history_args,
                                                                             credentials=GOOD_KEY)):
-                self.step("13 History (Ctrl+H): the change is found by the account ID and its "
+                self.step("13 History (Ctrl+H): the change is found by the recipient's name and its "
                           "copied RequestId is the server's", self.s11_find_in_history)
                 self.step("app H exits normally through Ctrl+Q", lambda: self.quit_app(self.app))
         self.history_emu.kill()
