@@ -93,7 +93,7 @@ shares_of ()
   "$python" -c 'import json,sys; print(" ".join(sorted(json.load(open(sys.argv[1]))["shares"])))' "$tmp/out"
 }
 
-echo "1..12"
+echo "1..13"
 
 # 1. a file with a bad row: every bad row named with its line, nothing imported
 printf '\357\273\277Name;Account ID;Group;Note\r\n"Partner A";１００００００００００００００１;Distributors;"first\r\nsecond"\r\nPartner B;1000000000000002;Distributors;\r\nBroken;12a4;;\r\nPartner C;1000000000000003;;\r\n' > "$tmp/bad.csv"
@@ -235,6 +235,21 @@ if [ "$revoked" -eq 0 ] && [ "$a" = "1999999999999999" ] \
   ok "--revoke-all stops sharing with the account, recorded in the history with the recipient's name"
 else
   not_ok "--revoke-all" "status $revoked, $a / $b: $(cat "$tmp/out")"
+fi
+
+# 13. --json names the accounts the book knows ("names"), the others not
+run --image="$image2" --list --json
+if [ "$status" -eq 0 ] && "$python" - "$tmp/out" <<'PY' 2> "$tmp/py"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert "1000000000000002" in d["shares"], d
+assert d["names"].get("1000000000000002") == "Partner B", d["names"]
+assert "1999999999999999" not in d["names"], d["names"]
+PY
+then
+  ok "--json names the accounts from the book"
+else
+  not_ok "--json names" "status $status: $(cat "$tmp/py" "$tmp/err")"
 fi
 
 # 12. --revoke-all without --account --images is a usage error

@@ -290,6 +290,17 @@ _ens_cli_print_json (Cli *cli)
         json_builder_add_null_value (builder);
     }
 
+  /* Issue 14: the names the address book gives the accounts above. */
+  {
+    g_autoptr(GPtrArray) accounts = g_ptr_array_new ();
+
+    for (guint i = 0; cli->plan != NULL && i < ens_share_plan_get_n_accounts (cli->plan); i++)
+      g_ptr_array_add (accounts, (gpointer) ens_share_plan_get_account (cli->plan, i));
+    for (guint i = 0; cli->list && cli->shares != NULL && cli->shares[i] != NULL; i++)
+      g_ptr_array_add (accounts, cli->shares[i]);
+    _ens_cli_json_add_names (cli, builder, accounts);
+  }
+
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);

@@ -177,6 +177,9 @@ void        _ens_cli_recipients_clear          (Cli          *cli);
 EnsStore   *_ens_cli_get_store                 (Cli          *cli);
 GHashTable *_ens_cli_dup_recipient_names       (Cli          *cli);
 void        _ens_cli_say_moved_aside           (Cli          *cli);
+void        _ens_cli_json_add_names            (Cli          *cli,
+                                                JsonBuilder  *builder,
+                                                GPtrArray    *accounts);
 char       *_ens_cli_account_label             (Cli          *cli,
                                                 const char   *account_id);
 gboolean    _ens_cli_recipients_expand         (Cli          *cli,

@@ -219,6 +219,38 @@ _ens_cli_account_label (Cli        *cli,
   return ens_recipients_dup_label (recipients, account_id);
 }
 
+/**
+ * _ens_cli_json_add_names:
+ * @accounts: (element-type utf8): account IDs, repeats allowed
+ *
+ * Adds "names": an object from each of @accounts that the address book
+ * names to its name (empty when none is named, or there is no book).
+ */
+void
+_ens_cli_json_add_names (Cli         *cli,
+                         JsonBuilder *builder,
+                         GPtrArray   *accounts)
+{
+  EnsRecipients *recipients = accounts->len > 0 ? book (cli, FALSE) : NULL;
+  g_autoptr(GHashTable) added = g_hash_table_new (g_str_hash, g_str_equal);
+
+  json_builder_set_member_name (builder, "names");
+  json_builder_begin_object (builder);
+  for (guint i = 0; recipients != NULL && i < accounts->len; i++)
+    {
+      const char *account_id = g_ptr_array_index (accounts, i);
+      EnsRecipient *recipient = ens_recipients_lookup (recipients, account_id);
+      g_autofree char *name = NULL;
+
+      if (recipient == NULL || !g_hash_table_add (added, (gpointer) account_id))
+        continue;
+      name = ens_text_sanitize (ens_recipient_get_name (recipient), -1);
+      json_builder_set_member_name (builder, account_id);
+      json_builder_add_string_value (builder, name);
+    }
+  json_builder_end_object (builder);
+}
+
 /* “@Name” in a LIST: a recipient or a group, as its account IDs.  The
  * names are cut at commas, semicolons and new lines, so that a name can
  * hold spaces (--remove='@Partner A'). */
