@@ -336,62 +336,6 @@ ens_session_sign_out (EnsSession *self)
 
 /* }}} */
 
-/* Checking an AccessKey {{{ */
-
-static void
-check_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GPtrArray) images = NULL;
-  GError *error = NULL;
-
-  images = ens_client_describe_images_finish (ENS_CLIENT (object), result, NULL, &error);
-
-  if (images == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-void
-ens_session_check_credentials_async (EnsSession           *self,
-                                     const EnsCredentials *credentials,
-                                     GCancellable         *cancellable,
-                                     GAsyncReadyCallback   callback,
-                                     gpointer              user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(EnsClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (ENS_IS_SESSION (self));
-  g_return_if_fail (credentials != NULL);
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ens_session_check_credentials_async);
-
-  client = ens_client_new_like (self->client);
-  ens_client_set_credentials (client, credentials);
-  ens_client_describe_images_async (client, 1, 1, NULL, NULL, cancellable,
-                                    check_cb, g_steal_pointer (&task));
-}
-
-gboolean
-ens_session_check_credentials_finish (EnsSession    *self,
-                                      GAsyncResult  *result,
-                                      GError       **error)
-{
-  g_return_val_if_fail (ENS_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* }}} */
-
 /* Demo {{{ */
 
 gboolean
