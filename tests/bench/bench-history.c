@@ -287,12 +287,12 @@ main (int   argc,
   full_ms = median_first_page_ms (full, &n_full);
   empty_ms = median_first_page_ms (empty, &n_empty);
   g_assert (n_full == ENS_HISTORY_LIST_PAGE_SIZE && n_empty == 0);
-  g_print ("history-first-page %.1f empty %.1f ratio %.2f entries %u\n",
+  g_print ("history-first-page %.3f empty %.3f ratio %.2f entries %u\n",
            full_ms, empty_ms, full_ms / empty_ms, n_entries);
 
   keys_full = keystroke_ms (full, typed);
   keys_empty = keystroke_ms (empty, typed);
-  g_print ("history-keystroke %.1f empty %.1f ratio %.2f chars %zu\n",
+  g_print ("history-keystroke %.3f empty %.3f ratio %.2f chars %zu\n",
            keys_full, keys_empty, keys_full / keys_empty, strlen (typed));
 
   {
