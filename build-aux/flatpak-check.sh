@@ -180,9 +180,14 @@ EOF
 
 export HOME=$scratch/home XDG_RUNTIME_DIR=$scratch/run
 export XDG_CACHE_HOME=$HOME/.cache XDG_CONFIG_HOME=$HOME/.config XDG_DATA_HOME=$HOME/.local/share
-mkdir -p "$HOME" "$XDG_RUNTIME_DIR" "$XDG_CONFIG_HOME/gtk-4.0" "$scratch/work"
+mkdir -p "$HOME" "$XDG_RUNTIME_DIR" "$scratch/work"
 chmod 700 "$XDG_RUNTIME_DIR"
-printf '[Settings]\ngtk-enable-animations=false\n' > "$XDG_CONFIG_HOME/gtk-4.0/settings.ini"
+# No animations, here and in the sandboxes (whose configuration folder is
+# ~/.var/app/ID/config), so that no screenshot catches a crossfade.
+for dir in "$XDG_CONFIG_HOME" "$HOME/.var/app/$app_id/config" "$HOME/.var/app/$devel_id/config"; do
+  mkdir -p "$dir/gtk-4.0"
+  printf '[Settings]\ngtk-enable-animations=false\n' > "$dir/gtk-4.0/settings.ini"
+done
 unset DBUS_SESSION_BUS_ADDRESS WAYLAND_DISPLAY DISPLAY XDG_CURRENT_DESKTOP
 
 t=$(date +%s)
