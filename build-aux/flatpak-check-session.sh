@@ -277,18 +277,20 @@ fi
 
 # 5. A later run reads the saved profile back: no credentials in its
 # environment, only --profile.
-# libsecret 0.20 (the Debian 12 stand-in runtime, not GNOME 49's) can
-# deadlock in g_cancellable_disconnect() when a keyring call that took
-# longer than the app's 15 s keyring timeout is cancelled (seen in two
-# runs of five, on a portal that answered slowly).  Such a run is killed
-# by the timeout of sandboxed_keyring and tried once more; the log says
-# so, and a second hang fails the check.
+# libsecret 0.20 (in the Debian 12 stand-in runtimes this check used
+# before) could deadlock in g_cancellable_disconnect() when a keyring call
+# that took longer than the app's 15 s keyring timeout was cancelled (seen
+# in two runs of five, on a portal that answered slowly).  The runtimes
+# now hold libsecret 0.21 (Debian 13; GNOME 49 has 0.21 too), and no
+# libsecret change is known to have fixed that, so the guard stays: such a
+# run is killed by the timeout of sandboxed_keyring and tried once more;
+# the log says so, and a second hang fails the check.
 sandboxed_keyring ()
 {
   keyring_status=0
   timeout -k 5 60 flatpak run --user "$@" >"$out" 2>&1 || keyring_status=$?
   if [ $keyring_status -eq 124 ] || [ $keyring_status -eq 137 ]; then
-    echo "# a sandboxed keyring read hung (libsecret 0.20 deadlock on cancel); trying once more"
+    echo "# a sandboxed keyring read hung (libsecret deadlock on cancel?); trying once more"
     keyring_status=0
     timeout -k 5 60 flatpak run --user "$@" >"$out" 2>&1 || keyring_status=$?
   fi

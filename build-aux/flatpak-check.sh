@@ -1,8 +1,11 @@
 #!/bin/sh
 # build-aux/flatpak-check.sh — builds both Flatpak manifests with the real
 # flatpak-builder and checks the sandboxed app, offline, with stand-in
-# runtimes made from Debian 12 packages.  .ci/run runs it after the test
-# suite; README's "Flatpak" section says what it proves and what not.
+# runtimes made from Debian 13 "trixie" packages (libadwaita 1.7, GTK 4.18:
+# nearer GNOME 49 than the Debian 12 floor that the host suite tests, so
+# the code behind ADW_CHECK_VERSION (1, 4, 0) and newer is built and run
+# here).  .ci/run runs it after the test suite; README's "Flatpak" section
+# says what it proves and what not.
 #
 # Copyright 2026 The ENS Image Share authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,9 +15,9 @@
 #  1. installs flatpak, flatpak-builder, mmdebstrap, eatmydata, elfutils,
 #     xdg-desktop-portal, gnome-keyring, … with apt, and builds the
 #     ens-emulator on the host (in _build, as build-aux/test.sh does);
-#  2. makes org.gnome.Platform//49 and org.gnome.Sdk//49 from Debian 12
-#     packages and installs them in a private Flatpak installation
-#     (build-aux/flatpak-runtime.sh);
+#  2. makes org.gnome.Platform//49 and org.gnome.Sdk//49 from Debian
+#     packages of $ENS_DEBIAN_SUITE (default trixie) and installs them in a
+#     private Flatpak installation (build-aux/flatpak-runtime.sh);
 #  3. builds both manifests unchanged with flatpak-builder --user --install
 #     --force-clean, from a fresh copy of the checkout's files (what
 #     `git ls-files` lists, so no _build* folder comes along);
@@ -31,7 +34,8 @@
 # Everything else lives in a scratch folder that is removed at the end.
 #
 # Environment: ENS_FLATPAK_STATE (instead of _flatpak-check),
-# ENS_FLATPAK_REBUILD=1 (make the runtimes again), ENS_BUILDDIR (the host
+# ENS_FLATPAK_REBUILD=1 (make the runtimes again), ENS_DEBIAN_SUITE (the
+# Debian release of the runtimes, default trixie), ENS_BUILDDIR (the host
 # build with the emulator, default _build).
 set -u
 cd "$(dirname "$0")/.."
@@ -107,7 +111,7 @@ t=$(date +%s)
 if sh build-aux/flatpak-runtime.sh "$state" >"$artifacts/runtime.log" 2>&1 &&
    flatpak --user info org.gnome.Platform//49 >/dev/null 2>&1 &&
    flatpak --user info org.gnome.Sdk//49 >/dev/null 2>&1; then
-  fc_ok "stand-in org.gnome.Platform//49 and org.gnome.Sdk//49 from Debian 12 installed ($(elapsed $t))"
+  fc_ok "stand-in org.gnome.Platform//49 and org.gnome.Sdk//49 from Debian ${ENS_DEBIAN_SUITE:-trixie} installed ($(elapsed $t))"
 else
   fc_not_ok "stand-in org.gnome.Platform//49 and org.gnome.Sdk//49 installed" \
     "$(tail -n 25 "$artifacts/runtime.log")"
@@ -176,9 +180,14 @@ EOF
 
 export HOME=$scratch/home XDG_RUNTIME_DIR=$scratch/run
 export XDG_CACHE_HOME=$HOME/.cache XDG_CONFIG_HOME=$HOME/.config XDG_DATA_HOME=$HOME/.local/share
-mkdir -p "$HOME" "$XDG_RUNTIME_DIR" "$XDG_CONFIG_HOME/gtk-4.0" "$scratch/work"
+mkdir -p "$HOME" "$XDG_RUNTIME_DIR" "$scratch/work"
 chmod 700 "$XDG_RUNTIME_DIR"
-printf '[Settings]\ngtk-enable-animations=false\n' > "$XDG_CONFIG_HOME/gtk-4.0/settings.ini"
+# No animations, here and in the sandboxes (whose configuration folder is
+# ~/.var/app/ID/config), so that no screenshot catches a crossfade.
+for dir in "$XDG_CONFIG_HOME" "$HOME/.var/app/$app_id/config" "$HOME/.var/app/$devel_id/config"; do
+  mkdir -p "$dir/gtk-4.0"
+  printf '[Settings]\ngtk-enable-animations=false\n' > "$dir/gtk-4.0/settings.ini"
+done
 unset DBUS_SESSION_BUS_ADDRESS WAYLAND_DISPLAY DISPLAY XDG_CURRENT_DESKTOP
 
 t=$(date +%s)

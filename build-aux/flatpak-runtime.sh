@@ -1,7 +1,8 @@
 #!/bin/sh
 # build-aux/flatpak-runtime.sh — makes stand-ins for org.gnome.Platform//49
-# and org.gnome.Sdk//49 from Debian 12 packages and installs them into the
-# Flatpak installation $FLATPAK_USER_DIR (see build-aux/flatpak-check.sh).
+# and org.gnome.Sdk//49 from Debian packages (13 "trixie" unless
+# ENS_DEBIAN_SUITE says otherwise) and installs them into the Flatpak
+# installation $FLATPAK_USER_DIR (see build-aux/flatpak-check.sh).
 #
 # Copyright 2026 The ENS Image Share authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,27 +15,33 @@
 # rebuild.  The root file systems themselves are made under STATEDIR/tmp
 # and removed once exported.
 #
-# The packages come from the machine's own apt sources: the deb822 file is
-# passed to mmdebstrap as its mirror, so no archive address is written here.
+# The packages come from the machine's own apt sources: a copy of its
+# deb822 file, with the machine's release name replaced by $suite in the
+# Suites fields (bookworm-updates -> trixie-updates, …; URIs, components
+# and keyrings kept), is written to STATEDIR and passed to mmdebstrap as
+# its mirror, so no archive address is written here.
 # Variant "essential", no Recommends, no documentation, man pages or
 # translations, and dpkg under eatmydata (mmdebstrap's own hook: no fsync
 # for files that are thrown away after the export).
 #
-# These are not the GNOME runtimes: they hold Debian 12's GTK 4.8,
-# libadwaita 1.2, libsoup 3.2 and libsecret 0.20 (the app's floor) under the
-# names the manifests ask for.
+# These are not the GNOME runtimes: they hold Debian 13's GTK 4.18,
+# libadwaita 1.7, libsoup 3.6 and libsecret 0.21 (GNOME 49 has GTK 4.20
+# and libadwaita 1.8) under the names the manifests ask for, so the app's
+# code for libadwaita >= 1.4 is built and run here, while the host suite
+# keeps testing the Debian 12 floor (GTK 4.8, libadwaita 1.2).
 set -eu
 
 state=$1
-sources=${ENS_APT_SOURCES:-/etc/apt/sources.list.d/debian.sources}
-suite=${ENS_DEBIAN_SUITE:-bookworm}
+host_sources=${ENS_APT_SOURCES:-/etc/apt/sources.list.d/debian.sources}
+suite=${ENS_DEBIAN_SUITE:-trixie}
 branch=49
 arch=$(flatpak --default-arch)
 
 # The Platform: what the app links against and needs at run time, plus
-# gdbus (libglib2.0-bin) for the sandbox's D-Bus checks.
+# gdbus (libglib2.0-bin) for the sandbox's D-Bus checks.  GLib itself
+# comes with them (libglib2.0-0, libglib2.0-0t64 since trixie).
 platform_packages="libgtk-4-1 libadwaita-1-0 libsoup-3.0-0 libjson-glib-1.0-0
-  libsecret-1-0 libglib2.0-0 libglib2.0-bin glib-networking gsettings-desktop-schemas
+  libsecret-1-0 libglib2.0-bin glib-networking gsettings-desktop-schemas
   adwaita-icon-theme hicolor-icon-theme shared-mime-info librsvg2-common
   fonts-dejavu-core fonts-cantarell fontconfig libgl1-mesa-dri libegl-mesa0 libegl1
   libgles2 libgl1 ca-certificates"
@@ -53,7 +60,12 @@ sdk_pid=""
 trap 'if [ -n "$sdk_pid" ]; then kill "$sdk_pid" 2>/dev/null || true; fi' EXIT
 trap 'exit 130' INT TERM
 
-stamp_text="$(cat "$0") $sources $suite $(cat "$sources" 2>/dev/null)"
+mkdir -p "$state"
+host_codename=$(. /etc/os-release && echo "$VERSION_CODENAME")
+sources=$state/apt-$suite.sources
+sed "/^Suites:/ s/\\<$host_codename\\>/$suite/g" "$host_sources" > "$sources"
+
+stamp_text="$(cat "$0") $host_sources $suite $(cat "$sources" 2>/dev/null)"
 stamp=$(printf '%s' "$stamp_text" | sha256sum | cut -d' ' -f1)
 repo=$state/runtime-repo
 
@@ -136,7 +148,7 @@ EOF
   # (the .deb cache is complete for the Platform's packages by then).
   make_runtime sdk "$sdk_packages" > "$state/tmp/sdk.log" 2>&1 &
   sdk_pid=$!
-  flatpak build-export --runtime --files=usr --subject="Debian 12 stand-in for org.gnome.Platform" \
+  flatpak build-export --runtime --files=usr --subject="Debian $suite stand-in for org.gnome.Platform" \
     "$repo" "$state/tmp/platform" "$branch"
   rm -rf "$state/tmp/platform"
   sdk_status=0
@@ -146,7 +158,7 @@ EOF
   [ $sdk_status -eq 0 ] || exit $sdk_status
 
   write_metadata "$state/tmp/sdk" org.gnome.Sdk
-  flatpak build-export --runtime --files=usr --subject="Debian 12 stand-in for org.gnome.Sdk" \
+  flatpak build-export --runtime --files=usr --subject="Debian $suite stand-in for org.gnome.Sdk" \
     "$repo" "$state/tmp/sdk" "$branch"
   rm -rf "$state/tmp"
   printf '%s\n' "$stamp" > "$state/runtime.stamp"
