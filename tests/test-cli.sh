@@ -808,6 +808,14 @@ if expect_status 0 "copy and retire" && expect_output "$tmp/out" "(verified)" "c
   fi
 fi
 
+# first_result_check: the Python asserts on stdin, about doc (the --json
+# document in $tmp/out) and r (its first result); what failed in $tmp/py
+first_result_check ()
+{
+  { printf 'import json, sys\ndoc = json.load(open(sys.argv[1]))\nr = doc["results"][0]\n'; cat; } |
+    "$python" - "$tmp/out" > "$tmp/py" 2>&1
+}
+
 # 41. one image: --add of an account that already has access is named
 # skipped ("Already shared") and not sent (emulator log)
 run -- --endpoint="$url" --image="$image" --add=4141414141414141
@@ -831,10 +839,7 @@ fi
 before=$(requests)
 run -- --endpoint="$url" --image="$image" --remove=4242424242424242 --json
 if expect_status 0 "one image, not shared"; then
-  if "$python" - "$tmp/out" <<'PY' > "$tmp/py" 2>&1
-import json, sys
-doc = json.load(open(sys.argv[1]))
-r = doc["results"][0]
+  if first_result_check <<'PY'
 assert r["status"] == "skipped" and r["skip_reason"] == "not-shared", r
 assert r["tries"] == 0 and r["request_id"] is None, r
 assert doc["review"]["skipped"] == 1, doc
@@ -855,10 +860,7 @@ fi
 # 43. one image: what was sent is verified in the text and in --json
 run -- --endpoint="$url" --image="$image" --remove=4141414141414141 --json
 if expect_status 0 "one image, verified --json"; then
-  if "$python" - "$tmp/out" <<'PY' > "$tmp/py" 2>&1
-import json, sys
-doc = json.load(open(sys.argv[1]))
-r = doc["results"][0]
+  if first_result_check <<'PY'
 assert r["status"] == "done" and r["verification"] == "verified", r
 assert doc["review"] == {"skipped": 0, "verified": 1, "disagrees": 0}, doc
 PY
