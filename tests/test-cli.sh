@@ -319,7 +319,8 @@ fi
 # sent; exit 1 with the API title
 before=$(requests)
 run -- --endpoint="$url" --image=m-000000000000000000000unknown --add=1234567890123456
-if expect_status 1 "unknown image" && expect_output "$tmp/err" "Image Not Found" "unknown image" &&
+if expect_status 1 "unknown image" &&
+   expect_output "$tmp/err" "Could not read the list of accounts: Image Not Found" "unknown image" &&
    expect_output "$tmp/err" "Nothing was sent." "unknown image nothing sent"; then
   if [ "$(modifications_since "$before")" -eq 0 ]; then ok "unknown image: exit 1, nothing sent"
   else not_ok "unknown image" "a change was sent"; fi

@@ -578,7 +578,9 @@ _ens_cli_run_images (Cli       *cli,
 
       if (!preview_plan (cli, &error))
         {
-          _ens_cli_print_error_details (error, _("Could not read the lists of accounts"));
+          _ens_cli_print_error_details (error, cli->image_ids->len == 1
+                                               ? _("Could not read the list of accounts")
+                                               : _("Could not read the lists of accounts"));
           g_printerr (_("Nothing was sent.\n"));
           return EXIT_FAILED;
         }
