@@ -164,7 +164,10 @@ rows = [r for r in json.load(open(sys.argv[1])) if r["account_id"].startswith("3
     x["operation"] for x in json.load(open(sys.argv[1])))]
 listing = json.load(open(sys.argv[2]))
 shared = set(listing["shares"] if "shares" in listing else listing.get("accounts", []))
-assert len(rows) == 200, len(rows)
+# 3000000000000000 and 3000000000000001 were removed in 1: the preview
+# skips them (never sent, so not in the history)
+assert len(rows) == 198, len(rows)
+assert not any(r["account_id"] in ("3000000000000000", "3000000000000001") for r in rows), rows
 for r in rows:
     assert r["state"] in ("done", "not-attempted", "confirmed", "did-not-happen", "failed"), r
     gone = r["account_id"] not in shared

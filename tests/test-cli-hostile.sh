@@ -48,6 +48,7 @@ import http.server, json, sys, urllib.parse
 
 scenario = sys.argv[1]
 ESC = "\x1b"
+shared = []
 
 def listing(page, total, accounts):
     return 200, {"RequestId": "LIAR-%d" % page, "TotalCount": total, "PageNumber": page,
@@ -70,7 +71,17 @@ def answer(params):
         return 400, {"RequestId": "R-" + ESC + "[2J\nshared     1111222233334444  RequestId FAKE",
                      "Code": "Evil" + ESC + "]0;pwned\x07",
                      "Message": "line one\nshared     9999  RequestId FAKE\u202e"}
+    if scenario in ("escape-ok", "body-error") and action == "GetCallerIdentity":
+        # Whose key it is, asked before an addition.
+        return 200, {"RequestId": "LIAR-STS", "AccountId": "5123456789012345",
+                     "Arn": "acs:ram::5123456789012345:root", "IdentityType": "Account",
+                     "PrincipalId": "5123456789012345", "UserId": "5123456789012345"}
+    if scenario in ("escape-ok", "body-error") and action == "DescribeImageSharePermission":
+        # The list a change is previewed against, and read again after it.
+        return listing(page, len(shared), shared)
     if scenario == "escape-ok":
+        if action == "ModifyImageSharePermission":
+            shared[:] = ["1234567890123456"]  # the one account the test adds
         return 200, {"RequestId": "OK" + ESC + "[2J\nshared     9999999999999999  RequestId FAKE"}
     if scenario == "body-error":
         return 200, {"RequestId": "R-BODY", "Code": "Throttling.User", "Message": "Request was denied."}
@@ -79,9 +90,11 @@ def answer(params):
 class Handler(http.server.BaseHTTPRequestHandler):
     def reply(self):
         length = int(self.headers.get("Content-Length") or 0)
-        if length:
-            self.rfile.read(length)
+        body = self.rfile.read(length).decode("utf-8", "replace") if length else ""
         params = urllib.parse.parse_qs(urllib.parse.urlparse(self.path).query)
+        params.update(urllib.parse.parse_qs(body))
+        if self.headers.get("x-acs-action"):  # signature V3
+            params["Action"] = [self.headers["x-acs-action"]]
         status, body = answer(params)
         data = json.dumps(body).encode()
         self.send_response(status)
@@ -228,7 +241,7 @@ fi
 # 10-11. a success whose RequestId would forge a line: exact bytes
 serve escape-ok
 run --add=1234567890123456
-printf 'shared     1234567890123456  RequestId OK\\x1B[2J\\x0Ashared     9999999999999999  RequestId FAKE\n1 of 1 change succeeded.\n' > "$tmp/expected"
+printf 'shared     1234567890123456  RequestId OK\\x1B[2J\\x0Ashared     9999999999999999  RequestId FAKE  (verified)\n1 of 1 change succeeded.\n1 account verified by reading the list again.\n' > "$tmp/expected"
 same "$tmp/out" "$tmp/expected" "escapes in a RequestId: exact bytes, one line per account"
 no_escape "escapes in a RequestId: no ESC printed"
 

@@ -92,6 +92,13 @@ modifications_since ()
   tail -n +"$(($1 + 1))" "$tmp/log.jsonl" | grep -c '"action" : "ModifyImageSharePermission"\|"action":"ModifyImageSharePermission"'
 }
 
+# The share lists read since line $1: a change reads its image's list
+# before (the preview) and after (the verification).
+lists_since ()
+{
+  tail -n +"$(($1 + 1))" "$tmp/log.jsonl" | grep -c '"action" : "DescribeImageSharePermission"\|"action":"DescribeImageSharePermission"'
+}
+
 identity_asked_since ()
 {
   tail -n +"$(($1 + 1))" "$tmp/log.jsonl" | grep -c '"action" : "GetCallerIdentity"\|"action":"GetCallerIdentity"'
@@ -132,7 +139,7 @@ expect_output ()
   return 1
 }
 
-echo "1..40"
+echo "1..43"
 
 # 1. --help documents every option, the list syntax, credentials and exit codes
 run -- --help
@@ -164,17 +171,20 @@ if expect_status 0 "--list" &&
   if [ "$(requests)" -eq $((before + 1)) ]; then ok "--list"; else not_ok "--list" "expected one request"; fi
 fi
 
-# 4. --add with three accounts, in one request (batch of 10)
+# 4. --add with three accounts, in one request (batch of 10), previewed
+# against the list and verified against it read again
 before=$(requests)
 run -- --endpoint="$url" --image="$image" --add="3333333333333333, 4444444444444444;5555555555555555"
 if expect_status 0 "--add" &&
    expect_output "$tmp/out" "3333333333333333" "--add" &&
    expect_output "$tmp/out" "5555555555555555" "--add" &&
-   expect_output "$tmp/out" "RequestId" "--add"; then
-  shared=$(grep -c "^shared" "$tmp/out")
+   expect_output "$tmp/out" "RequestId" "--add" &&
+   expect_output "$tmp/out" "3 accounts verified by reading the list again." "--add verified"; then
+  shared=$(grep -c "^shared .*(verified)$" "$tmp/out")
   if [ "$shared" -eq 3 ] && [ "$(modifications_since "$before")" -eq 1 ] &&
-     [ "$(identity_asked_since "$before")" -eq 1 ] && [ "$(requests)" -eq $((before + 2)) ]; then
-    ok "--add three accounts (one change, after asking whose key it is)"
+     [ "$(identity_asked_since "$before")" -eq 1 ] && [ "$(lists_since "$before")" -eq 2 ] &&
+     [ "$(requests)" -eq $((before + 4)) ]; then
+    ok "--add three accounts (one change, after asking whose key it is; each verified)"
   else
     not_ok "--add three accounts" "shared lines: $shared, requests: $(($(requests) - before))"
   fi
@@ -193,8 +203,9 @@ before=$(requests)
 run -- --endpoint="$url" --image="$image" --remove=1111111111111111,3333333333333333 --list --signature=v1
 if expect_status 0 "--remove" && expect_output "$tmp/out" "3 accounts" "--remove then --list"; then
   unshared=$(grep -c "^unshared" "$tmp/out")
+  # the list before, two changes, the list after, and --list
   if [ "$unshared" -eq 2 ] && ! grep -q "^1111111111111111" "$tmp/out" &&
-     [ "$(requests)" -eq $((before + 3)) ]; then
+     [ "$(modifications_since "$before")" -eq 2 ] && [ "$(requests)" -eq $((before + 5)) ]; then
     ok "--remove with signature v1"
   else
     not_ok "--remove" "unshared lines: $unshared, requests: $(($(requests) - before))"
@@ -235,9 +246,11 @@ if expect_status 1 "read-only key" &&
   ok "read-only key: exit 1 with the permission title"
 fi
 
-# 11. --json: one document that parses, with per-account results and the list
+# 11. --json: one document that parses, with per-account results and the
+# list; 9999999999999999 never had access: skipped, not sent
+before=$(requests)
 run -- --endpoint="$url" --image="$image" --add=8888888888888888 --remove=9999999999999999 --list --json
-if expect_status 0 "--json"; then
+if expect_status 0 "--json" && [ "$(modifications_since "$before")" -eq 1 ]; then
   if "$python" - "$tmp/out" "$image" <<'PY' > "$tmp/py" 2>&1
 import json, sys
 doc = json.load(open(sys.argv[1]))
@@ -246,10 +259,17 @@ results = {r["account"]: r for r in doc["results"]}
 assert results["8888888888888888"]["change"] == "add", results
 assert results["8888888888888888"]["status"] == "done", results
 assert results["8888888888888888"]["request_id"], results
+assert results["8888888888888888"]["verification"] == "verified", results
+assert results["8888888888888888"]["skip_reason"] is None, results
 assert results["9999999999999999"]["change"] == "remove", results
-assert results["9999999999999999"]["status"] == "done", results
+assert results["9999999999999999"]["status"] == "skipped", results
+assert results["9999999999999999"]["skip_reason"] == "not-shared", results
+assert results["9999999999999999"]["tries"] == 0, results
+assert results["9999999999999999"]["request_id"] is None, results
 assert results["9999999999999999"]["error"] is None, results
-assert doc["summary"] == {"total": 2, "done": 2, "failed": 0, "not_attempted": 0, "unknown": 0}, doc
+assert doc["summary"] == {"total": 2, "done": 1, "failed": 0, "not_attempted": 0, "unknown": 0}, doc
+assert doc["review"]["skipped"] == 1 and doc["review"]["disagrees"] == 0, doc
+assert doc["review"]["verified"] >= 1, doc
 assert "8888888888888888" in doc["shares"], doc
 assert doc["share_count"] == len(doc["shares"]) == 4, doc
 assert doc["list_error"] is None, doc
@@ -295,10 +315,15 @@ else
   not_ok "bad options" "statuses $s1 $s2 $s3"
 fi
 
-# 15. a share list with an unknown image: exit 1 with the API title
+# 15. a change to an unknown image: its list cannot be read, so nothing is
+# sent; exit 1 with the API title
+before=$(requests)
 run -- --endpoint="$url" --image=m-000000000000000000000unknown --add=1234567890123456
-if expect_status 1 "unknown image" && expect_output "$tmp/out" "failed" "unknown image"; then
-  ok "unknown image: exit 1"
+if expect_status 1 "unknown image" &&
+   expect_output "$tmp/err" "Could not read the list of accounts: Image Not Found" "unknown image" &&
+   expect_output "$tmp/err" "Nothing was sent." "unknown image nothing sent"; then
+  if [ "$(modifications_since "$before")" -eq 0 ]; then ok "unknown image: exit 1, nothing sent"
+  else not_ok "unknown image" "a change was sent"; fi
 fi
 
 # 16. the secret never appears in any output or in the emulator log
@@ -326,11 +351,12 @@ run -- --endpoint="$url" -i "$image" -r 7777777777777777 -l
 s3=$status
 if [ $s1 -eq 0 ] && [ $s2 -eq 0 ] && [ $s3 -eq 0 ] &&
    expect_output "$tmp/out" "2222222222222222" "-l lists"; then
-  # -l, -a (with the identity asked first), -r, -l
-  if [ "$(requests)" -eq $((before + 5)) ]; then
+  # -l; -a (whose key, the list, the change, the list); -r (the list, the
+  # change, the list) and -l
+  if [ "$(requests)" -eq $((before + 9)) ] && [ "$(modifications_since "$before")" -eq 2 ]; then
     ok "short options -i -l -a -r"
   else
-    not_ok "short options" "expected 5 requests, got $(($(requests) - before))"
+    not_ok "short options" "expected 9 requests, got $(($(requests) - before))"
   fi
 else
   not_ok "short options" "statuses $s1 $s2 $s3: $(cat "$tmp/err")"
@@ -364,18 +390,19 @@ else
   not_ok "bad --timeout and --concurrency" "failed:$bad; requests sent: $(($(requests) - before))"
 fi
 
-# 20. --no-adapt and --progress, not on a terminal: the changes are made,
-# stdout is the JSON document alone and stderr carries no progress line
+# 20. --no-adapt and --progress, not on a terminal: the changes are made
+# (4444444444444444 already has access: skipped), stdout is the JSON
+# document alone and stderr carries no progress line
 before=$(requests)
 run -- --endpoint="$url" --image="$image" --add=3333333333333333,4444444444444444 \
   --no-adapt --concurrency=1 --progress --json
 if expect_status 0 "--no-adapt --progress --json"; then
-  if ! $python -c 'import json, sys; d = json.load(open(sys.argv[1])); assert d["summary"]["done"] == 2' "$tmp/out"; then
+  if ! $python -c 'import json, sys; d = json.load(open(sys.argv[1])); assert d["summary"]["done"] == 1 and d["review"]["skipped"] == 1' "$tmp/out"; then
     not_ok "--progress --json" "stdout is not the JSON document alone: $(head -c 200 "$tmp/out")"
   elif grep -q -e "per second" -e "of 2 accounts" -e "$(printf '\r')" "$tmp/err"; then
     not_ok "--progress off a terminal" "progress on stderr: $(cat "$tmp/err")"
   elif [ "$(modifications_since "$before")" -ne 1 ]; then
-    not_ok "--no-adapt" "$(modifications_since "$before") changes for 2 additions in one batch"
+    not_ok "--no-adapt" "$(modifications_since "$before") changes for 1 addition"
   else
     ok "--no-adapt and --progress off a terminal: JSON alone, no progress line"
   fi
@@ -469,8 +496,9 @@ wait_app ()
 }
 
 # 21. the server makes the change and the answer is lost: never "failed";
-# the list is read again and settles it
-start_fault_emulator --fault=apply-reset --fault-count=8
+# the list is read again and settles it (the first request, the list the
+# change is previewed against, is answered)
+start_fault_emulator --fault=apply-reset --fault-count=8 --fault-skip=1
 run -- --endpoint="$fault_url" --image="$image" --concurrency=1 \
   --remove=1111111111111111,2222222222222222 --json
 if expect_status 0 "answer lost, then checked"; then
@@ -495,8 +523,8 @@ PY
 fi
 stop_fault_emulator
 
-# 22. the answer is lost and the list cannot be read either: "unknown"
-start_fault_emulator --fault=apply-reset
+# 22. the answer is lost and the list cannot be read again either: "unknown"
+start_fault_emulator --fault=apply-reset --fault-skip=1
 run -- --endpoint="$fault_url" --image="$image" --remove=1111111111111111 --timeout=5
 if expect_status 1 "answer lost, list unreadable" &&
    expect_output "$tmp/out" "Its answer was lost: it may or may not have changed. Run --list to check." "unknown line" &&
@@ -509,11 +537,12 @@ if expect_status 1 "answer lost, list unreadable" &&
 fi
 stop_fault_emulator
 
-# 23. SIGINT during retries against a 503 server: nothing is sent after it
-start_fault_emulator --fail-every=1 --fail-status=503
+# 23. SIGINT during retries against a 503 server (past the list read
+# first): nothing is sent after it
+start_fault_emulator --fail-every=1 --fail-status=503 --fault-skip=1
 run_background --endpoint="$fault_url" --image="$image" --concurrency=1 \
   --remove=1111111111111111,2222222222222222,3333333333333333
-wait_for_requests 2
+wait_for_requests 3
 kill -INT "$app_pid"
 at_signal=$(fault_requests)
 wait_app 10
@@ -540,9 +569,9 @@ fresh_history ()
 
 # 24. a second SIGINT ends the process at once (a change stalled in flight)
 fresh_history 24
-start_fault_emulator --fault=stall
+start_fault_emulator --fault=stall --fault-skip=1
 run_background --endpoint="$fault_url" --image="$image" --remove=1111111111111111 --timeout=60
-wait_for_requests 1
+wait_for_requests 2
 kill -INT "$app_pid"
 sleep 0.3
 kill -INT "$app_pid"
@@ -554,8 +583,11 @@ else
 fi
 
 # 25. SIGTERM against a stalled server: the request in flight gets at most
-# its timeout, then the account is reported as unknown
+# its timeout, then the account is reported as unknown (a fresh emulator:
+# its first request, the list, is answered)
 fresh_history 25
+stop_fault_emulator
+start_fault_emulator --fault=stall --fault-skip=1
 run_background --endpoint="$fault_url" --image="$image" --remove=1111111111111111 --timeout=2
 wait_for_requests 2
 kill -TERM "$app_pid"
@@ -617,15 +649,17 @@ if [ -z "$denied_url" ]; then
   not_ok "access denied: the second emulator did not start"
   not_ok "access denied --json: the second emulator did not start"
 else
+  # The list a change is previewed against is refused first: nothing is sent.
   run -- --endpoint="$denied_url" --image="$image" --add=7777777777777777
   if expect_status 1 "access denied" &&
-     expect_output "$tmp/out" "failed" "access denied" &&
-     expect_output "$tmp/err" "The permission that is missing is “ens:ModifyImageSharePermission”." "access denied names the action" &&
+     expect_output "$tmp/err" "Nothing was sent." "access denied" &&
+     expect_output "$tmp/err" "The permission that is missing is “ens:DescribeImageSharePermission”." "access denied names the action" &&
      expect_output "$tmp/err" "RAM policy for the administrator:" "access denied policy"; then
     if "$python" - "$tmp/err" "$image" <<'PY' > "$tmp/py" 2>&1
 import json, sys
 text = open(sys.argv[1], encoding="utf-8").read()
-policy = json.loads(text.split("RAM policy for the administrator:\n", 1)[1])
+# the policy, then "Nothing was sent."
+policy = json.JSONDecoder().raw_decode(text.split("RAM policy for the administrator:\n", 1)[1])[0]
 assert policy["Version"] == "1", policy
 modify, describe = policy["Statement"]
 assert modify == {"Effect": "Allow", "Action": ["ens:ModifyImageSharePermission"],
@@ -772,6 +806,73 @@ if expect_status 0 "copy and retire" && expect_output "$tmp/out" "(verified)" "c
   run -- --endpoint="$url" --image="$image" --list
   if expect_output "$tmp/out" "is not shared with any account" "old image retired"; then
     ok "--stop-sharing-source: the old image is no longer shared"
+  fi
+fi
+
+# first_result_check: the Python asserts on stdin, about doc (the --json
+# document in $tmp/out) and r (its first result); what failed in $tmp/py
+first_result_check ()
+{
+  { printf 'import json, sys\ndoc = json.load(open(sys.argv[1]))\nr = doc["results"][0]\n'; cat; } |
+    "$python" - "$tmp/out" > "$tmp/py" 2>&1
+}
+
+# 41. one image: --add of an account that already has access is named
+# skipped ("Already shared") and not sent (emulator log)
+run -- --endpoint="$url" --image="$image" --add=4141414141414141
+before=$(requests)
+run -- --endpoint="$url" --image="$image" --add=4141414141414141
+if expect_status 0 "one image, already shared" &&
+   expect_output "$tmp/out" "Already shared: nothing sent." "one image, already shared" &&
+   grep -q "^skipped  *4141414141414141" "$tmp/out"; then
+  # the list before and after: nothing sent in between
+  if [ "$(modifications_since "$before")" -eq 0 ] && [ "$(lists_since "$before")" -eq 2 ]; then
+    ok "one image: --add of an account already shared is skipped, nothing sent"
+  else
+    not_ok "one image, already shared" "$(modifications_since "$before") changes, $(lists_since "$before") lists"
+  fi
+else
+  not_ok "one image, already shared" "$(cat "$tmp/out")"
+fi
+
+# 42. one image: --remove of an account that never had access is named
+# skipped ("Was not shared") and not sent; in --json too
+before=$(requests)
+run -- --endpoint="$url" --image="$image" --remove=4242424242424242 --json
+if expect_status 0 "one image, not shared"; then
+  if first_result_check <<'PY'
+assert r["status"] == "skipped" and r["skip_reason"] == "not-shared", r
+assert r["tries"] == 0 and r["request_id"] is None, r
+assert doc["review"]["skipped"] == 1, doc
+PY
+  then
+    run -- --endpoint="$url" --image="$image" --remove=4242424242424242
+    if expect_output "$tmp/out" "Was not shared: nothing sent." "one image, not shared text" &&
+       [ "$(modifications_since "$before")" -eq 0 ]; then
+      ok "one image: --remove of an account never shared is skipped, nothing sent"
+    else
+      not_ok "one image, not shared" "$(modifications_since "$before") changes: $(cat "$tmp/out")"
+    fi
+  else
+    not_ok "one image, not shared" "$(cat "$tmp/py")"
+  fi
+fi
+
+# 43. one image: what was sent is verified in the text and in --json
+run -- --endpoint="$url" --image="$image" --remove=4141414141414141 --json
+if expect_status 0 "one image, verified --json"; then
+  if first_result_check <<'PY'
+assert r["status"] == "done" and r["verification"] == "verified", r
+assert doc["review"] == {"skipped": 0, "verified": 1, "disagrees": 0}, doc
+PY
+  then
+    run -- --endpoint="$url" --image="$image" --add=4141414141414141
+    if expect_output "$tmp/out" "  (verified)" "one image, verified text" &&
+       expect_output "$tmp/out" "1 account verified by reading the list again." "one image, verified count"; then
+      ok "one image: the change is verified against the list read again (text and --json)"
+    fi
+  else
+    not_ok "one image, verified --json" "$(cat "$tmp/py")"
   fi
 fi
 

@@ -546,18 +546,17 @@ _ens_cli_run_images (Cli       *cli,
   if (add == NULL && remove == NULL && cli->copy_from_id == NULL)
     return CONTINUE;
 
-  /* One image with --add/--remove keeps its earlier path in ens-cli.c
-   * (one request per batch, the list read again only for lost answers),
-   * whose request counts and output the existing scripts rely on; only
-   * the own-account check comes first, when accounts are added.  The
-   * preview and verification apply to several images, copying and
-   * --dry-run. */
-  if (cli->image_ids->len == 1 && cli->copy_from_id == NULL && !cli->dry_run)
-    return add != NULL ? check_own_account (cli, add) : CONTINUE;
-
-  status = check_own_account (cli, add);
-  if (status != CONTINUE)
-    return status;
+  /* One image or several, the same path: previewed against each list,
+   * sent, verified against the lists read again (which also settles lost
+   * answers).  Whose key it is is asked before additions (and before
+   * any change to several images, copying or --dry-run, whose --json
+   * names the identity). */
+  if (add != NULL || cli->image_ids->len > 1 || cli->copy_from_id != NULL || cli->dry_run)
+    {
+      status = check_own_account (cli, add);
+      if (status != CONTINUE)
+        return status;
+    }
 
   if (cli->copy_from_id != NULL)
     {
@@ -579,7 +578,9 @@ _ens_cli_run_images (Cli       *cli,
 
       if (!preview_plan (cli, &error))
         {
-          _ens_cli_print_error_details (error, _("Could not read the lists of accounts"));
+          _ens_cli_print_error_details (error, cli->image_ids->len == 1
+                                               ? _("Could not read the list of accounts")
+                                               : _("Could not read the lists of accounts"));
           g_printerr (_("Nothing was sent.\n"));
           return EXIT_FAILED;
         }

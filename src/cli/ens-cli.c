@@ -216,17 +216,6 @@ _ens_cli_plan_progress_cb (Cli *cli)
 }
 
 static void
-run_plan_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  Cli *cli = user_data;
-
-  ens_client_run_plan_finish (ENS_CLIENT (object), result, &cli->plan_error);
-  g_main_loop_quit (cli->loop);
-}
-
-static void
 list_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -237,58 +226,6 @@ list_cb (GObject      *object,
                                                                         &cli->shares_complete,
                                                                         &cli->list_error);
   g_main_loop_quit (cli->loop);
-}
-
-static void
-check_list_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  Cli *cli = user_data;
-  g_auto(GStrv) shares = NULL;
-  g_autoptr(EnsSharePlan) reconciled = NULL;
-  gboolean complete = FALSE;
-  guint n;
-
-  shares = ens_client_describe_image_share_permission_finish_full (ENS_CLIENT (object), result,
-                                                                   &complete, &cli->check_error);
-  /* A list that may be incomplete cannot tell that an account is gone. */
-  if (shares != NULL && !complete)
-    cli->check_error = ens_error_new_transport (ENS_ERROR_INVALID_RESPONSE,
-                                                "The list read to check the lost answers may be incomplete");
-
-  if (shares != NULL && complete)
-    {
-      n = ens_share_plan_get_n_accounts (cli->plan);
-      cli->checked = g_hash_table_new (NULL, NULL);
-      for (guint i = 0; i < n; i++)
-        if (ens_share_plan_is_uncertain (cli->plan, i))
-          g_hash_table_add (cli->checked, GUINT_TO_POINTER (i));
-
-      reconciled = ens_share_plan_reconcile (cli->plan, (const char * const *)shares);
-      g_set_object (&cli->plan, reconciled);
-
-      /* The run's error stands only for what is still not done. */
-      if (ens_share_plan_count (cli->plan, ENS_SHARE_CHANGE_ADD, ENS_OUTCOME_DONE) +
-          ens_share_plan_count (cli->plan, ENS_SHARE_CHANGE_REMOVE, ENS_OUTCOME_DONE) == n)
-        g_clear_error (&cli->plan_error);
-    }
-
-  g_main_loop_quit (cli->loop);
-}
-
-/*
- * Some answers were lost: those changes may or may not have been made.
- * Reads the list once more and settles them from it.  Not after Ctrl+C:
- * stopping means sending nothing more, so they are reported as unknown
- * (with the advice to run --list).
- */
-static void
-cli_check_uncertain (Cli *cli)
-{
-  ens_client_describe_image_share_permission_async (cli->client, cli->image_id, cli->cancellable,
-                                                    check_list_cb, cli);
-  g_main_loop_run (cli->loop);
 }
 
 /* Parses one or more --add / --remove values; prints every issue.  Returns
@@ -462,8 +399,8 @@ cli_main (Cli  *cli,
                    "\n"),
                  _("Several images, copying and previews:\n"
                    "  --image can be given more than once: the same --add and --remove apply\n"
-                   "  to each image. With several images, --copy-shares-from or --dry-run,\n"
-                   "  each image’s list is read first: adding an account that already has\n"
+                   "  to each image. For every change, to one image or several, each\n"
+                   "  image’s list is read first: adding an account that already has\n"
                    "  access, or removing one that never had it, is skipped and named, and\n"
                    "  sharing with your own account is refused (exit 2). Afterwards each\n"
                    "  list is read again and every account confirmed is marked verified.\n"
@@ -702,37 +639,6 @@ cli_run_requests (Cli       *cli,
   status = _ens_cli_run_images (cli, add, remove);
   if (status >= 0)
     return status;
-
-  /* One image, --add/--remove: as before (see _ens_cli_run_images()). */
-  if (cli->plan == NULL && (add != NULL || remove != NULL))
-    {
-      cli->plan = ens_share_plan_new (cli->image_id,
-                                      add != NULL ? (const char * const *)add->pdata : NULL,
-                                      remove != NULL ? (const char * const *)remove->pdata : NULL);
-      if (!_ens_cli_history_begin (cli))
-        return EXIT_FAILED;
-      if (cli->progress && isatty (STDERR_FILENO))
-        {
-          g_signal_connect_swapped (cli->plan, "notify::done", G_CALLBACK (_ens_cli_plan_progress_cb), cli);
-          g_signal_connect_swapped (cli->plan, "notify::rate", G_CALLBACK (_ens_cli_plan_progress_cb), cli);
-        }
-      ens_client_run_plan_async (cli->client, cli->plan, cli->cancellable, run_plan_cb, cli);
-      g_main_loop_run (cli->loop);
-      g_signal_handlers_disconnect_by_func (cli->plan, _ens_cli_plan_progress_cb, cli);
-      if (cli->progress_shown)
-        g_printerr ("\n");
-
-      if (ens_share_plan_count_uncertain (cli->plan) > 0 &&
-          !g_cancellable_is_cancelled (cli->cancellable))
-        {
-          cli_check_uncertain (cli);
-          _ens_cli_history_settle (cli, cli->checked);
-        }
-
-      if (!_ens_cli_history_end (cli) && cli->plan_error == NULL)
-        cli->plan_error = g_error_new_literal (ENS_ERROR, ENS_ERROR_STORAGE,
-                                               _("The history could not be written."));
-    }
 
   if (cli->list && !g_cancellable_is_cancelled (cli->cancellable))
     {

@@ -122,6 +122,7 @@ main (int   argc,
   int fail_status = 500;
   int retry_after = 0;
   int fault_count = 0;
+  int fault_skip = 0;
   gint64 clock_offset = 0;
   EnsEmulatorFault fault = ENS_EMULATOR_FAULT_NONE;
   guint sigterm_id;
@@ -157,6 +158,8 @@ main (int   argc,
       "or access-denied (403 with AccessDeniedDetail)", "FAULT" },
     { "fault-count", 0, 0, G_OPTION_ARG_INT, &fault_count,
       "Break only the first N answers with --fault (default 0: every one)", "N" },
+    { "fault-skip", 0, 0, G_OPTION_ARG_INT, &fault_skip,
+      "Answer the first N requests normally before --fault or --fail-every starts", "N" },
     { "retry-after", 0, 0, G_OPTION_ARG_INT, &retry_after,
       "Send x-acs-retry-after with throttling answers", "S" },
     { "clock-offset", 0, 0, G_OPTION_ARG_INT64, &clock_offset,
@@ -183,6 +186,7 @@ main (int   argc,
 
   if (port < 0 || port > G_MAXUINT16 || latency < 0 || latency_jitter < 0 || max_qps < 0 ||
       throttle_every < 0 || fail_every < 0 || retry_after < 0 || fault_count < 0 ||
+      fault_skip < 0 ||
       (fail_status != 500 && fail_status != 503))
     {
       g_printerr ("ens-emulator: a numeric option is out of range\n");
@@ -254,6 +258,7 @@ main (int   argc,
   ens_emulator_set_max_qps (emulator, (guint) max_qps);
   ens_emulator_set_fail_every (emulator, (guint) fail_every, (guint) fail_status);
   ens_emulator_set_fault (emulator, fault, (guint) fault_count);
+  ens_emulator_set_fault_skip (emulator, (guint) fault_skip);
   ens_emulator_set_retry_after (emulator, (guint) retry_after);
   ens_emulator_set_clock_offset (emulator, clock_offset);
 

@@ -115,6 +115,7 @@ struct _EnsEmulator
   guint             fail_status;
   EnsEmulatorFault  fault;
   guint             fault_remaining;  /* 0 with a fault set: every request */
+  guint             fault_skip;       /* the first N requests are spared */
   guint             retry_after;
   gint64            clock_offset;
 

@@ -166,10 +166,11 @@ answer_call (EnsEmulator        *self,
       self->throttled_count++;
       _emu_call_error (call, 400, "Throttling.User", "Request was denied due to user flow control.");
     }
-  else if (self->fail_every > 0 && n % self->fail_every == 0 && self->fail_status == 503)
+  else if (self->fail_every > 0 && n > self->fault_skip && n % self->fail_every == 0 &&
+           self->fail_status == 503)
     _emu_call_error (call, 503, "ServiceUnavailable",
                      "The request has failed due to a temporary failure of the server.");
-  else if (self->fail_every > 0 && n % self->fail_every == 0)
+  else if (self->fail_every > 0 && n > self->fault_skip && n % self->fail_every == 0)
     _emu_call_error (call, 500, "InternalError",
                      "The request processing has failed due to some unknown error, "
                      "exception or failure.");
@@ -199,7 +200,7 @@ server_callback (SoupServer        *server,
   body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
   call = _emu_call_parse (soup_server_message_get_method (msg), g_uri_get_query (uri),
                           headers, body);
-  fault = _emu_take_fault (self);
+  fault = n > self->fault_skip ? _emu_take_fault (self) : ENS_EMULATOR_FAULT_NONE;
   call->fault = _emu_fault_to_string (fault);
 
   switch (fault)
@@ -566,6 +567,23 @@ ens_emulator_set_fault (EnsEmulator      *self,
 
   self->fault = fault;
   self->fault_remaining = fault == ENS_EMULATOR_FAULT_NONE ? 0 : count;
+}
+
+/**
+ * ens_emulator_set_fault_skip:
+ * @n: how many requests are answered normally before the fault (or
+ *   ens_emulator_set_fail_every()) starts, counted from the first
+ *
+ * Lets a client read what it needs first (e.g. the share list it
+ * previews a change against) before the change's answers break.
+ */
+void
+ens_emulator_set_fault_skip (EnsEmulator *self,
+                             guint        n)
+{
+  g_return_if_fail (ENS_IS_EMULATOR (self));
+
+  self->fault_skip = n;
 }
 
 /**

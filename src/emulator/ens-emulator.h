@@ -136,6 +136,8 @@ void         ens_emulator_set_fail_every     (EnsEmulator         *self,
 void         ens_emulator_set_fault          (EnsEmulator         *self,
                                               EnsEmulatorFault     fault,
                                               guint                count);
+void         ens_emulator_set_fault_skip     (EnsEmulator         *self,
+                                              guint                n);
 void         ens_emulator_set_retry_after    (EnsEmulator         *self,
                                               guint                seconds);
 void         ens_emulator_set_clock_offset   (EnsEmulator         *self,
