@@ -25,6 +25,7 @@
 #include "ens-application.h"
 #include "ens-bench-probe.h"
 #include "ens-preferences-window.h"
+#include "ens-image-catalog.h"
 #include "ens-session.h"
 #include "ens-window.h"
 
@@ -257,9 +258,24 @@ ens_application_shutdown (GApplication *app)
   if (self->bench_probe != NULL)
     ens_bench_probe_report (self->bench_probe);
 
-  /* Stops the demo's simulator, if it runs. */
   if (self->session != NULL)
-    ens_session_stop_demo (self->session);
+    {
+      EnsClient *client = ens_session_get_client (self->session);
+      gint64 end = g_get_monotonic_time () + 2 * G_TIME_SPAN_SECOND;
+
+      /* Nothing new is read for the image list (share counts), and the
+       * requests still on their way (each bounded by its timeout) are let
+       * end, at most 2 s: none is left half-read when the process exits.
+       * Changes under way are not concerned: the application holds
+       * itself until they end (see ens-window.c). */
+      ens_image_catalog_clear (ens_session_get_images (self->session));
+      while (ens_client_get_n_calls (client) > 0 && g_get_monotonic_time () < end)
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (2 * G_TIME_SPAN_MILLISECOND);
+
+      /* Stops the demo's simulator, if it runs. */
+      ens_session_stop_demo (self->session);
+    }
 
   G_APPLICATION_CLASS (ens_application_parent_class)->shutdown (app);
 }

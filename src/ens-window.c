@@ -652,6 +652,7 @@ ens_window_class_init (EnsWindowClass *klass)
   g_type_ensure (ENS_TYPE_IMAGE_SPLIT);
   g_type_ensure (ENS_TYPE_IMAGES_PAGE);
   g_type_ensure (ENS_TYPE_PROGRESS_BAR);
+  g_type_ensure (ENS_TYPE_RECIPIENTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ens-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EnsWindow, toast_overlay);

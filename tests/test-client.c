@@ -605,6 +605,31 @@ test_client_paging_shares (Fixture       *fixture,
   g_assert_cmpuint (ens_emulator_get_request_count (fixture->emulator), ==, 4);
 }
 
+/* ens_client_get_n_calls() counts the requests not finished yet: one
+ * while a listing's page is on its way, none once it has ended. */
+static void
+test_client_n_calls (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) shares = NULL;
+
+  g_assert_cmpuint (ens_client_get_n_calls (fixture->client), ==, 0);
+  ens_emulator_set_latency (fixture->emulator, 50);
+  ens_client_describe_image_share_permission_async (fixture->client, IMAGE_ID, NULL,
+                                                    ens_test_store_result_cb, &result);
+  g_assert_cmpuint (ens_client_get_n_calls (fixture->client), ==, 1);
+  shares = ens_client_describe_image_share_permission_finish (fixture->client, ens_test_wait_for (&result),
+                                                              &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (shares);
+  g_clear_object (&result);
+  while (ens_client_get_n_calls (fixture->client) > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (ens_client_get_n_calls (fixture->client), ==, 0);
+}
+
 static void
 test_client_paging_images (Fixture       *fixture,
                            gconstpointer  data)
@@ -1940,6 +1965,7 @@ main (int   argc,
     }
 
   ADD ("/client/paging/shares", test_client_paging_shares, NULL);
+  ADD ("/client/n-calls", test_client_n_calls, NULL);
   ADD ("/client/paging/images", test_client_paging_images, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (plan_size_cases); i++)

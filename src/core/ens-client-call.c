@@ -72,6 +72,7 @@ typedef struct
   /* The wait before the next attempt */
   GSource             *backoff_source;
   GSource             *backoff_cancel_source;
+  EnsClient           *client;   /* counts its calls in flight */
 } Call;
 
 static void
@@ -128,6 +129,8 @@ call_free (gpointer data)
   g_clear_pointer (&call->method, g_free);
   g_clear_pointer (&call->signed_request, ens_signed_request_unref);
   g_clear_object (&call->message);
+  call->client->n_calls--;
+  g_object_unref (call->client);
   g_free (call);
 }
 
@@ -673,6 +676,8 @@ call_async (EnsClient           *self,
   g_task_set_check_cancellable (task, FALSE);
 
   call = g_new0 (Call, 1);
+  call->client = g_object_ref (self);
+  self->n_calls++;
   call->request = request;
   call->parse = parse;
   call->result_free = result_free;

@@ -60,6 +60,7 @@ struct _EnsClient
   gboolean             adapt_concurrency;
   EnsCallerIdentity   *caller_identity;  /* the last one STS gave for these credentials */
   guint                credentials_serial; /* counts ens_client_set_credentials() */
+  guint                n_calls;            /* requests not finished yet (ens-client-call.c) */
 };
 
 /* Turns an answer into a result (NULL with @error when it is not one). */

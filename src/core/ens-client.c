@@ -634,3 +634,17 @@ ens_client_set_timeouts (EnsClient *self,
 
   set_uint_property (self, &self->timeout, timeout, PROP_TIMEOUT);
 }
+
+/**
+ * ens_client_get_n_calls:
+ *
+ * Returns: how many requests have not finished yet (sent, waiting for an
+ *   answer or for their next try); for letting them end before exiting
+ */
+guint
+ens_client_get_n_calls (EnsClient *self)
+{
+  g_return_val_if_fail (ENS_IS_CLIENT (self), 0);
+
+  return self->n_calls;
+}

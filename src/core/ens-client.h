@@ -221,4 +221,6 @@ gboolean          ens_client_run_plan_finish                         (EnsClient 
                                                                       GAsyncResult         *result,
                                                                       GError              **error);
 
+guint             ens_client_get_n_calls                             (EnsClient            *self);
+
 G_END_DECLS
