@@ -80,13 +80,23 @@ ASAN_OPTIONS=$asan_options:fast_unwind_on_malloc=0 G_SLICE=always-malloc \
 # Pass 2.  The wrapper adds gl-disable to the GDK_DEBUG the test sets.
 # One test at a time: the UI tests share the X display, and with it the
 # accessibility bus, so two AT-SPI drivers can find each other's window.
+# The end-to-end run starts the app many times: with full stacks, so that
+# a leak at its exit is matched against tests/lsan.supp by its function.
 if [ "$user_args" -eq 0 ] || [ "${ENS_SANITIZE_UI:-}" = 1 ]; then
-  # shellcheck disable=SC2046 # one test name per word
-  ASAN_OPTIONS=$asan_options \
-    meson test -C "$builddir" --print-errorlogs --num-processes 1 \
-    --timeout-multiplier 3 --logbase testlog-asan-ui \
-    --wrapper "sh -c 'export GDK_DEBUG=\${GDK_DEBUG:+\$GDK_DEBUG,}gl-disable; exec \"\$@\"' gl-off" \
-    $(list_tests window) || rc=$?
+  for unwind in fast full; do
+    if [ $unwind = fast ]; then
+      tests=$(list_tests window | grep -v '^e2e$') options=$asan_options
+    else
+      tests=$(list_tests window | grep '^e2e$') options=$asan_options:fast_unwind_on_malloc=0
+    fi
+    [ -n "$tests" ] || continue
+    # shellcheck disable=SC2086 # one test name per word
+    ASAN_OPTIONS=$options \
+      meson test -C "$builddir" --print-errorlogs --num-processes 1 \
+      --timeout-multiplier 3 --logbase testlog-asan-ui-$unwind \
+      --wrapper "sh -c 'export GDK_DEBUG=\${GDK_DEBUG:+\$GDK_DEBUG,}gl-disable; exec \"\$@\"' gl-off" \
+      $tests || rc=$?
+  done
 fi
 
 # One testlog.json for the caller, as a single `meson test` would write.
