@@ -558,7 +558,8 @@ class Run:
         wait_shared_list(a.window, [CLOSING_SEED], timeout=40)
         set_text(visible(a.window, role="text", name="Accounts to add"), " ".join(accounts))
         click(visible(a.window, role="push button", name="Add", pred=is_sensitive))
-        bar = find(a.window, role="progress bar")
+        # 300 pending rows are built first: slow under ASan with full stacks.
+        bar = find(a.window, role="progress bar", timeout=40)
         click(visible(a.window, role="push button", name="Share", pred=is_sensitive))
         wait_until(lambda: (progress_done(bar, len(accounts)) or 0) >= 1, 30,
                    "the progress bar to show an account done")
