@@ -583,6 +583,10 @@ class Run:
         modify = [r for r in emu.requests() if r.get("action") == "ModifyImageSharePermission"]
         print(f"# {len(modify)} share requests reached the server; it has {len(shared)} of "
               f"{len(accounts)} accounts", flush=True)
+        answered = [r for r in modify if r.get("status") == 200]
+        if len(answered) != len(shared):
+            raise Failure(f"{len(answered)} share requests succeeded for {len(shared)} accounts: "
+                          "the batch size of 1 from the settings was not used")
         self.closing_shared = shared
         # No outcome left unrecorded: the history (read back through the
         # command line) has every account of the change settled, and what
@@ -947,6 +951,14 @@ class Run:
         # backend in this run's own XDG_CONFIG_HOME).
         settings_env = {"GSETTINGS_BACKEND": "keyfile",
                         "XDG_CONFIG_HOME": os.path.join(self.workdir, "closing-config")}
+        # One account per request (Preferences' batch size), so that the
+        # 300 accounts take 300 requests of 700 ms: many seconds of sending,
+        # which even a slow run (ASan with full stacks) cannot outpace
+        # between the first account done and Stop and Close.
+        keyfile_dir = os.path.join(settings_env["XDG_CONFIG_HOME"], "glib-2.0", "settings")
+        os.makedirs(keyfile_dir, exist_ok=True)
+        with open(os.path.join(keyfile_dir, "keyfile"), "w") as f:
+            f.write("[io/github/ensimageshare/EnsImageShare]\nbatch-size=uint32 1\n")
         self.close_accounts = [str(7100000000000000 + i) for i in range(300)]
         self.closing = self.start_emulator("closing", keys=[GOOD_KEY], images=[IMAGE],
                                            shares={IMAGE: [CLOSING_SEED]}, latency=700)
