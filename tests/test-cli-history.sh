@@ -104,8 +104,8 @@ assert len(rows) == 2, rows
 for r in rows:
     assert r["state"] == "done" and r["change"] == "remove" and r["request_id"], r
     assert r["origin"] == "cli" and r["access_key_id"] == "LTAI5tHistTestHistTest01", r
-    # one image: STS is not asked, whose key it is stays unknown
-    assert r["caller_account_id"] is None and r["caller_user"] is None, r
+    # STS is asked before every change, removals too: whose key it is is recorded
+    assert r["caller_account_id"] == "1666666666666666" and r["caller_user"] == "release-bot", r
     assert sys.argv[2] not in json.dumps(r)
 PY
 then

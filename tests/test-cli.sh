@@ -198,14 +198,16 @@ if expect_status 0 "--list after --add" &&
   ok "--list shows the additions"
 fi
 
-# 6. --remove (one request per account), then --list in the same run
+# 6. --remove (one request per account, after asking whose key it is, for
+# the record), then --list in the same run
 before=$(requests)
 run -- --endpoint="$url" --image="$image" --remove=1111111111111111,3333333333333333 --list --signature=v1
 if expect_status 0 "--remove" && expect_output "$tmp/out" "3 accounts" "--remove then --list"; then
   unshared=$(grep -c "^unshared" "$tmp/out")
-  # the list before, two changes, the list after, and --list
+  # whose key, the list before, two changes, the list after, and --list
   if [ "$unshared" -eq 2 ] && ! grep -q "^1111111111111111" "$tmp/out" &&
-     [ "$(modifications_since "$before")" -eq 2 ] && [ "$(requests)" -eq $((before + 5)) ]; then
+     [ "$(modifications_since "$before")" -eq 2 ] && [ "$(identity_asked_since "$before")" -eq 1 ] &&
+     [ "$(requests)" -eq $((before + 6)) ]; then
     ok "--remove with signature v1"
   else
     not_ok "--remove" "unshared lines: $unshared, requests: $(($(requests) - before))"
@@ -351,12 +353,12 @@ run -- --endpoint="$url" -i "$image" -r 7777777777777777 -l
 s3=$status
 if [ $s1 -eq 0 ] && [ $s2 -eq 0 ] && [ $s3 -eq 0 ] &&
    expect_output "$tmp/out" "2222222222222222" "-l lists"; then
-  # -l; -a (whose key, the list, the change, the list); -r (the list, the
-  # change, the list) and -l
-  if [ "$(requests)" -eq $((before + 9)) ] && [ "$(modifications_since "$before")" -eq 2 ]; then
+  # -l; -a (whose key, the list, the change, the list); -r (whose key,
+  # the list, the change, the list) and -l
+  if [ "$(requests)" -eq $((before + 10)) ] && [ "$(modifications_since "$before")" -eq 2 ]; then
     ok "short options -i -l -a -r"
   else
-    not_ok "short options" "expected 9 requests, got $(($(requests) - before))"
+    not_ok "short options" "expected 10 requests, got $(($(requests) - before))"
   fi
 else
   not_ok "short options" "statuses $s1 $s2 $s3: $(cat "$tmp/err")"
@@ -496,9 +498,9 @@ wait_app ()
 }
 
 # 21. the server makes the change and the answer is lost: never "failed";
-# the list is read again and settles it (the first request, the list the
-# change is previewed against, is answered)
-start_fault_emulator --fault=apply-reset --fault-count=8 --fault-skip=1
+# the list is read again and settles it (the first two requests, whose
+# key it is and the list the change is previewed against, are answered)
+start_fault_emulator --fault=apply-reset --fault-count=8 --fault-skip=2
 run -- --endpoint="$fault_url" --image="$image" --concurrency=1 \
   --remove=1111111111111111,2222222222222222 --json
 if expect_status 0 "answer lost, then checked"; then
@@ -524,7 +526,7 @@ fi
 stop_fault_emulator
 
 # 22. the answer is lost and the list cannot be read again either: "unknown"
-start_fault_emulator --fault=apply-reset --fault-skip=1
+start_fault_emulator --fault=apply-reset --fault-skip=2
 run -- --endpoint="$fault_url" --image="$image" --remove=1111111111111111 --timeout=5
 if expect_status 1 "answer lost, list unreadable" &&
    expect_output "$tmp/out" "Its answer was lost: it may or may not have changed. Run --list to check." "unknown line" &&
@@ -539,7 +541,7 @@ stop_fault_emulator
 
 # 23. SIGINT during retries against a 503 server (past the list read
 # first): nothing is sent after it
-start_fault_emulator --fail-every=1 --fail-status=503 --fault-skip=1
+start_fault_emulator --fail-every=1 --fail-status=503 --fault-skip=2
 run_background --endpoint="$fault_url" --image="$image" --concurrency=1 \
   --remove=1111111111111111,2222222222222222,3333333333333333
 wait_for_requests 3
@@ -569,7 +571,7 @@ fresh_history ()
 
 # 24. a second SIGINT ends the process at once (a change stalled in flight)
 fresh_history 24
-start_fault_emulator --fault=stall --fault-skip=1
+start_fault_emulator --fault=stall --fault-skip=2
 run_background --endpoint="$fault_url" --image="$image" --remove=1111111111111111 --timeout=60
 wait_for_requests 2
 kill -INT "$app_pid"
@@ -584,10 +586,10 @@ fi
 
 # 25. SIGTERM against a stalled server: the request in flight gets at most
 # its timeout, then the account is reported as unknown (a fresh emulator:
-# its first request, the list, is answered)
+# its first two requests, whose key it is and the list, are answered)
 fresh_history 25
 stop_fault_emulator
-start_fault_emulator --fault=stall --fault-skip=1
+start_fault_emulator --fault=stall --fault-skip=2
 run_background --endpoint="$fault_url" --image="$image" --remove=1111111111111111 --timeout=2
 wait_for_requests 2
 kill -TERM "$app_pid"
@@ -824,7 +826,9 @@ before=$(requests)
 run -- --endpoint="$url" --image="$image" --add=4141414141414141
 if expect_status 0 "one image, already shared" &&
    expect_output "$tmp/out" "Already shared: nothing sent." "one image, already shared" &&
-   grep -q "^skipped  *4141414141414141" "$tmp/out"; then
+   grep -q "^skipped  *4141414141414141" "$tmp/out" &&
+   expect_output "$tmp/out" "Nothing was sent." "one image, already shared: nothing sent" &&
+   ! grep -q "0 of 0" "$tmp/out"; then
   # the list before and after: nothing sent in between
   if [ "$(modifications_since "$before")" -eq 0 ] && [ "$(lists_since "$before")" -eq 2 ]; then
     ok "one image: --add of an account already shared is skipped, nothing sent"

@@ -389,9 +389,11 @@ refuse_own_account (Cli       *cli,
   return TRUE;
 }
 
-/* Whose key: sharing with one's own account is refused before sending
- * (EXIT_USAGE).  If STS cannot tell, the change goes on without that
- * check, and says so.  Returns CONTINUE to go on. */
+/* Whose key: asked before every change, so that the history names the
+ * caller; sharing with one's own account is refused before sending
+ * (EXIT_USAGE).  If STS cannot tell, the change goes on without the
+ * caller in its record and, when it adds accounts, without that check,
+ * and says so.  Returns CONTINUE to go on. */
 static int
 check_own_account (Cli       *cli,
                    GPtrArray *add)
@@ -402,7 +404,8 @@ check_own_account (Cli       *cli,
     {
       if (g_error_matches (cli->identity_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return EXIT_FAILED;
-      g_printerr (_("Warning: could not tell whose AccessKey this is, so sharing with your own account is not checked.\n"));
+      if (add != NULL)
+        g_printerr (_("Warning: could not tell whose AccessKey this is, so sharing with your own account is not checked.\n"));
       return CONTINUE;
     }
 
@@ -548,15 +551,12 @@ _ens_cli_run_images (Cli       *cli,
 
   /* One image or several, the same path: previewed against each list,
    * sent, verified against the lists read again (which also settles lost
-   * answers).  Whose key it is is asked before additions (and before
-   * any change to several images, copying or --dry-run, whose --json
-   * names the identity). */
-  if (add != NULL || cli->image_ids->len > 1 || cli->copy_from_id != NULL || cli->dry_run)
-    {
-      status = check_own_account (cli, add);
-      if (status != CONTINUE)
-        return status;
-    }
+   * answers).  Whose key it is is asked first: the record of the change
+   * names the caller, additions are checked against it, and --dry-run's
+   * --json names it. */
+  status = check_own_account (cli, add);
+  if (status != CONTINUE)
+    return status;
 
   if (cli->copy_from_id != NULL)
     {

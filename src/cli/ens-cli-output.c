@@ -427,11 +427,16 @@ _ens_cli_print_plan (Cli *cli)
       return;
     }
 
-  g_print (g_dngettext (GETTEXT_PACKAGE,
-                        "%u of %u change succeeded.\n",
-                        "%u of %u changes succeeded.\n", n - n_skipped),
-           n_done, n - n_skipped);
+  /* Never "0 of 0 changes succeeded": when every account already was
+   * as asked, say that nothing was sent. */
+  if (n_skipped < n)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "%u of %u change succeeded.\n",
+                          "%u of %u changes succeeded.\n", n - n_skipped),
+             n_done, n - n_skipped);
   _ens_cli_print_plan_summary (cli, n_skipped);
+  if (n_skipped == n)
+    g_print (_("Nothing was sent.\n"));
 }
 
 void
