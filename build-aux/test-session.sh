@@ -56,7 +56,7 @@ PY
 
 for phase in $phases; do
   echo "=== $phase"
-  status=0
+  status=0 phase_start=$(date +%s)
   case $phase in
     main)
       meson test -C "$builddir" --print-errorlogs --num-processes 2 "$@" || status=$?
@@ -92,6 +92,7 @@ for phase in $phases; do
       failed=$((failed + 1)) status=1
       ;;
   esac
+  echo "# phase $phase: $(( $(date +%s) - phase_start )) s"
   [ $status -eq 0 ] || rc=1
 done
 
