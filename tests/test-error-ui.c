@@ -21,6 +21,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include <adwaita.h>
 
@@ -197,6 +198,25 @@ test_format_date (void)
   /* TZ=UTC and LC_ALL=C.UTF-8 are set in main(). */
   g_assert_cmpstr (date, ==, "Dec 8, 2017");
   g_assert_cmpstr (raw, ==, "yesterday");
+  g_assert_cmpstr (none, ==, "");
+}
+
+/* The states the API documents are said in words of the user's language;
+ * any other is shown as sent, without its control characters. */
+static void
+test_format_status (void)
+{
+  g_autofree char *available = ens_image_row_format_status ("Available");
+  g_autofree char *creating = ens_image_row_format_status ("creating");
+  g_autofree char *failed = ens_image_row_format_status ("CreateFailed");
+  g_autofree char *other = ens_image_row_format_status ("Frozen\033[31m");
+  g_autofree char *none = ens_image_row_format_status (NULL);
+
+  g_assert_cmpstr (available, ==, "Available");
+  g_assert_cmpstr (creating, ==, "Creating");
+  g_assert_cmpstr (failed, ==, "Creation failed");
+  g_assert_true (g_str_has_prefix (other, "Frozen"));
+  g_assert_null (strchr (other, '\033'));
   g_assert_cmpstr (none, ==, "");
 }
 
@@ -1118,6 +1138,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/error-ui/format-date", test_format_date);
+  g_test_add_func ("/error-ui/format-status", test_format_status);
   g_test_add_func ("/error-ui/dialog/no-permission", test_dialog_no_permission);
   g_test_add_func ("/error-ui/dialog/access-denied", test_dialog_access_denied);
   g_test_add_func ("/error-ui/dialog/wrong-secret", test_dialog_wrong_secret);

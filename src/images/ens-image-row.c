@@ -76,6 +76,39 @@ ens_image_row_format_date (const char *creation_time)
 }
 
 /**
+ * ens_image_row_format_status:
+ * @status: (nullable): an image's Status as the API sends it
+ *
+ * The states the API documents are said in the user's language; any
+ * other is shown as the server wrote it, made safe to show.
+ *
+ * Returns: (transfer full): the status to show, or "" for %NULL
+ */
+char *
+ens_image_row_format_status (const char *status)
+{
+  static const struct {
+    const char *status;
+    const char *text;
+  } known[] = {
+    { "Available",    NC_("image status", "Available") },
+    { "Unavailable",  NC_("image status", "Unavailable") },
+    { "Creating",     NC_("image status", "Creating") },
+    { "Copying",      NC_("image status", "Copying") },
+    { "CreateFailed", NC_("image status", "Creation failed") },
+  };
+
+  if (status == NULL)
+    return g_strdup ("");
+
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (g_ascii_strcasecmp (status, known[i].status) == 0)
+      return g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "image status", known[i].text));
+
+  return ens_text_sanitize (status, -1);
+}
+
+/**
  * ens_image_row_format_count:
  * @share_count: accounts, or -1 while unknown
  *
@@ -122,14 +155,14 @@ update_row (EnsImageRow *self)
     g_ptr_array_add (parts, g_steal_pointer (&date));
   if (!shareable)
     {
-      g_autofree char *safe_status = ens_text_sanitize (status != NULL ? status : "", -1);
+      g_autofree char *shown = ens_image_row_format_status (status);
 
       /* Translators: an image that is not Available; %s is its status
-       * as the server says it (e.g. "Creating"). */
-      g_ptr_array_add (parts, g_strdup_printf (_("%s — cannot be shared"), safe_status));
+       * (e.g. "Creating"). */
+      g_ptr_array_add (parts, g_strdup_printf (_("%s — cannot be shared"), shown));
     }
   else if (status != NULL && status[0] != '\0')
-    g_ptr_array_add (parts, ens_text_sanitize (status, -1));
+    g_ptr_array_add (parts, ens_image_row_format_status (status));
   g_ptr_array_add (parts, NULL);
 
   /* Translators: separates the ID, platform, date and status of an image. */

@@ -48,5 +48,6 @@ void        ens_image_row_set_selected    (EnsImageRow *self,
                                            gboolean     selected);
 char       *ens_image_row_format_date     (const char  *creation_time);
 char       *ens_image_row_format_count    (int          share_count);
+char       *ens_image_row_format_status   (const char  *status);
 
 G_END_DECLS
