@@ -24,7 +24,12 @@
 
 #include "ens-account-completer.h"
 
-#define N_SUGGESTIONS 8
+/* At most five suggestions: more say little that the next keystroke does
+ * not, and the first showing of the list (styling the rows and laying the
+ * page out again) costs a keystroke in proportion: with eight, about 15 ms
+ * with the cairo renderer; with five, about 10 (build-aux/bench.sh
+ * --only complete). */
+#define N_SUGGESTIONS 5
 
 struct _EnsAccountCompleter
 {
