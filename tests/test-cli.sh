@@ -539,12 +539,13 @@ if expect_status 1 "answer lost, list unreadable" &&
 fi
 stop_fault_emulator
 
-# 23. SIGINT during retries against a 503 server (past the list read
-# first): nothing is sent after it
+# 23. SIGINT during retries against a 503 server (past whose key it is
+# and the list, read first; once the first failed request is tried
+# again): nothing is sent after it
 start_fault_emulator --fail-every=1 --fail-status=503 --fault-skip=2
 run_background --endpoint="$fault_url" --image="$image" --concurrency=1 \
   --remove=1111111111111111,2222222222222222,3333333333333333
-wait_for_requests 3
+wait_for_requests 4
 kill -INT "$app_pid"
 at_signal=$(fault_requests)
 wait_app 10
@@ -573,7 +574,7 @@ fresh_history ()
 fresh_history 24
 start_fault_emulator --fault=stall --fault-skip=2
 run_background --endpoint="$fault_url" --image="$image" --remove=1111111111111111 --timeout=60
-wait_for_requests 2
+wait_for_requests 3
 kill -INT "$app_pid"
 sleep 0.3
 kill -INT "$app_pid"
@@ -591,7 +592,7 @@ fresh_history 25
 stop_fault_emulator
 start_fault_emulator --fault=stall --fault-skip=2
 run_background --endpoint="$fault_url" --image="$image" --remove=1111111111111111 --timeout=2
-wait_for_requests 2
+wait_for_requests 3
 kill -TERM "$app_pid"
 wait_app 15
 if [ "$status" -eq 1 ] &&
