@@ -109,11 +109,8 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
   g_clear_object (&fixture->history);
-  g_assert_cmpint (system (command), ==, 0);
-  g_free (fixture->dir);
+  ens_test_store_dir_free (fixture->dir);
   g_free (fixture->path);
 }
 

@@ -277,13 +277,8 @@ fixture_tear_down (Fixture       *fixture,
   ens_emulator_stop (fixture->emulator);
   g_clear_object (&fixture->emulator);
 
-  {
-    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
-    g_assert_cmpint (system (command), ==, 0);
-  }
+  ens_test_store_dir_free (g_steal_pointer (&fixture->dir));
   g_clear_pointer (&fixture->db_path, g_free);
-  g_clear_pointer (&fixture->dir, g_free);
 }
 
 /* Opens the image from the home page's list. */
