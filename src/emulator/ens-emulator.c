@@ -166,14 +166,16 @@ answer_call (EnsEmulator        *self,
       self->throttled_count++;
       _emu_call_error (call, 400, "Throttling.User", "Request was denied due to user flow control.");
     }
-  else if (self->fail_every > 0 && n > self->fault_skip && n % self->fail_every == 0 &&
-           self->fail_status == 503)
-    _emu_call_error (call, 503, "ServiceUnavailable",
-                     "The request has failed due to a temporary failure of the server.");
   else if (self->fail_every > 0 && n > self->fault_skip && n % self->fail_every == 0)
-    _emu_call_error (call, 500, "InternalError",
-                     "The request processing has failed due to some unknown error, "
-                     "exception or failure.");
+    {
+      if (self->fail_status == 503)
+        _emu_call_error (call, 503, "ServiceUnavailable",
+                         "The request has failed due to a temporary failure of the server.");
+      else
+        _emu_call_error (call, 500, "InternalError",
+                         "The request processing has failed due to some unknown error, "
+                         "exception or failure.");
+    }
   else
     _emu_process_call (self, path, headers, call);
 }
