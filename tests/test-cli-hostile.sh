@@ -71,6 +71,19 @@ def answer(params):
         return 400, {"RequestId": "R-" + ESC + "[2J\nshared     1111222233334444  RequestId FAKE",
                      "Code": "Evil" + ESC + "]0;pwned\x07",
                      "Message": "line one\nshared     9999  RequestId FAKE\u202e"}
+    if scenario == "sts-lies" and action == "GetCallerIdentity":
+        # Whose key it is: no AccountId, and texts that would forge a line.
+        return 200, {"RequestId": "STS" + ESC + "[2J\nWarning: forged", "Arn": ESC + "]0;pwned\x07"}
+    if scenario == "sts-lies" and action == "DescribeImageSharePermission":
+        return listing(page, len(shared), shared)
+    if scenario == "sts-lies" and action == "ModifyImageSharePermission":
+        for a in params.get("AddAccounts", [""])[0].split(","):
+            if a and a not in shared:
+                shared.append(a)
+        for a in params.get("RemoveAccounts", [""])[0].split(","):
+            if a in shared:
+                shared.remove(a)
+        return 200, {"RequestId": "STS-OK"}
     if scenario in ("escape-ok", "body-error") and action == "GetCallerIdentity":
         # Whose key it is, asked before an addition.
         return 200, {"RequestId": "LIAR-STS", "AccountId": "5123456789012345",
@@ -166,7 +179,7 @@ no_escape ()
   fi
 }
 
-echo "1..12"
+echo "1..15"
 
 # 1-2. pages that repeat: stops after the repeat, says so, JSON complete false
 serve repeat
@@ -253,6 +266,41 @@ if [ $status -eq 1 ] && grep -q '^failed     1234567890123456' "$tmp/out" &&
   ok "200 with an error Code: failed, not succeeded"
 else
   not_ok "200 with an error Code" "status $status"
+fi
+
+# 13-15. whose key it is cannot be told (STS answers without AccountId,
+# with texts that would forge a line): the change goes on; an addition
+# says that your own account was not checked, a removal has nothing to
+# warn about; nothing of the answer is printed raw, and the history
+# records no caller
+serve sts-lies
+run --add=1234567890123456
+s1=$status
+if [ $s1 -eq 0 ] && grep -q '^shared     1234567890123456' "$tmp/out" &&
+   grep -q -F "sharing with your own account is not checked" "$tmp/err"; then
+  run --remove=1234567890123456
+  if [ $status -eq 0 ] && grep -q '^unshared   1234567890123456' "$tmp/out" &&
+     ! grep -q -F "not checked" "$tmp/err"; then
+    ok "STS cannot tell: the addition warns and goes on, the removal goes on without a warning"
+  else
+    not_ok "STS cannot tell, removal" "status $status: $(cat "$tmp/out" "$tmp/err")"
+  fi
+else
+  not_ok "STS cannot tell, addition" "status $s1: $(cat "$tmp/out" "$tmp/err")"
+fi
+no_escape "STS cannot tell: no ESC printed"
+run --history --json
+if [ $status -eq 0 ] && "$python" - "$tmp/out" <<'PY'
+import json, sys
+# (the earlier scenarios' changes of the same account had a caller)
+rows = [r for r in json.load(open(sys.argv[1])) if r["request_id"] == "STS-OK"]
+assert {r["change"] for r in rows} == {"add", "remove"}, rows
+assert all(r["caller_account_id"] is None and r["caller_user"] is None for r in rows), rows
+PY
+then
+  ok "STS cannot tell: both changes are recorded, with no caller"
+else
+  not_ok "STS cannot tell, history" "status $status: $(cat "$tmp/out")"
 fi
 
 if [ $failures -gt 0 ]; then
