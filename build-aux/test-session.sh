@@ -25,29 +25,48 @@ fi
 
 passed=0 failed=0 skipped=0 rc=0
 
+# Each failed test's name and the end of its output, printed again after
+# the last phase so that the end of a long log says what failed.
+failures=$(mktemp)
+trap 'rm -f "$failures"' EXIT
+
 # count PHASE TESTLOG STATUS: adds meson's results for one phase.
 count ()
 {
-  set -- $(/usr/bin/python3 - "$2" "$3" <<'PY'
+  set -- $(/usr/bin/python3 - "$1" "$2" "$3" "$failures" <<'PY'
 import json, sys
+phase, testlog, status, failures = sys.argv[1:5]
 passed = failed = skipped = 0
+report = []
 try:
-    with open(sys.argv[1]) as f:
+    with open(testlog) as f:
         for line in f:
             line = line.strip()
             if not line:
                 continue
-            result = json.loads(line).get("result")
+            try:
+                test = json.loads(line)
+            except ValueError:
+                failed += 1
+                report.append("# FAILED in phase %s: an unreadable line in %s" % (phase, testlog))
+                continue
+            result = test.get("result")
             if result in ("OK", "EXPECTEDFAIL"):
                 passed += 1
             elif result == "SKIP":
                 skipped += 1
             else:
                 failed += 1
+                tail = (test.get("stdout") or "").splitlines()[-25:]
+                report.append("# FAILED in phase %s: %s (%s)" % (phase, test.get("name"), result))
+                report.extend("# FAILED | " + l for l in tail)
 except OSError:
     pass
-if failed == 0 and sys.argv[2] != "0":
+if failed == 0 and status != "0":
     failed = 1
+    report.append("# FAILED in phase %s: exit status %s" % (phase, status))
+with open(failures, "a") as f:
+    f.writelines(l + "\n" for l in report)
 print(passed, failed, skipped)
 PY
 )
@@ -84,6 +103,7 @@ for phase in $phases; do
       else
         failed=$((failed + 1)) status=1
       fi
+      [ $status -eq 0 ] || grep -v '^ok ' "$out" | tail -n 25 | sed 's/^/# FAILED in phase fuzz: /' >> "$failures"
       rm -f "$out"
       set --
       ;;
@@ -96,5 +116,6 @@ for phase in $phases; do
   [ $status -eq 0 ] || rc=1
 done
 
+cat "$failures"
 echo "$passed passed, $failed failed, $skipped skipped"
 exit $rc

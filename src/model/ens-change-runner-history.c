@@ -89,8 +89,11 @@ open_for_recovery_cb (GObject      *object,
                              self->recover_cancellable, recover_cb, g_object_ref (self));
 
   /* Who signs, for the record of the next change; the client keeps it
-   * (ens_client_peek_caller_identity()).  A refusal leaves it unknown. */
-  if (ens_client_peek_caller_identity (ens_session_get_client (self->session)) == NULL)
+   * (ens_client_peek_caller_identity()).  A refusal leaves it unknown.
+   * A session that loads the account asks already: one request, not two
+   * racing each other. */
+  if (!ens_session_get_load_account (self->session) &&
+      ens_client_peek_caller_identity (ens_session_get_client (self->session)) == NULL)
     ens_client_get_caller_identity_async (ens_session_get_client (self->session),
                                           self->recover_cancellable, identity_cb, NULL);
 }

@@ -100,6 +100,21 @@ def wait_shared_list(window, expected, timeout=20):
         raise Failure(f"{e}; the window lists {shared_accounts_in_ui(window)}") from None
 
 
+def emulator_quiet(emu, quiet=3.0, timeout=60):
+    """Waits until no request has reached emu for `quiet` seconds (longer
+    than any retry's backoff); returns how many requests it has had."""
+    deadline = time.monotonic() + timeout
+    n, since = len(emu.requests()), time.monotonic()
+    while time.monotonic() - since < quiet:
+        if time.monotonic() > deadline:
+            raise Failure(f"the app kept sending requests for {timeout} s")
+        time.sleep(0.2)
+        m = len(emu.requests())
+        if m != n:
+            n, since = m, time.monotonic()
+    return n
+
+
 def mouse_click(o):
     """A real click in the middle of o.  Without a window manager every
     toplevel sits at (0, 0), so window coordinates are screen coordinates."""
@@ -470,13 +485,22 @@ class Run:
     def s7_throttled(self):
         a = self.app
         emu = self.throttling
-        # The home page lists the images and reads their counts first; from
-        # then on only this scenario's requests reach the emulator, and a
-        # throttled request's retry takes the next slot, so that the share
-        # lands on a throttled one.
+        # The home page lists the images, reads their counts and asks whose
+        # key it is first, with retries; wait until they have all ended.
+        # Every even-numbered request is throttled, so the share lands on a
+        # throttled one when an odd number of requests came before it: one
+        # more read of the list (Refresh) makes it so when needed.
         home_settled(a.window, "Shared with 2 accounts", timeout=60)
         set_text(visible(a.window, role="text", name="Image ID", timeout=15), IMAGE)
         wait_shared_list(a.window, SEEDED, timeout=40)
+        n = emulator_quiet(emu)
+        if n % 2 == 0:
+            click(visible(a.window, role="push button", name="Refresh", pred=is_sensitive))
+            wait_until(lambda: len(emu.requests()) > n, 30, "the Refresh to reach the emulator")
+            n = emulator_quiet(emu)
+            wait_shared_list(a.window, SEEDED, timeout=40)
+        if n % 2 == 0:
+            raise Failure(f"{n} requests before the share: it would not be throttled")
         set_text(visible(a.window, role="text", name="Accounts to add"),
                  "2222333344445555 3333444455556666")
         click(visible(a.window, role="push button", name="Add", pred=is_sensitive))
