@@ -661,6 +661,12 @@ class Run:
         a = self.app
         emu = self.home
         home_settled(a.window, "Shared with 2 accounts", timeout=30)
+        # Whose key it is, asked once at the start (the home page and the
+        # history's record share one answer).
+        emulator_quiet(emu)
+        asked = [r for r in emu.requests() if r.get("action") == "GetCallerIdentity"]
+        if len(asked) != 1:
+            raise Failure(f"asked STS whose key it is {len(asked)} times at the start, expected once")
         # The old version, picked by its name: its 2 accounts, then one more.
         self.pick_image("e2e-0", OLD_IMAGE)
         wait_shared_list(a.window, SEEDED)
